@@ -1,0 +1,223 @@
+"""Small typed readers for raw TOML/JSON values, shared by both loaders (internal).
+
+Each reader takes the problem collector, the key path and the raw value, and
+returns the converted value or ``None`` after recording a problem. Loaders call
+them for every key, so one pass reports every problem in a file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from .decimals import as_number, format_number
+from .errors import Collector
+
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]*")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+class JsonObject(dict[str, Any]):
+    """A JSON object as read by the evidence loader; remembers keys it saw twice."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        self.duplicates: list[str] = []
+        for key, _ in pairs:
+            if key in seen:
+                self.duplicates.append(key)
+            seen.add(key)
+
+
+class NonFinite:
+    """Stands in for NaN or an infinity in JSON so the walker can report where it was."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def join(path: str, key: str | int) -> str:
+    """Extend a key path: ``join("items", 2)`` is ``items[2]``, ``join("a", "b")`` is ``a.b``."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    part = key if _PLAIN_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+    return f"{path}.{part}" if path else part
+
+
+def describe(value: object) -> str:
+    """A short rendering of a bad value for a message (strings quoted, tables named)."""
+    if isinstance(value, str):
+        text = json.dumps(value, ensure_ascii=False)
+        return text if len(text) <= 60 else text[:57] + '..."'
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format_number(value) if value.is_finite() else str(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, NonFinite):
+        return value.text
+    if isinstance(value, JsonObject):
+        return "an object"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return type(value).__name__
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """``; did you mean "x"?`` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f'; did you mean "{close[0]}"?' if close else ""
+
+
+def check_keys(
+    problems: Collector,
+    path: str,
+    table: Mapping[str, Any],
+    *,
+    allowed: Collection[str],
+    required: Collection[str] = (),
+) -> None:
+    """Report unknown keys (with a suggestion) and missing required keys of ``table``."""
+    for key in table:
+        if key not in allowed:
+            name = str(key)  # a Python caller's mapping may have non-string keys
+            problems.add(join(path, name), "unknown key" + suggest(name, allowed))
+    for key in required:
+        if key not in table:
+            problems.add(join(path, key), "missing required key")
+
+
+def read_table(
+    problems: Collector, path: str, value: object, *, what: str = "a table"
+) -> Mapping[str, Any] | None:
+    """``value`` when it is a mapping, else a problem."""
+    if isinstance(value, Mapping):
+        return value
+    problems.add(path, f"must be {what}, got {describe(value)}")
+    return None
+
+
+def read_list(problems: Collector, path: str, value: object) -> list[Any] | None:
+    """``value`` when it is an array, else a problem."""
+    if isinstance(value, list):
+        return value
+    problems.add(path, f"must be an array, got {describe(value)}")
+    return None
+
+
+def read_str(problems: Collector, path: str, value: object) -> str | None:
+    """A non-empty string (surrounding white space is not content)."""
+    if not isinstance(value, str):
+        problems.add(path, f"must be a string, got {describe(value)}")
+        return None
+    if not value.strip():
+        problems.add(path, "must not be empty")
+        return None
+    return value
+
+
+def read_id(problems: Collector, path: str, value: object) -> str | None:
+    """An id of the form ``[a-z][a-z0-9_-]*``."""
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        problems.add(path, f"must be an id (a lowercase letter, then a-z 0-9 _ -), got {describe(value)}")
+        return None
+    return value
+
+
+def read_number(problems: Collector, path: str, value: object) -> Decimal | None:
+    """A finite, non-negative exact number (never a boolean)."""
+    number = as_number(value)
+    if number is None or number < 0:
+        problems.add(path, f"must be a non-negative number, got {describe(value)}")
+        return None
+    return number
+
+
+def read_count(problems: Collector, path: str, value: object, *, minimum: int = 0) -> int | None:
+    """A whole number no smaller than ``minimum``."""
+    number = as_number(value)
+    if number is None or number != number.to_integral_value() or number < minimum:
+        problems.add(path, f"must be a whole number of at least {minimum}, got {describe(value)}")
+        return None
+    return int(number)
+
+
+def read_bool(problems: Collector, path: str, value: object) -> bool | None:
+    """``true`` or ``false``."""
+    if isinstance(value, bool):
+        return value
+    problems.add(path, f"must be true or false, got {describe(value)}")
+    return None
+
+
+def read_toml_date(problems: Collector, path: str, value: object) -> date | None:
+    """A TOML local date (``2021-01-01``, unquoted; not a date-time)."""
+    if type(value) is date:
+        return value
+    problems.add(path, f"must be a TOML date like 2021-01-01, got {describe(value)}")
+    return None
+
+
+def read_toml_time(problems: Collector, path: str, value: object) -> time | None:
+    """A TOML local time (``22:00:00``, unquoted, no offset)."""
+    if isinstance(value, time) and value.tzinfo is None:
+        return value
+    problems.add(path, f"must be a TOML local time like 22:00:00, got {describe(value)}")
+    return None
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
+
+
+def read_iso_date(problems: Collector, path: str, value: object) -> date | None:
+    """A JSON string holding a date, ``YYYY-MM-DD`` (or a :class:`date`, from Python callers)."""
+    if type(value) is date:
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.add(path, f"must be a date YYYY-MM-DD, got {describe(value)}")
+    return None
+
+
+def read_moment(problems: Collector, path: str, value: object) -> date | datetime | None:
+    """A JSON string holding a date or a local date-time without UTC offset."""
+    if type(value) is date or (isinstance(value, datetime) and value.tzinfo is None):
+        return value
+    if isinstance(value, str):
+        try:
+            if _DATE.fullmatch(value):
+                return date.fromisoformat(value)
+            if _DATETIME.fullmatch(value):
+                return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.add(
+        path,
+        "must be a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:MM:SS "
+        f"without UTC offset, got {describe(value)}",
+    )
+    return None

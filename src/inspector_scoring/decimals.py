@@ -1,0 +1,57 @@
+"""The Decimal policy: how numbers are read, rounded and written. Nothing else rounds.
+
+Every amount in this library is a :class:`decimal.Decimal`. Binary floats never
+enter: TOML and JSON numbers are parsed straight into Decimal, booleans are not
+numbers, and NaN or infinities are refused by the loaders.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+__all__ = ["as_number", "format_number", "round_half_up"]
+
+# Enough digits for any realistic score sheet; amounts are small, but products
+# of thresholds and day ratios must stay exact before the one final rounding.
+_CONTEXT = decimal.Context(prec=50, rounding=ROUND_HALF_UP)
+
+
+def as_number(value: object) -> Decimal | None:
+    """``value`` as a finite Decimal, or ``None`` when it is not a number.
+
+    Integers and Decimals are numbers; booleans, floats, strings and
+    non-finite Decimals are not.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return value
+    return None
+
+
+def round_half_up(value: Decimal, places: int) -> Decimal:
+    """Round ``value`` to ``places`` decimals, half away from zero (四舍五入)."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_CONTEXT)
+
+
+def multiply(a: Decimal, b: Decimal) -> Decimal:
+    """Exact product (under the wide context)."""
+    return _CONTEXT.multiply(a, b)
+
+
+def divide(a: Decimal, b: Decimal) -> Decimal:
+    """Quotient to 50 significant digits, for proration before its rounding."""
+    return _CONTEXT.divide(a, b)
+
+
+def format_number(value: Decimal) -> str:
+    """Plain decimal text without exponent or trailing zeros: ``87.5``, ``30``, ``0.25``."""
+    if value == 0:
+        return "0"
+    text = format(value.normalize(_CONTEXT), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text

@@ -1,0 +1,205 @@
+"""Metric values: what the evidence says each metric is for one inspector (SPEC §3.3).
+
+A value comes from ``counts``, else from the inspector's events through the
+metric's derivation, else from the metric's ``default``; otherwise it is an
+error. Silence is never zero. The same walk checks the evidence against the
+rule file: event kinds, metric names, the period, and evidence given twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, timedelta
+from decimal import Decimal
+
+import attrs
+
+from ._fields import describe, join, suggest
+from .errors import Collector, Problem
+from .evidence import Draft
+from .model import Event, Evidence, Inspector, Metric, Ruleset
+from .periods import Period
+
+__all__ = ["MetricValue", "check_evidence", "duty_dates", "metric_values", "used_metrics"]
+
+
+@attrs.frozen(slots=True)
+class MetricValue:
+    """One metric's value for one inspector, with the evidence behind it."""
+
+    value: Decimal
+    #: "counts", "events" or "default"
+    source: str
+    #: ``ref`` of every event counted
+    refs: tuple[str, ...] = ()
+    #: for ``days_without``: the duty days on which no such event fell
+    days: tuple[date, ...] = ()
+
+
+def used_metrics(rules: Ruleset) -> tuple[Metric, ...]:
+    """The metrics some item rule, bonus rule or veto uses, in file order."""
+    names = {rule.metric for item in rules.items for rule in item.rules}
+    if rules.bonus is not None:
+        names.update(rule.metric for rule in rules.bonus.rules)
+    names.update(veto.metric for veto in rules.vetoes)
+    return tuple(metric for metric in rules.metrics if metric.id in names)
+
+
+def duty_dates(period: Period, inspector: Inspector) -> tuple[date, ...]:
+    """Period days within the inspector's service, less approved-leave days (SPEC §4.2)."""
+    first = max(period.start, inspector.serving_from or period.start)
+    last = min(period.end, inspector.serving_until or period.end)
+    on_leave: set[date] = set()
+    for leave in inspector.leave:
+        day = max(leave.start, first)
+        while day <= min(leave.end, last):
+            on_leave.add(day)
+            day += timedelta(days=1)
+    days = []
+    day = first
+    while day <= last:
+        if day not in on_leave:
+            days.append(day)
+        day += timedelta(days=1)
+    return tuple(days)
+
+
+def check_evidence(rules: Ruleset, draft: Draft) -> list[Problem]:
+    """Every problem with the evidence that only the rule file can reveal (internal)."""
+    problems = Collector(draft.source)
+    period = draft.evidence.assessment.period if draft.evidence is not None else None
+    if period is not None:
+        _check_period(problems, rules, period)
+    for n, inspector in enumerate(draft.inspectors):
+        _check_records(problems, rules, inspector, period)
+        if period is not None and n not in draft.damaged:
+            _resolve(problems, rules, period, inspector)
+    return problems.problems
+
+
+def metric_values(rules: Ruleset, evidence: Evidence) -> tuple[dict[str, MetricValue], ...]:
+    """Each inspector's value of every metric the rules use, in evidence order.
+
+    Raises :class:`InvalidInputError` with every problem found, so scoring an
+    :class:`~inspector_scoring.model.Evidence` built by hand is as safe as
+    loading it with the rules.
+    """
+    problems = Collector(evidence.source)
+    period = evidence.assessment.period
+    _check_period(problems, rules, period)
+    values = []
+    for inspector in evidence.inspectors:
+        _check_records(problems, rules, inspector, period)
+        values.append(_resolve(problems, rules, period, inspector))
+    problems.raise_if_any()
+    return tuple(values)
+
+
+def _check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
+    if period.kind is not rules.period:
+        problems.add(
+            "assessment.period",
+            f"{period} is a {period.kind.value}, but the rule file {rules.source} "
+            f"assesses by {rules.period.value}",
+        )
+    elif not rules.covers(period):
+        problems.add(
+            "assessment.period",
+            f"{period} is outside the effective dates of the rule file {rules.source} "
+            f"({rules.effective_text})",
+        )
+
+
+def _check_records(problems: Collector, rules: Ruleset, inspector: Inspector, period: Period | None) -> None:
+    """Counts name defined metrics; events are of known kinds and inside the period."""
+    metric_ids = [metric.id for metric in rules.metrics]
+    for metric, _ in inspector.counts:
+        if metric not in metric_ids:
+            problems.add(
+                join(join(inspector.path, "counts"), metric),
+                f"unknown metric {describe(metric)}" + suggest(metric, metric_ids),
+            )
+    kinds = sorted({metric.kind for metric in rules.metrics if metric.kind})
+    for event in inspector.events or ():
+        if event.kind not in kinds:
+            known = ", ".join(kinds) if kinds else "none"
+            hint = suggest(event.kind, kinds) or f"; known kinds: {known}"
+            problems.add(join(event.path, "kind"), f"unknown event kind {describe(event.kind)}{hint}")
+        if period is not None and event.day not in period:
+            problems.add(
+                join(event.path, "at"),
+                f"{event.day.isoformat()} is outside the period {period} "
+                f"({period.start.isoformat()} to {period.end.isoformat()})",
+            )
+
+
+def _matches(metric: Metric, event: Event) -> bool:
+    """Whether an event is of the metric's kind and has the fields ``where`` asks for."""
+    if event.kind != metric.kind:
+        return False
+    return all(event.field(field) == wanted for field, wanted in metric.where)
+
+
+def _resolve(
+    problems: Collector, rules: Ruleset, period: Period, inspector: Inspector
+) -> dict[str, MetricValue]:
+    counts: Mapping[str, Decimal] = dict(inspector.counts)
+    values: dict[str, MetricValue] = {}
+    for metric in used_metrics(rules):
+        count_path = join(join(inspector.path, "counts"), metric.id)
+        matching = (
+            [e for e in inspector.events if _matches(metric, e)]
+            if inspector.events is not None and metric.kind
+            else []
+        )
+        if metric.id in counts:
+            if matching:
+                problems.add(
+                    count_path,
+                    f"given as a count and also by {len(matching)} {describe(metric.kind)} "
+                    "event(s); give the evidence once",
+                )
+            values[metric.id] = MetricValue(counts[metric.id], "counts")
+        elif metric.kind and inspector.events is not None:
+            values[metric.id] = _derive(problems, rules, period, inspector, metric=metric, matching=matching)
+        elif metric.default is not None:
+            values[metric.id] = MetricValue(metric.default, "default")
+        else:
+            how = "in counts, or give an events list" if metric.kind else "in counts"
+            problems.add(
+                count_path,
+                f"missing evidence for metric {describe(metric.id)} ({metric.title}): give it {how}",
+            )
+    return values
+
+
+def _derive(
+    problems: Collector,
+    rules: Ruleset,
+    period: Period,
+    inspector: Inspector,
+    *,
+    metric: Metric,
+    matching: Iterable[Event],
+) -> MetricValue:
+    if metric.days_without is not None:
+        logged = {event.day for event in matching}
+        missing = tuple(day for day in duty_dates(period, inspector) if day not in logged)
+        return MetricValue(Decimal(len(missing)), "events", days=missing)
+    counted: list[Event] = []
+    for event in matching:
+        if metric.during == "night":
+            moment = event.time_of_day
+            if moment is None:
+                problems.add(
+                    join(event.path, "at"),
+                    f"metric {describe(metric.id)} counts night events, so this "
+                    f"{describe(event.kind)} event needs a time of day",
+                )
+                continue
+            assert rules.night is not None  # validated: during needs [night]
+            if not rules.night.contains(moment):
+                continue
+        counted.append(event)
+    refs = tuple(event.ref for event in counted if event.ref is not None)
+    return MetricValue(Decimal(len(counted)), "events", refs=refs)

@@ -1,0 +1,310 @@
+"""The data model: frozen, slotted records for rule files and evidence files.
+
+Records are built by the loaders (:mod:`inspector_scoring.rules`,
+:mod:`inspector_scoring.evidence`), which convert and validate raw input;
+the records themselves only hold data. Every record keeps ``path``, its key
+path in the file it came from, so messages and breakdowns can point back.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from decimal import Decimal
+from enum import StrEnum
+
+import attrs
+
+from .periods import Period, PeriodKind
+
+__all__ = [
+    "AssessmentInfo",
+    "Bonus",
+    "Comparison",
+    "Event",
+    "Evidence",
+    "Grade",
+    "Inspector",
+    "Item",
+    "Leave",
+    "Metric",
+    "Night",
+    "NoticeSettings",
+    "PanelMember",
+    "Rule",
+    "Ruleset",
+    "Veto",
+]
+
+
+class Comparison(StrEnum):
+    """Which side of its threshold a value must be on for a rule to fire."""
+
+    BELOW = "below"
+    ABOVE = "above"
+
+    def fires(self, value: Decimal, threshold: Decimal) -> bool:
+        """Whether ``value`` is strictly on this side of ``threshold``."""
+        return value < threshold if self is Comparison.BELOW else value > threshold
+
+
+# -- rule files ---------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class Night:
+    """The night window used by ``during = "night"``; it may wrap midnight."""
+
+    start: time
+    end: time
+
+    def contains(self, moment: time) -> bool:
+        """Whether a time of day falls in ``[start, end)`` (wrapping past 24:00 when start > end)."""
+        if self.start < self.end:
+            return self.start <= moment < self.end
+        return moment >= self.start or moment < self.end
+
+
+@attrs.frozen(slots=True)
+class Metric:
+    """A measured quantity, given as a count or derived from events."""
+
+    id: str
+    title: str
+    unit: str = "次"
+    #: short phrase for explanation sentences (下井13次…); defaults to the title
+    label: str = ""
+    #: event kind counted, when the metric is derived by counting
+    count: str | None = None
+    #: "night" to count only events whose time of day is in the night window
+    during: str | None = None
+    #: event fields that must equal these strings for an event to count
+    where: tuple[tuple[str, str], ...] = ()
+    #: event kind whose absence on a duty day is counted
+    days_without: str | None = None
+    #: value used when the evidence says nothing about this metric
+    default: Decimal | None = None
+    path: str = ""
+
+    @property
+    def phrase(self) -> str:
+        """The label, or the title when no label is set."""
+        return self.label or self.title
+
+    @property
+    def kind(self) -> str | None:
+        """The event kind this metric derives from, if any."""
+        return self.count or self.days_without
+
+
+@attrs.frozen(slots=True)
+class Rule:
+    """A deduction (or, under ``[bonus]``, an award) rule with its published wording."""
+
+    id: str
+    text: str
+    metric: str
+    comparison: Comparison
+    threshold: Decimal
+    #: amount per unit beyond the threshold (exactly one of per and fixed is set)
+    per: Decimal | None = None
+    #: amount once the threshold is crossed
+    fixed: Decimal | None = None
+    #: scale a ``below`` threshold by duty days / period days
+    prorate: bool = False
+    #: the most one rule can amount to (only with per)
+    cap: Decimal | None = None
+    path: str = ""
+
+
+@attrs.frozen(slots=True)
+class Item:
+    """An assessment item (考核项目): points, and the rules that deduct from them in order."""
+
+    id: str
+    title: str
+    points: Decimal
+    rules: tuple[Rule, ...] = ()
+    path: str = ""
+
+
+@attrs.frozen(slots=True)
+class Bonus:
+    """Bonus points (加分): rules that add, up to a cap."""
+
+    cap: Decimal
+    rules: tuple[Rule, ...] = ()
+    path: str = "bonus"
+
+
+@attrs.frozen(slots=True)
+class Veto:
+    """A veto (一票否决): when it fires, the grade can be no better than ``grade``."""
+
+    id: str
+    text: str
+    metric: str
+    comparison: Comparison
+    threshold: Decimal
+    grade: str
+    path: str = ""
+
+
+@attrs.frozen(slots=True)
+class Grade:
+    """A grade band (等次): totals of at least ``min`` get this name."""
+
+    name: str
+    min: Decimal
+
+
+@attrs.frozen(slots=True)
+class NoticeSettings:
+    """Defaults for the public notice (公示)."""
+
+    title: str = "{township}{period}驻矿安监员考核结果公示"
+    working_days: int = 5
+
+
+@attrs.frozen(slots=True)
+class Ruleset:
+    """A whole scheme (考核细则), as loaded from one rule file."""
+
+    id: str
+    title: str
+    version: str
+    effective_from: date
+    period: PeriodKind
+    total: Decimal
+    precision: int
+    items: tuple[Item, ...]
+    grades: tuple[Grade, ...]
+    metrics: tuple[Metric, ...]
+    issuer: str | None = None
+    basis: tuple[str, ...] = ()
+    effective_until: date | None = None
+    night: Night | None = None
+    bonus: Bonus | None = None
+    vetoes: tuple[Veto, ...] = ()
+    notice: NoticeSettings = NoticeSettings()
+    schema: int = 1
+    #: where the rules came from (a file name), for messages
+    source: str = "<rules>"
+    #: sha256 of the file's bytes (or of the canonical JSON of a mapping)
+    sha256: str = ""
+
+    def metric(self, metric_id: str) -> Metric:
+        """The metric named ``metric_id`` (a :class:`KeyError` if there is none)."""
+        for metric in self.metrics:
+            if metric.id == metric_id:
+                return metric
+        raise KeyError(metric_id)
+
+    def covers(self, period: Period) -> bool:
+        """Whether ``period`` is of this scheme's kind and lies wholly inside its effective dates."""
+        if period.kind is not self.period or period.start < self.effective_from:
+            return False
+        return self.effective_until is None or period.end <= self.effective_until
+
+    @property
+    def effective_text(self) -> str:
+        """The effective dates as text, for messages (``2021-01-01 to 2021-12-31``)."""
+        until = self.effective_until.isoformat() if self.effective_until else "(open-ended)"
+        return f"{self.effective_from.isoformat()} to {until}"
+
+    def grade_rank(self, name: str) -> int:
+        """Position of a grade (0 is the best)."""
+        return [grade.name for grade in self.grades].index(name)
+
+
+# -- evidence files -----------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class PanelMember:
+    """A member of the assessment panel (考核小组)."""
+
+    name: str
+    role: str | None = None
+    unit: str | None = None
+
+
+@attrs.frozen(slots=True)
+class AssessmentInfo:
+    """Who assesses what period: the ``assessment`` object of an evidence file."""
+
+    township: str
+    period: Period
+    assessed_on: date | None = None
+    issuer: str | None = None
+    contact: str | None = None
+    panel: tuple[PanelMember, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Leave:
+    """Approved leave, an inclusive date range."""
+
+    start: date
+    end: date
+    reason: str | None = None
+    approved_by: str | None = None
+    path: str = ""
+
+
+@attrs.frozen(slots=True)
+class Event:
+    """One evidence record: an underground entry, a work-log day, a meeting, a finding…"""
+
+    kind: str
+    #: a date, or a local date-time without UTC offset
+    at: date | datetime
+    ref: str | None = None
+    note: str | None = None
+    #: the source system's own string fields (usable by ``where``)
+    fields: tuple[tuple[str, str], ...] = ()
+    path: str = ""
+
+    @property
+    def day(self) -> date:
+        """The day this event counts for."""
+        return self.at.date() if isinstance(self.at, datetime) else self.at
+
+    @property
+    def time_of_day(self) -> time | None:
+        """The time of day, or ``None`` for a date-only event."""
+        return self.at.time() if isinstance(self.at, datetime) else None
+
+    def field(self, name: str) -> str | None:
+        """A string field by name (``ref``, ``note`` or an extra field), or ``None``."""
+        if name == "ref":
+            return self.ref
+        if name == "note":
+            return self.note
+        return dict(self.fields).get(name)
+
+
+@attrs.frozen(slots=True)
+class Inspector:
+    """One resident inspector and the evidence about them for the period."""
+
+    id: str
+    name: str
+    mine: str | None = None
+    serving_from: date | None = None
+    serving_until: date | None = None
+    leave: tuple[Leave, ...] = ()
+    counts: tuple[tuple[str, Decimal], ...] = ()
+    #: ``None`` when the file has no ``events`` list (so nothing can be derived)
+    events: tuple[Event, ...] | None = None
+    path: str = ""
+
+
+@attrs.frozen(slots=True)
+class Evidence:
+    """A whole evidence file: the assessment and its inspectors, in file order."""
+
+    assessment: AssessmentInfo
+    inspectors: tuple[Inspector, ...]
+    schema: int = 1
+    source: str = "<evidence>"
+    sha256: str = ""

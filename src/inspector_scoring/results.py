@@ -1,0 +1,120 @@
+"""The result: a trace of every rule applied to every inspector (frozen records).
+
+Scoring (:mod:`inspector_scoring.score`) builds these records; every output
+format is a view of them and does no arithmetic of its own.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import attrs
+
+from .model import Evidence, Inspector, Ruleset
+
+__all__ = ["Assessment", "BonusResult", "InspectorResult", "ItemResult", "RuleResult", "VetoHit"]
+
+
+@attrs.frozen(slots=True)
+class RuleResult:
+    """One rule applied to one inspector: the value, the threshold and the amounts."""
+
+    rule: str
+    text: str
+    metric: str
+    value: Decimal
+    #: the threshold applied (after proration)
+    threshold: Decimal
+    #: the rule's amount after its cap, before the item ran out
+    raw: Decimal
+    #: what was actually deducted (or added), never more than what was left
+    applied: Decimal
+    #: the Chinese sentence stating the facts: 下井13次，少于15次2次，每次扣2分，扣4分
+    explanation: str
+    #: ``ref`` of each evidence record behind the value
+    refs: tuple[str, ...] = ()
+    #: the file's threshold, when proration changed what was applied
+    threshold_base: Decimal | None = None
+    prorated: bool = False
+    #: for metrics counting days without a record: those days
+    days: tuple[date, ...] = ()
+
+    @property
+    def hit(self) -> bool:
+        """Whether the rule amounted to anything (only these are listed as hits)."""
+        return self.raw != 0
+
+
+@attrs.frozen(slots=True)
+class ItemResult:
+    """One assessment item for one inspector, deducted until exhausted."""
+
+    id: str
+    title: str
+    points: Decimal
+    deducted: Decimal
+    score: Decimal
+    #: the raw deductions reached or exceeded the item's points (扣完为止)
+    exhausted: bool
+    #: every rule of the item, in file order, whether it deducted or not
+    rules: tuple[RuleResult, ...]
+
+    @property
+    def hits(self) -> tuple[RuleResult, ...]:
+        """The rules whose raw amount is not zero."""
+        return tuple(result for result in self.rules if result.hit)
+
+
+@attrs.frozen(slots=True)
+class BonusResult:
+    """Bonus points: the raw sum of the bonus rules, and what the cap allowed."""
+
+    cap: Decimal
+    raw: Decimal
+    applied: Decimal
+    rules: tuple[RuleResult, ...] = ()
+
+    @property
+    def hits(self) -> tuple[RuleResult, ...]:
+        """The bonus rules whose raw amount is not zero."""
+        return tuple(result for result in self.rules if result.hit)
+
+
+@attrs.frozen(slots=True)
+class VetoHit:
+    """A veto that fired, whether or not it lowered the grade."""
+
+    id: str
+    text: str
+    grade: str
+    metric: str
+    value: Decimal
+
+
+@attrs.frozen(slots=True)
+class InspectorResult:
+    """One inspector's score for the period."""
+
+    inspector: Inspector
+    #: item scores plus bonus, capped at the scheme's total, rounded once
+    total: Decimal
+    #: the grade after vetoes
+    grade: str
+    #: the grade the total alone earns
+    grade_by_total: str
+    vetoes: tuple[VetoHit, ...]
+    duty_days: int
+    period_days: int
+    items: tuple[ItemResult, ...]
+    bonus: BonusResult
+
+
+@attrs.frozen(slots=True)
+class Assessment:
+    """The whole result: which rules scored which evidence, and each inspector's result."""
+
+    engine: str
+    ruleset: Ruleset
+    evidence: Evidence
+    results: tuple[InspectorResult, ...]

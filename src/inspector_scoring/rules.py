@@ -1,0 +1,700 @@
+"""Rule files (TOML): load and validate them, pick one from a folder, write them back.
+
+Validation is a walk over the raw TOML that records every problem with its key
+path and keeps going, so one run reports everything wrong with a file.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import string
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from ._fields import (
+    check_keys,
+    describe,
+    join,
+    read_bool,
+    read_count,
+    read_id,
+    read_list,
+    read_number,
+    read_str,
+    read_table,
+    read_toml_date,
+    read_toml_time,
+    suggest,
+)
+from .errors import Collector, InvalidInputError, Problem
+from .jsontext import canonical_sha256
+from .model import (
+    Bonus,
+    Comparison,
+    Grade,
+    Item,
+    Metric,
+    Night,
+    NoticeSettings,
+    Rule,
+    Ruleset,
+    Veto,
+)
+from .periods import Period, PeriodKind, parse_period
+
+__all__ = ["default_rules", "dumps_rules", "load_rules", "loads_rules", "pick_rules"]
+
+SCHEMA = 1
+_TOP_KEYS = (
+    "schema",
+    "ruleset",
+    "night",
+    "metrics",
+    "items",
+    "bonus",
+    "vetoes",
+    "grades",
+    "notice",
+)
+_RULESET_KEYS = (
+    "id",
+    "title",
+    "version",
+    "issuer",
+    "basis",
+    "effective_from",
+    "effective_until",
+    "period",
+    "total",
+    "precision",
+)
+_RULESET_REQUIRED = ("id", "title", "version", "effective_from", "period", "total", "precision")
+_METRIC_KEYS = ("title", "unit", "label", "count", "during", "where", "days_without", "default")
+_RULE_KEYS = ("id", "text", "metric", "below", "above", "per", "fixed", "prorate", "cap")
+_VETO_KEYS = ("id", "text", "metric", "below", "above", "grade")
+_NOTICE_FIELDS = ("township", "period")
+_MAX_PRECISION = 6
+
+
+# -- loading ------------------------------------------------------------------
+
+
+def load_rules(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Ruleset:
+    """Load and validate a rule file from a path, or rules given as a mapping.
+
+    A mapping has the shape tomllib gives for a rule file (dates as
+    :class:`datetime.date`, numbers as int or Decimal); its fingerprint is the
+    sha256 of its canonical JSON. Raises :class:`InvalidInputError` listing
+    every problem.
+    """
+    if isinstance(source, Mapping):
+        return _build(source, "<rules>", canonical_sha256(source))
+    name = os.fspath(source)
+    try:
+        data = Path(name).read_bytes()
+    except OSError as error:
+        raise InvalidInputError([Problem(name, "", f"cannot read: {error.strerror}")]) from None
+    return _from_bytes(data, name)
+
+
+def loads_rules(text: str, /, *, source: str = "<string>") -> Ruleset:
+    """Load and validate rules from TOML text; ``source`` names it in messages."""
+    return _from_bytes(text.encode("utf-8"), source)
+
+
+def _from_bytes(data: bytes, name: str) -> Ruleset:
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInputError([Problem(name, "", f"not UTF-8 text (byte {error.start})")]) from None
+    try:
+        raw = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        # tomllib's message already ends with "(at line L, column C)".
+        raise InvalidInputError([Problem(name, "", f"invalid TOML: {error}")]) from None
+    return _build(raw, name, digest)
+
+
+@functools.cache
+def default_rules() -> Ruleset:
+    """The bundled default scheme (``rules/default.toml``), shipped inside the package."""
+    bundled = resources.files("inspector_scoring").joinpath("rules", "default.toml")
+    if bundled.is_file():
+        return _from_bytes(bundled.read_bytes(), "default.toml")
+    # A source checkout (or an editable install) keeps the file at the top level.
+    checkout = Path(__file__).resolve().parents[2] / "rules" / "default.toml"
+    return _from_bytes(checkout.read_bytes(), "default.toml")
+
+
+def pick_rules(folder: str | os.PathLike[str], period: Period | str, /) -> Ruleset:
+    """Load every ``*.toml`` in ``folder`` and return the one in force for ``period``.
+
+    Every file must be valid. The chosen file is the only one whose period kind
+    matches and whose effective dates cover the whole period; none, or more than
+    one, is an error naming the candidates.
+    """
+    name = os.fspath(folder)
+    if isinstance(period, str):
+        parsed = parse_period(period)
+        if parsed is None:
+            raise InvalidInputError([Problem(name, "", f"not a period: {describe(period)}")])
+        period = parsed
+    try:
+        paths = sorted(Path(name).glob("*.toml"))
+    except OSError as error:  # pragma: no cover - glob swallows most errors itself
+        raise InvalidInputError([Problem(name, "", f"cannot read: {error.strerror}")]) from None
+    if not paths:
+        raise InvalidInputError([Problem(name, "", "no *.toml rule files in this folder")])
+    loaded: list[Ruleset] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            loaded.append(load_rules(path))
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InvalidInputError(problems)
+    chosen = [ruleset for ruleset in loaded if ruleset.covers(period)]
+    if len(chosen) == 1:
+        return chosen[0]
+    listing = "; ".join(f"{Path(r.source).name} ({r.period.value}, {r.effective_text})" for r in loaded)
+    if not chosen:
+        message = f"no rule file covers {period} ({period.kind.value}); candidates: {listing}"
+    else:
+        names = ", ".join(Path(r.source).name for r in chosen)
+        message = f"more than one rule file covers {period}: {names}"
+    raise InvalidInputError([Problem(name, "", message)])
+
+
+# -- validation ---------------------------------------------------------------
+
+
+def _build(raw: Mapping[str, Any], name: str, digest: str) -> Ruleset:
+    problems = Collector(name)
+    if not isinstance(raw, Mapping):
+        problems.add("", f"must be a table, got {describe(raw)}")
+        problems.raise_if_any()
+    check_keys(problems, "", raw, allowed=_TOP_KEYS, required=("schema", "ruleset", "items", "grades"))
+    if "schema" in raw:
+        schema = raw["schema"]
+        if isinstance(schema, bool) or schema != SCHEMA:
+            problems.add("schema", f"unsupported schema {describe(schema)}; this version reads {SCHEMA}")
+
+    header = _read_header(problems, raw.get("ruleset"))
+    night = _read_night(problems, raw["night"]) if "night" in raw else None
+    metrics = _read_metrics(problems, raw.get("metrics", {}), has_night="night" in raw)
+    # Names declared under [metrics], valid or not, so a metric with a bad key
+    # does not also make every rule that names it "undefined".
+    declared = raw.get("metrics")
+    metric_ids = set(declared) if isinstance(declared, Mapping) else set()
+    rule_ids: dict[str, str] = {}
+    items = _read_items(problems, raw.get("items"), metric_ids, rule_ids)
+    bonus = _read_bonus(problems, raw["bonus"], metric_ids, rule_ids) if "bonus" in raw else None
+    grades = _read_grades(problems, raw.get("grades"))
+    vetoes = _read_vetoes(problems, raw.get("vetoes", []), metric_ids, rule_ids, grades)
+    notice = _read_notice(problems, raw["notice"]) if "notice" in raw else NoticeSettings()
+
+    total = header.get("total")
+    if isinstance(total, Decimal) and items is not None and all(i is not None for i in items):
+        points = sum((item.points for item in items if item is not None), Decimal(0))
+        if points != total:
+            problems.add(
+                "ruleset.total",
+                f"must equal the sum of item points ({describe(points)}), got {describe(total)}",
+            )
+    problems.raise_if_any()
+    # Without problems, every part was read.
+    assert items is not None
+    assert grades is not None
+    return Ruleset(
+        items=tuple(item for item in items if item is not None),
+        grades=grades,
+        metrics=metrics,
+        night=night,
+        bonus=bonus,
+        vetoes=vetoes,
+        notice=notice,
+        source=name,
+        sha256=digest,
+        **header,
+    )
+
+
+def _read_header(problems: Collector, raw: object) -> dict[str, Any]:
+    table = read_table(problems, "ruleset", raw) if raw is not None else None
+    if table is None:
+        return {}
+    check_keys(problems, "ruleset", table, allowed=_RULESET_KEYS, required=_RULESET_REQUIRED)
+    out: dict[str, Any] = {}
+    readers = {
+        "id": read_id,
+        "title": read_str,
+        "version": read_str,
+        "issuer": read_str,
+        "effective_from": read_toml_date,
+        "effective_until": read_toml_date,
+        "total": read_number,
+    }
+    for key, reader in readers.items():
+        if key in table:
+            out[key] = reader(problems, join("ruleset", key), table[key])
+    if "basis" in table:
+        documents = read_list(problems, "ruleset.basis", table["basis"])
+        if documents is not None:
+            texts = [read_str(problems, join("ruleset.basis", n), d) for n, d in enumerate(documents)]
+            out["basis"] = tuple(t for t in texts if t is not None)
+    if "period" in table:
+        kinds = [kind.value for kind in PeriodKind]
+        if table["period"] in kinds:
+            out["period"] = PeriodKind(table["period"])
+        else:
+            problems.add(
+                "ruleset.period",
+                f"must be one of {', '.join(kinds)}, got {describe(table['period'])}"
+                + (suggest(table["period"], kinds) if isinstance(table["period"], str) else ""),
+            )
+    if "precision" in table:
+        precision = read_count(problems, "ruleset.precision", table["precision"])
+        if precision is not None and precision > _MAX_PRECISION:
+            problems.add("ruleset.precision", f"must be at most {_MAX_PRECISION}, got {precision}")
+        out["precision"] = precision
+    start, until = out.get("effective_from"), out.get("effective_until")
+    if start is not None and until is not None and until < start:
+        problems.add(
+            "ruleset.effective_until",
+            f"must not be before effective_from ({start.isoformat()}), got {until.isoformat()}",
+        )
+    return out
+
+
+def _read_night(problems: Collector, raw: object) -> Night | None:
+    table = read_table(problems, "night", raw)
+    if table is None:
+        return None
+    check_keys(problems, "night", table, allowed=("from", "to"), required=("from", "to"))
+    start = read_toml_time(problems, "night.from", table["from"]) if "from" in table else None
+    end = read_toml_time(problems, "night.to", table["to"]) if "to" in table else None
+    if start is None or end is None:
+        return None
+    if start == end:
+        problems.add("night.to", f"must differ from night.from, got {end.isoformat()} for both")
+        return None
+    return Night(start, end)
+
+
+def _read_metrics(problems: Collector, raw: object, *, has_night: bool) -> tuple[Metric, ...]:
+    table = read_table(problems, "metrics", raw)
+    if table is None:
+        return ()
+    metrics = []
+    for metric_id, body in table.items():
+        path = join("metrics", metric_id)
+        read_id(problems, path, metric_id)
+        spec = read_table(problems, path, body)
+        if spec is None:
+            continue
+        metric = _read_metric(problems, path, metric_id, spec, has_night=has_night)
+        if metric is not None:
+            metrics.append(metric)
+    return tuple(metrics)
+
+
+def _read_metric(
+    problems: Collector, path: str, metric_id: str, spec: Mapping[str, Any], *, has_night: bool
+) -> Metric | None:
+    before = len(problems.problems)
+    check_keys(problems, path, spec, allowed=_METRIC_KEYS, required=("title",))
+    fields: dict[str, Any] = {}
+    for key in ("title", "unit", "label"):
+        if key in spec:
+            fields[key] = read_str(problems, join(path, key), spec[key])
+    for key in ("count", "days_without"):
+        if key in spec:
+            fields[key] = read_id(problems, join(path, key), spec[key])
+    if "count" in spec and "days_without" in spec:
+        problems.add(path, "give at most one of count and days_without")
+    if "during" in spec:
+        if spec["during"] != "night":
+            problems.add(join(path, "during"), f'must be "night", got {describe(spec["during"])}')
+        elif "count" not in spec:
+            problems.add(join(path, "during"), "only allowed with count")
+        elif not has_night:
+            problems.add(join(path, "during"), "needs a [night] table defining the night window")
+        fields["during"] = "night"
+    if "where" in spec:
+        where_path = join(path, "where")
+        where = read_table(problems, where_path, spec["where"])
+        if "count" not in spec:
+            problems.add(where_path, "only allowed with count")
+        if where is not None:
+            pairs = []
+            for field, wanted in where.items():
+                text = read_str(problems, join(where_path, field), wanted)
+                if text is not None:
+                    pairs.append((field, text))
+            fields["where"] = tuple(pairs)
+    if "default" in spec:
+        fields["default"] = read_number(problems, join(path, "default"), spec["default"])
+    if len(problems.problems) > before:
+        return None
+    return Metric(id=metric_id, path=path, **fields)
+
+
+def _read_items(
+    problems: Collector, raw: object, metric_ids: set[str], rule_ids: dict[str, str]
+) -> list[Item | None] | None:
+    if raw is None:
+        return None
+    entries = read_list(problems, "items", raw)
+    if entries is None:
+        return None
+    if not entries:
+        problems.add("items", "must list at least one item")
+    items: list[Item | None] = []
+    item_ids: dict[str, str] = {}
+    for n, entry in enumerate(entries):
+        path = join("items", n)
+        table = read_table(problems, path, entry)
+        if table is None:
+            items.append(None)
+            continue
+        check_keys(
+            problems,
+            path,
+            table,
+            allowed=("id", "title", "points", "rules"),
+            required=("id", "title", "points"),
+        )
+        item_id = read_id(problems, join(path, "id"), table["id"]) if "id" in table else None
+        if item_id is not None:
+            _unique(problems, join(path, "id"), item_id, item_ids, "item id")
+        title = read_str(problems, join(path, "title"), table["title"]) if "title" in table else None
+        points = read_number(problems, join(path, "points"), table["points"]) if "points" in table else None
+        rules = _read_rule_list(problems, join(path, "rules"), table.get("rules", []), metric_ids, rule_ids)
+        if item_id is None or title is None or points is None or rules is None:
+            items.append(None)
+            continue
+        items.append(Item(id=item_id, title=title, points=points, rules=rules, path=path))
+    return items
+
+
+def _read_bonus(
+    problems: Collector, raw: object, metric_ids: set[str], rule_ids: dict[str, str]
+) -> Bonus | None:
+    table = read_table(problems, "bonus", raw)
+    if table is None:
+        return None
+    check_keys(problems, "bonus", table, allowed=("cap", "rules"), required=("cap",))
+    cap = read_number(problems, "bonus.cap", table["cap"]) if "cap" in table else None
+    rules = _read_rule_list(problems, "bonus.rules", table.get("rules", []), metric_ids, rule_ids)
+    if cap is None or rules is None:
+        return None
+    return Bonus(cap=cap, rules=rules)
+
+
+def _read_rule_list(
+    problems: Collector, path: str, raw: object, metric_ids: set[str], rule_ids: dict[str, str]
+) -> tuple[Rule, ...] | None:
+    entries = read_list(problems, path, raw)
+    if entries is None:
+        return None
+    rules = [_read_rule(problems, join(path, n), e, metric_ids, rule_ids) for n, e in enumerate(entries)]
+    if any(rule is None for rule in rules):
+        return None
+    return tuple(rule for rule in rules if rule is not None)
+
+
+def _read_trigger(
+    problems: Collector, path: str, table: Mapping[str, Any], metric_ids: set[str]
+) -> tuple[str | None, Comparison | None, Decimal | None]:
+    """The ``metric`` and exactly one of ``below``/``above`` shared by rules and vetoes."""
+    metric = None
+    if "metric" in table:
+        metric = read_id(problems, join(path, "metric"), table["metric"])
+        if metric is not None and metric not in metric_ids:
+            problems.add(
+                join(path, "metric"),
+                f"undefined metric {describe(metric)}" + suggest(metric, metric_ids),
+            )
+            metric = None
+    sides = [side for side in Comparison if side.value in table]
+    if len(sides) != 1:
+        problems.add(path, "give exactly one of below and above")
+        return metric, None, None
+    side = sides[0]
+    threshold = read_number(problems, join(path, side.value), table[side.value])
+    return metric, side, threshold
+
+
+def _read_rule(
+    problems: Collector,
+    path: str,
+    raw: object,
+    metric_ids: set[str],
+    rule_ids: dict[str, str],
+) -> Rule | None:
+    table = read_table(problems, path, raw)
+    if table is None:
+        return None
+    before = len(problems.problems)
+    check_keys(problems, path, table, allowed=_RULE_KEYS, required=("id", "text", "metric"))
+    rule_id = read_id(problems, join(path, "id"), table["id"]) if "id" in table else None
+    if rule_id is not None:
+        _unique(problems, join(path, "id"), rule_id, rule_ids, "rule id")
+    text = read_str(problems, join(path, "text"), table["text"]) if "text" in table else None
+    metric, side, threshold = _read_trigger(problems, path, table, metric_ids)
+    if ("per" in table) == ("fixed" in table):
+        problems.add(path, "give exactly one of per and fixed")
+    per = read_number(problems, join(path, "per"), table["per"]) if "per" in table else None
+    fixed = read_number(problems, join(path, "fixed"), table["fixed"]) if "fixed" in table else None
+    prorate = False
+    if "prorate" in table:
+        prorate = bool(read_bool(problems, join(path, "prorate"), table["prorate"]))
+        if prorate and "below" not in table:
+            problems.add(join(path, "prorate"), "only allowed with below")
+    cap = None
+    if "cap" in table:
+        cap = read_number(problems, join(path, "cap"), table["cap"])
+        if "per" not in table:
+            problems.add(join(path, "cap"), "only allowed with per")
+    if (
+        len(problems.problems) > before
+        or rule_id is None
+        or text is None
+        or metric is None
+        or side is None
+        or threshold is None
+    ):
+        return None
+    return Rule(
+        id=rule_id,
+        text=text,
+        metric=metric,
+        comparison=side,
+        threshold=threshold,
+        per=per,
+        fixed=fixed,
+        prorate=prorate,
+        cap=cap,
+        path=path,
+    )
+
+
+def _read_grades(problems: Collector, raw: object) -> tuple[Grade, ...] | None:
+    if raw is None:
+        return None
+    entries = read_list(problems, "grades", raw)
+    if entries is None:
+        return None
+    if not entries:
+        problems.add("grades", "must list at least one grade")
+        return None
+    grades: list[Grade] = []
+    names: dict[str, str] = {}
+    complete = True
+    for n, entry in enumerate(entries):
+        path = join("grades", n)
+        table = read_table(problems, path, entry)
+        if table is None:
+            complete = False
+            continue
+        check_keys(problems, path, table, allowed=("name", "min"), required=("name", "min"))
+        name = read_str(problems, join(path, "name"), table["name"]) if "name" in table else None
+        low = read_number(problems, join(path, "min"), table["min"]) if "min" in table else None
+        if name is not None:
+            _unique(problems, join(path, "name"), name, names, "grade name")
+        if name is None or low is None:
+            complete = False
+            continue
+        if grades and low >= grades[-1].min:
+            problems.add(
+                join(path, "min"),
+                f"must be lower than the grade above it ({describe(grades[-1].min)}), got {describe(low)}",
+            )
+        grades.append(Grade(name, low))
+    if complete and grades and grades[-1].min != 0:
+        problems.add(
+            join(join("grades", len(entries) - 1), "min"),
+            f"the last grade must start at 0, got {describe(grades[-1].min)}",
+        )
+    return tuple(grades) if complete else None
+
+
+def _read_vetoes(
+    problems: Collector,
+    raw: object,
+    metric_ids: set[str],
+    rule_ids: dict[str, str],
+    grades: tuple[Grade, ...] | None,
+) -> tuple[Veto, ...]:
+    entries = read_list(problems, "vetoes", raw)
+    if entries is None:
+        return ()
+    vetoes = []
+    for n, entry in enumerate(entries):
+        path = join("vetoes", n)
+        table = read_table(problems, path, entry)
+        if table is None:
+            continue
+        before = len(problems.problems)
+        check_keys(problems, path, table, allowed=_VETO_KEYS, required=("id", "text", "metric"))
+        veto_id = read_id(problems, join(path, "id"), table["id"]) if "id" in table else None
+        if veto_id is not None:
+            _unique(problems, join(path, "id"), veto_id, rule_ids, "rule id")
+        text = read_str(problems, join(path, "text"), table["text"]) if "text" in table else None
+        metric, side, threshold = _read_trigger(problems, path, table, metric_ids)
+        grade = grades[-1].name if grades else None
+        if "grade" in table:
+            grade = read_str(problems, join(path, "grade"), table["grade"])
+            names = [g.name for g in grades or ()]
+            if grade is not None and grades is not None and grade not in names:
+                problems.add(
+                    join(path, "grade"),
+                    f"undefined grade {describe(grade)}; grades are {', '.join(names)}",
+                )
+        if (
+            len(problems.problems) > before
+            or veto_id is None
+            or text is None
+            or metric is None
+            or side is None
+            or threshold is None
+            or grade is None
+        ):
+            continue
+        vetoes.append(
+            Veto(
+                id=veto_id,
+                text=text,
+                metric=metric,
+                comparison=side,
+                threshold=threshold,
+                grade=grade,
+                path=path,
+            )
+        )
+    return tuple(vetoes)
+
+
+def _read_notice(problems: Collector, raw: object) -> NoticeSettings:
+    table = read_table(problems, "notice", raw)
+    if table is None:
+        return NoticeSettings()
+    check_keys(problems, "notice", table, allowed=("title", "working_days"))
+    settings: dict[str, Any] = {}
+    if "title" in table:
+        title = read_str(problems, "notice.title", table["title"])
+        if title is not None:
+            try:
+                fields = [f for _, f, _, _ in string.Formatter().parse(title) if f is not None]
+            except ValueError as error:
+                problems.add("notice.title", f"bad placeholder: {error}")
+                fields = []
+            for field in fields:
+                if field not in _NOTICE_FIELDS:
+                    problems.add(
+                        "notice.title",
+                        f"unknown placeholder {{{field}}}; use {{township}} and {{period}}",
+                    )
+            settings["title"] = title
+    if "working_days" in table:
+        days = read_count(problems, "notice.working_days", table["working_days"], minimum=1)
+        if days is not None:
+            settings["working_days"] = days
+    return NoticeSettings(**settings)
+
+
+def _unique(problems: Collector, path: str, value: str, seen: dict[str, str], what: str) -> None:
+    if value in seen:
+        problems.add(path, f"duplicate {what} {describe(value)} (first at {seen[value]})")
+    else:
+        seen[value] = path
+
+
+# -- writing ------------------------------------------------------------------
+
+
+def _plain(value: Decimal) -> int | Decimal:
+    # Whole amounts are written as TOML integers, as a person would type them.
+    return int(value) if value == value.to_integral_value() else value
+
+
+def _rule_table(rule: Rule) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": rule.id, "text": rule.text, "metric": rule.metric}
+    table[rule.comparison.value] = _plain(rule.threshold)
+    if rule.per is not None:
+        table["per"] = _plain(rule.per)
+    if rule.fixed is not None:
+        table["fixed"] = _plain(rule.fixed)
+    if rule.prorate:
+        table["prorate"] = True
+    if rule.cap is not None:
+        table["cap"] = _plain(rule.cap)
+    return table
+
+
+def dumps_rules(ruleset: Ruleset, /) -> str:
+    """The ruleset as rule-file TOML text (through ``tomli-w``); loading it gives it back."""
+    header: dict[str, Any] = {"id": ruleset.id, "title": ruleset.title, "version": ruleset.version}
+    if ruleset.issuer is not None:
+        header["issuer"] = ruleset.issuer
+    if ruleset.basis:
+        header["basis"] = list(ruleset.basis)
+    header["effective_from"] = ruleset.effective_from
+    if ruleset.effective_until is not None:
+        header["effective_until"] = ruleset.effective_until
+    header.update(period=ruleset.period.value, total=_plain(ruleset.total), precision=ruleset.precision)
+    doc: dict[str, Any] = {"schema": SCHEMA, "ruleset": header}
+    if ruleset.night is not None:
+        doc["night"] = {"from": ruleset.night.start, "to": ruleset.night.end}
+    metrics: dict[str, Any] = {}
+    for metric in ruleset.metrics:
+        spec: dict[str, Any] = {"title": metric.title, "unit": metric.unit}
+        if metric.label:
+            spec["label"] = metric.label
+        for key in ("count", "during", "days_without"):
+            if getattr(metric, key) is not None:
+                spec[key] = getattr(metric, key)
+        if metric.where:
+            spec["where"] = dict(metric.where)
+        if metric.default is not None:
+            spec["default"] = _plain(metric.default)
+        metrics[metric.id] = spec
+    doc["metrics"] = metrics
+    doc["items"] = [
+        {
+            "id": item.id,
+            "title": item.title,
+            "points": _plain(item.points),
+            "rules": [_rule_table(rule) for rule in item.rules],
+        }
+        for item in ruleset.items
+    ]
+    if ruleset.bonus is not None:
+        doc["bonus"] = {
+            "cap": _plain(ruleset.bonus.cap),
+            "rules": [_rule_table(rule) for rule in ruleset.bonus.rules],
+        }
+    if ruleset.vetoes:
+        doc["vetoes"] = [
+            {
+                "id": veto.id,
+                "text": veto.text,
+                "metric": veto.metric,
+                veto.comparison.value: _plain(veto.threshold),
+                "grade": veto.grade,
+            }
+            for veto in ruleset.vetoes
+        ]
+    doc["grades"] = [{"name": g.name, "min": _plain(g.min)} for g in ruleset.grades]
+    doc["notice"] = {"title": ruleset.notice.title, "working_days": ruleset.notice.working_days}
+    return tomli_w.dumps(doc)
