@@ -221,3 +221,11 @@ def read_moment(problems: Collector, path: str, value: object) -> date | datetim
         f"without UTC offset, got {describe(value)}",
     )
     return None
+
+
+def check_schema(problems: Collector, table: Mapping[str, Any], supported: int) -> None:
+    """Report a ``schema`` other than the supported format version (when it is given)."""
+    if "schema" in table and as_number(table["schema"]) != supported:
+        problems.add(
+            "schema", f"unsupported schema {describe(table['schema'])}; this version reads {supported}"
+        )

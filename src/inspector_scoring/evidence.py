@@ -22,6 +22,7 @@ from ._fields import (
     JsonObject,
     NonFinite,
     check_keys,
+    check_schema,
     describe,
     join,
     read_iso_date,
@@ -150,10 +151,7 @@ def _walk(raw: object, name: str, digest: str | None) -> Draft:
         allowed=("schema", "assessment", "inspectors"),
         required=("schema", "assessment", "inspectors"),
     )
-    if "schema" in top:
-        schema = top["schema"]
-        if isinstance(schema, bool) or schema != SCHEMA:
-            problems.add("schema", f"unsupported schema {describe(schema)}; this version reads {SCHEMA}")
+    check_schema(problems, top, SCHEMA)
     info = _read_assessment(problems, top["assessment"]) if "assessment" in top else None
 
     inspectors: list[Inspector] = []

@@ -9,7 +9,7 @@ rule file: event kinds, metric names, the period, and evidence given twice.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 import attrs
@@ -201,5 +201,11 @@ def _derive(
             if not rules.night.contains(moment):
                 continue
         counted.append(event)
+    # In time order, so the result does not depend on the order of the file.
+    counted.sort(key=_chronological)
     refs = tuple(event.ref for event in counted if event.ref is not None)
     return MetricValue(Decimal(len(counted)), "events", refs=refs)
+
+
+def _chronological(event: Event) -> tuple[date, time, str]:
+    return (event.day, event.time_of_day or time.min, event.ref or "")

@@ -21,6 +21,7 @@ import tomli_w
 
 from ._fields import (
     check_keys,
+    check_schema,
     describe,
     join,
     read_bool,
@@ -34,6 +35,7 @@ from ._fields import (
     read_toml_time,
     suggest,
 )
+from .decimals import round_half_up
 from .errors import Collector, InvalidInputError, Problem
 from .jsontext import canonical_sha256
 from .model import (
@@ -184,10 +186,7 @@ def _build(raw: Mapping[str, Any], name: str, digest: str) -> Ruleset:
         problems.add("", f"must be a table, got {describe(raw)}")
         problems.raise_if_any()
     check_keys(problems, "", raw, allowed=_TOP_KEYS, required=("schema", "ruleset", "items", "grades"))
-    if "schema" in raw:
-        schema = raw["schema"]
-        if isinstance(schema, bool) or schema != SCHEMA:
-            problems.add("schema", f"unsupported schema {describe(schema)}; this version reads {SCHEMA}")
+    check_schema(problems, raw, SCHEMA)
 
     header = _read_header(problems, raw.get("ruleset"))
     night = _read_night(problems, raw["night"]) if "night" in raw else None
@@ -204,6 +203,13 @@ def _build(raw: Mapping[str, Any], name: str, digest: str) -> Ruleset:
     notice = _read_notice(problems, raw["notice"]) if "notice" in raw else NoticeSettings()
 
     total = header.get("total")
+    precision = header.get("precision")
+    if isinstance(total, Decimal) and isinstance(precision, int) and total != round_half_up(total, precision):
+        # A total the published precision cannot show could never be reached exactly.
+        problems.add(
+            "ruleset.total",
+            f"must have at most {precision} decimal(s), as precision says, got {describe(total)}",
+        )
     if isinstance(total, Decimal) and items is not None and all(i is not None for i in items):
         points = sum((item.points for item in items if item is not None), Decimal(0))
         if points != total:

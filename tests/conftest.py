@@ -1,0 +1,51 @@
+"""Shared fixtures: the installed ``score`` command and the project's folders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+settings.register_profile("default", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", parent=settings.get_profile("default"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "default")
+
+Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+def score_executable() -> Path:
+    """The ``score`` script installed next to the running interpreter."""
+    return Path(sys.executable).parent / "score"
+
+
+@pytest.fixture
+def run_score() -> Run:
+    """Run the installed ``score`` command; returns the completed process (text, not checked)."""
+    executable = score_executable()
+    if not executable.exists():
+        pytest.fail(f"the score command is not installed at {executable}; run pip install . first")
+
+    def run(
+        *args: str | os.PathLike[str], cwd: Path | None = None, stdin: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        argv: Sequence[str] = [str(executable), *(os.fspath(a) for a in args)]
+        return subprocess.run(
+            argv,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=cwd,
+            input=stdin,
+            timeout=60,
+            check=False,
+        )
+
+    return run

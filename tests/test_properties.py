@@ -1,0 +1,181 @@
+"""Laws of scoring, checked on generated rule files and evidence (hypothesis)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import inspector_scoring as isc
+from conftest import EXAMPLES
+from strategies import default_evidence, json_values, rule_mappings, rules_and_evidence
+
+Case = tuple[isc.Ruleset, dict[str, Any]]
+
+
+def _score(ruleset: isc.Ruleset, data: dict[str, Any]) -> isc.Assessment:
+    return isc.score_evidence(ruleset, isc.load_evidence(data, rules=ruleset))
+
+
+@given(rules_and_evidence())
+def test_item_scores_stay_within_their_points(case: Case) -> None:
+    """Every item score is in [0, points], and deducted + score = points."""
+    for result in _score(*case).results:
+        for item in result.items:
+            assert 0 <= item.score <= item.points
+            assert item.deducted + item.score == item.points
+
+
+@given(rules_and_evidence())
+def test_total_stays_within_the_scheme_and_is_rounded_once(case: Case) -> None:
+    """The total is in [0, total] and has exactly `precision` decimals."""
+    ruleset = case[0]
+    for result in _score(*case).results:
+        assert 0 <= result.total <= ruleset.total
+        assert result.total.as_tuple().exponent == -ruleset.precision
+
+
+@given(rules_and_evidence())
+def test_applied_never_exceeds_raw(case: Case) -> None:
+    """Each rule deducts (or adds) at most its raw amount, and the applied amounts sum to what was taken."""
+    for result in _score(*case).results:
+        for item in result.items:
+            assert all(0 <= rule.applied <= rule.raw for rule in item.rules)
+            assert sum((rule.applied for rule in item.rules), Decimal(0)) == item.deducted
+        assert all(0 <= rule.applied <= rule.raw for rule in result.bonus.rules)
+        assert result.bonus.applied == min(result.bonus.cap, result.bonus.raw)
+
+
+@given(rules_and_evidence())
+def test_exhausted_means_raw_reached_the_points(case: Case) -> None:
+    """An item is exhausted exactly when some rule hit and the raw deductions reach its points."""
+    for result in _score(*case).results:
+        for item in result.items:
+            raw = sum((rule.raw for rule in item.rules), Decimal(0))
+            assert item.exhausted == (raw > 0 and raw >= item.points)
+            if item.exhausted:
+                assert item.score == 0
+
+
+@given(rules_and_evidence(), st.data())
+def test_a_larger_shortfall_never_raises_a_score(case: Case, data: st.DataObject) -> None:
+    """Making one deduction metric worse never raises that item's score or the total."""
+    ruleset, evidence = case
+    chains = [(n, rule) for n, item in enumerate(ruleset.items) for rule in item.rules]
+    assume(chains)
+    index, rule = data.draw(st.sampled_from(chains))
+    step = data.draw(st.decimals(min_value=0, max_value=20, places=1))
+    worse = copy.deepcopy(evidence)
+    for person in worse["inspectors"]:
+        value = person["counts"][rule.metric]
+        person["counts"][rule.metric] = (
+            value + step if rule.comparison is isc.Comparison.ABOVE else max(Decimal(0), value - step)
+        )
+    before, after = _score(ruleset, evidence), _score(ruleset, worse)
+    for old, new in zip(before.results, after.results, strict=True):
+        assert new.items[index].score <= old.items[index].score
+        assert new.total <= old.total
+
+
+@given(rules_and_evidence())
+def test_a_veto_never_raises_a_grade_nor_changes_the_total(case: Case) -> None:
+    """With its vetoes, a result's grade is never better, and its total is the same."""
+    ruleset, evidence = case
+    unvetoed = attrs.evolve(ruleset, vetoes=())
+    for with_vetoes, without in zip(
+        _score(ruleset, evidence).results, _score(unvetoed, evidence).results, strict=True
+    ):
+        assert with_vetoes.total == without.total
+        assert ruleset.grade_rank(with_vetoes.grade) >= ruleset.grade_rank(without.grade)
+        assert (with_vetoes.grade != without.grade) <= bool(with_vetoes.vetoes)
+
+
+@given(default_evidence(), st.randoms(use_true_random=False))
+def test_evidence_order_does_not_change_the_result(evidence: dict[str, Any], rng: random.Random) -> None:
+    """Shuffling the events, and the inspectors, leaves every inspector's result the same."""
+    rules = isc.default_rules()
+    shuffled = copy.deepcopy(evidence)
+    for person in shuffled["inspectors"]:
+        rng.shuffle(person["events"])
+    rng.shuffle(shuffled["inspectors"])
+
+    def by_id(data: dict[str, Any]) -> dict[str, Any]:
+        results = isc.result_to_dict(_score(rules, data))["results"]
+        return {r["inspector"]["id"]: r for r in results}
+
+    assert by_id(shuffled) == by_id(evidence)
+
+
+@given(default_evidence())
+def test_scoring_is_deterministic(evidence: dict[str, Any]) -> None:
+    """The same inputs give byte-identical JSON."""
+    rules = isc.default_rules()
+    assert isc.result_to_json(_score(rules, evidence)) == isc.result_to_json(_score(rules, evidence))
+
+
+@given(rule_mappings())
+def test_rules_round_trip_through_toml(mapping: dict[str, Any]) -> None:
+    """Rules written with dumps_rules (tomli-w) load back equal."""
+    ruleset = isc.load_rules(mapping)
+    again = isc.loads_rules(isc.dumps_rules(ruleset), source=ruleset.source)
+    assert attrs.evolve(again, sha256="") == attrs.evolve(ruleset, sha256="")
+
+
+def test_default_rules_round_trip_through_toml() -> None:
+    """The bundled scheme survives dumps_rules and loads_rules unchanged."""
+    ruleset = isc.default_rules()
+    again = isc.loads_rules(isc.dumps_rules(ruleset), source=ruleset.source)
+    assert attrs.evolve(again, sha256="") == attrs.evolve(ruleset, sha256="")
+
+
+def _expect_only_invalid_input(value: object) -> None:
+    rules = isc.default_rules()
+    try:
+        evidence = isc.load_evidence(value, rules=rules)  # type: ignore[arg-type]
+    except isc.InvalidInputError as error:
+        problems = error.problems
+    else:
+        isc.score_evidence(rules, evidence)
+        return
+    assert problems
+    assert all(str(problem).startswith("<evidence>: ") for problem in problems)
+
+
+@given(json_values.filter(lambda value: not isinstance(value, str)))  # a str is a path
+def test_arbitrary_json_values_raise_only_the_library_error(value: object) -> None:
+    """Any JSON-like value given as evidence either scores or raises InvalidInputError."""
+    _expect_only_invalid_input(value)
+
+
+_TAIPING = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"), parse_float=Decimal)
+
+
+def _paths(value: object, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += _paths(child, (*prefix, key))
+    elif isinstance(value, list):
+        for n, child in enumerate(value[:3]):
+            found += _paths(child, (*prefix, n))
+    return found
+
+
+_TAIPING_PATHS = _paths(_TAIPING)[1:]
+
+
+@given(st.sampled_from(_TAIPING_PATHS), json_values)
+def test_damaged_real_evidence_raises_only_the_library_error(path: tuple[Any, ...], value: object) -> None:
+    """The 太平乡 example with any one value replaced either scores or raises InvalidInputError."""
+    damaged = copy.deepcopy(_TAIPING)
+    target: Any = damaged
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    _expect_only_invalid_input(damaged)
