@@ -1,0 +1,111 @@
+"""The public façade: exactly what ``inspector_scoring`` exports, typed and documented."""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import io
+import os
+from decimal import Decimal
+from importlib import resources
+
+import attrs
+import pytest
+
+import inspector_scoring as isc
+from conftest import ROOT
+
+EXPORTS = {
+    "Assessment",
+    "AssessmentInfo",
+    "Bonus",
+    "BonusResult",
+    "Comparison",
+    "Event",
+    "Evidence",
+    "Grade",
+    "Inspector",
+    "InspectorResult",
+    "InvalidInputError",
+    "Item",
+    "ItemResult",
+    "Leave",
+    "Metric",
+    "Night",
+    "NoticeSettings",
+    "PanelMember",
+    "Period",
+    "PeriodKind",
+    "Problem",
+    "Rule",
+    "RuleResult",
+    "Ruleset",
+    "Veto",
+    "VetoHit",
+    "__version__",
+    "default_rules",
+    "dumps_rules",
+    "load_evidence",
+    "load_rules",
+    "loads_rules",
+    "parse_period",
+    "pick_rules",
+    "result_to_dict",
+    "result_to_json",
+    "score_evidence",
+}
+
+
+def test_all_is_exactly_the_public_api() -> None:
+    """`__all__` lists the public names, and each one exists."""
+    assert set(isc.__all__) == EXPORTS
+    assert len(isc.__all__) == len(EXPORTS)
+    for name in isc.__all__:
+        assert hasattr(isc, name), name
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    """Every exported class and function says what it is."""
+    for name in isc.__all__:
+        value = getattr(isc, name)
+        if inspect.isclass(value) or inspect.isfunction(value):
+            assert inspect.getdoc(value), name
+
+
+def test_package_is_typed() -> None:
+    """The py.typed marker ships, so callers' type checkers read our annotations."""
+    assert resources.files("inspector_scoring").joinpath("py.typed").is_file()
+
+
+def test_the_error_is_a_value_error_carrying_problems() -> None:
+    """InvalidInputError subclasses ValueError and prints one problem per line."""
+    error = isc.InvalidInputError(
+        [isc.Problem("a.json", "inspectors[0].id", "missing required key"), isc.Problem("a.json", "", "x")]
+    )
+    assert isinstance(error, ValueError)
+    assert str(error) == "a.json: inspectors[0].id: missing required key\na.json: x"
+
+
+def test_records_are_frozen_and_slotted() -> None:
+    """Rules cannot be changed after loading (attrs frozen, slotted classes)."""
+    rules = isc.default_rules()
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        rules.total = Decimal(0)  # type: ignore[misc]
+    assert not hasattr(rules, "__dict__")
+
+
+def test_readme_library_example_runs() -> None:
+    """The README's library example works as written (from the checkout root)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = text.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace: dict[str, object] = {}
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            exec(compile(code, "README.md", "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+    printed = out.getvalue()
+    assert "孙永福 100.0 优秀" in printed
+    assert "<evidence> assessment missing required key" in printed
