@@ -177,7 +177,7 @@ def default_evidence(draw: st.DrawFn) -> dict[str, Any]:
         person: dict[str, Any] = {
             "id": f"TP-{n}",
             "name": f"测试{n}",
-            "events": draw(st.lists(events(), max_size=40)),
+            "events": draw(st.lists(events(), max_size=40, unique_by=lambda event: event["ref"])),
         }
         if draw(st.booleans()):
             start = draw(march_days())

@@ -99,9 +99,10 @@ def check_keys(
 ) -> None:
     """Report unknown keys (with a suggestion) and missing required keys of ``table``."""
     for key in table:
-        if key not in allowed:
-            name = str(key)  # a Python caller's mapping may have non-string keys
-            problems.add(join(path, name), "unknown key" + suggest(name, allowed))
+        if not isinstance(key, str):  # only a Python caller's mapping can have these
+            problems.add(join(path, str(key)), f"keys must be strings, got {describe(key)}")
+        elif key not in allowed:
+            problems.add(join(path, key), "unknown key" + suggest(key, allowed))
     for key in required:
         if key not in table:
             problems.add(join(path, key), "missing required key")
@@ -118,9 +119,9 @@ def read_table(
 
 
 def read_list(problems: Collector, path: str, value: object) -> list[Any] | None:
-    """``value`` when it is an array, else a problem."""
-    if isinstance(value, list):
-        return value
+    """``value`` when it is an array (a list or, from Python callers, a tuple), else a problem."""
+    if isinstance(value, (list, tuple)):
+        return list(value)
     problems.add(path, f"must be an array, got {describe(value)}")
     return None
 

@@ -100,7 +100,7 @@ def _check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
         problems.add(
             "assessment.period",
             f"{period} is a {period.kind.value}, but the rule file {rules.source} "
-            f"assesses by {rules.period.value}",
+            f"assesses by {rules.period.value} ({rules.effective_text})",
         )
     elif not rules.covers(period):
         problems.add(
@@ -120,7 +120,14 @@ def _check_records(problems: Collector, rules: Ruleset, inspector: Inspector, pe
                 f"unknown metric {describe(metric)}" + suggest(metric, metric_ids),
             )
     kinds = sorted({metric.kind for metric in rules.metrics if metric.kind})
+    seen: dict[tuple[str, object, str], str] = {}
     for event in inspector.events or ():
+        if event.ref is not None:
+            # The same record twice would be counted twice.
+            key = (event.kind, event.at, event.ref)
+            if key in seen:
+                problems.add(event.path, f"the same record as {seen[key]} (same kind, at and ref)")
+            seen.setdefault(key, event.path.rsplit(".", 1)[-1])
         if event.kind not in kinds:
             known = ", ".join(kinds) if kinds else "none"
             hint = suggest(event.kind, kinds) or f"; known kinds: {known}"
@@ -140,6 +147,14 @@ def _matches(metric: Metric, event: Event) -> bool:
     return all(event.field(field) == wanted for field, wanted in metric.where)
 
 
+def _in_window(rules: Ruleset, metric: Metric, event: Event) -> bool:
+    """Whether a night metric would look at this event (a date-only one it cannot rule out)."""
+    moment = event.time_of_day
+    if metric.during != "night" or moment is None or rules.night is None:
+        return True
+    return rules.night.contains(moment)
+
+
 def _resolve(
     problems: Collector, rules: Ruleset, period: Period, inspector: Inspector
 ) -> dict[str, MetricValue]:
@@ -153,10 +168,11 @@ def _resolve(
             else []
         )
         if metric.id in counts:
-            if matching:
+            twice = [event for event in matching if _in_window(rules, metric, event)]
+            if twice:
                 problems.add(
                     count_path,
-                    f"given as a count and also by {len(matching)} {describe(metric.kind)} "
+                    f"given as a count and also by {len(twice)} {describe(metric.kind)} "
                     "event(s); give the evidence once",
                 )
             values[metric.id] = MetricValue(counts[metric.id], "counts")

@@ -98,7 +98,7 @@ def load_rules(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Ruleset
     every problem.
     """
     if isinstance(source, Mapping):
-        return _build(source, "<rules>", canonical_sha256(source))
+        return _build(source, "<rules>", None)
     name = os.fspath(source)
     try:
         data = Path(name).read_bytes()
@@ -180,7 +180,8 @@ def pick_rules(folder: str | os.PathLike[str], period: Period | str, /) -> Rules
 # -- validation ---------------------------------------------------------------
 
 
-def _build(raw: Mapping[str, Any], name: str, digest: str) -> Ruleset:
+def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
+    """Validate raw rules; ``digest`` ``None`` means: the canonical JSON's, once known valid."""
     problems = Collector(name)
     if not isinstance(raw, Mapping):
         problems.add("", f"must be a table, got {describe(raw)}")
@@ -218,6 +219,8 @@ def _build(raw: Mapping[str, Any], name: str, digest: str) -> Ruleset:
                 f"must equal the sum of item points ({describe(points)}), got {describe(total)}",
             )
     problems.raise_if_any()
+    if digest is None:
+        digest = canonical_sha256(raw)
     # Without problems, every part was read.
     assert items is not None
     assert grades is not None
