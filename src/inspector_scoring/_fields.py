@@ -7,6 +7,7 @@ them for every key, so one pass reports every problem in a file.
 
 from __future__ import annotations
 
+import decimal
 import difflib
 import json
 import re
@@ -67,7 +68,8 @@ def describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, Decimal):
-        return format_number(value) if value.is_finite() else str(value)
+        # Plain notation for ordinary numbers; scientific for absurd ones (1E+999999999).
+        return format_number(value) if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, (date, time)):
@@ -145,11 +147,25 @@ def read_id(problems: Collector, path: str, value: object) -> str | None:
     return value
 
 
+# Bounds that keep every product and sum of the engine exact within its
+# 50-digit context: no score sheet needs a trillion points or 11 decimals.
+MAX_NUMBER = Decimal(10) ** 12
+MAX_DECIMALS = 10
+_WIDE = decimal.Context(prec=60)
+
+
 def read_number(problems: Collector, path: str, value: object) -> Decimal | None:
-    """A finite, non-negative exact number (never a boolean)."""
+    """A finite, non-negative exact number (never a boolean), within the engine's bounds."""
     number = as_number(value)
     if number is None or number < 0:
         problems.add(path, f"must be a non-negative number, got {describe(value)}")
+        return None
+    if number > MAX_NUMBER:
+        problems.add(path, f"is too large: at most {format_number(MAX_NUMBER)}, got {describe(value)}")
+        return None
+    exponent = number.normalize(_WIDE).as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_DECIMALS:
+        problems.add(path, f"has too many decimals: at most {MAX_DECIMALS}, got {describe(value)}")
         return None
     return number
 
@@ -187,8 +203,8 @@ def read_toml_time(problems: Collector, path: str, value: object) -> time | None
     return None
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?", re.ASCII)
 
 
 def read_iso_date(problems: Collector, path: str, value: object) -> date | None:

@@ -8,6 +8,7 @@ numbers, and NaN or infinities are refused by the loaders.
 from __future__ import annotations
 
 import decimal
+from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = ["as_number", "format_number", "round_half_up"]
@@ -30,6 +31,12 @@ def as_number(value: object) -> Decimal | None:
     if isinstance(value, Decimal) and value.is_finite():
         return value
     return None
+
+
+def exact_arithmetic() -> AbstractContextManager[decimal.Context]:
+    """A context manager for scoring: 50 significant digits, so sums and products of
+    loader-bounded amounts (at most 10^12, 10 decimals) are exact."""
+    return decimal.localcontext(_CONTEXT)
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:

@@ -211,7 +211,6 @@ def _read_assessment(problems: Collector, raw: object) -> AssessmentInfo | None:
     table = read_table(problems, "assessment", raw, what=_OBJECT)
     if table is None:
         return None
-    before = len(problems.problems)
     _object_keys(problems, "assessment", table, allowed=_ASSESSMENT_KEYS, required=("township", "period"))
     township = _optional_str(problems, "assessment", table, "township")
     period = None
@@ -246,7 +245,9 @@ def _read_assessment(problems: Collector, raw: object) -> AssessmentInfo | None:
                 )
     issuer = _optional_str(problems, "assessment", table, "issuer")
     contact = _optional_str(problems, "assessment", table, "contact")
-    if len(problems.problems) > before or township is None or period is None:
+    # A problem elsewhere in the header (a typo in an optional key) still leaves the
+    # period known, so the rule-file checks can run and report in the same pass.
+    if township is None or period is None:
         return None
     return AssessmentInfo(
         township=township,

@@ -208,8 +208,9 @@ class Ruleset:
     @property
     def effective_text(self) -> str:
         """The effective dates as text, for messages (``2021-01-01 to 2021-12-31``)."""
-        until = self.effective_until.isoformat() if self.effective_until else "(open-ended)"
-        return f"{self.effective_from.isoformat()} to {until}"
+        if self.effective_until is None:
+            return f"{self.effective_from.isoformat()} onwards"
+        return f"{self.effective_from.isoformat()} to {self.effective_until.isoformat()}"
 
     def grade_rank(self, name: str) -> int:
         """Position of a grade (0 is the best)."""

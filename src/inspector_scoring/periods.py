@@ -13,9 +13,9 @@ __all__ = ["Period", "PeriodKind", "parse_period"]
 
 _QUARTER_NAMES = ("一", "二", "三", "四")
 _PATTERNS = {
-    "month": re.compile(r"(\d{4})-(\d{2})"),
-    "quarter": re.compile(r"(\d{4})-Q([1-4])"),
-    "year": re.compile(r"(\d{4})"),
+    "month": re.compile(r"(\d{4})-(\d{2})", re.ASCII),
+    "quarter": re.compile(r"(\d{4})-Q([1-4])", re.ASCII),
+    "year": re.compile(r"(\d{4})", re.ASCII),
 }
 
 

@@ -35,7 +35,7 @@ from ._fields import (
     read_toml_time,
     suggest,
 )
-from .decimals import round_half_up
+from .decimals import as_number, round_half_up
 from .errors import Collector, InvalidInputError, Problem
 from .jsontext import canonical_sha256
 from .model import (
@@ -115,7 +115,7 @@ def loads_rules(text: str, /, *, source: str = "<string>") -> Ruleset:
 def _from_bytes(data: bytes, name: str) -> Ruleset:
     digest = hashlib.sha256(data).hexdigest()
     try:
-        text = data.decode("utf-8")
+        text = data.decode("utf-8-sig")  # Windows Notepad saves a byte-order mark
     except UnicodeDecodeError as error:
         raise InvalidInputError([Problem(name, "", f"not UTF-8 text (byte {error.start})")]) from None
     try:
@@ -211,13 +211,12 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
             "ruleset.total",
             f"must have at most {precision} decimal(s), as precision says, got {describe(total)}",
         )
-    if isinstance(total, Decimal) and items is not None and all(i is not None for i in items):
-        points = sum((item.points for item in items if item is not None), Decimal(0))
-        if points != total:
-            problems.add(
-                "ruleset.total",
-                f"must equal the sum of item points ({describe(points)}), got {describe(total)}",
-            )
+    points = _points(raw.get("items"))
+    if isinstance(total, Decimal) and points is not None and points != total:
+        problems.add(
+            "ruleset.total",
+            f"must equal the sum of item points ({describe(points)}), got {describe(total)}",
+        )
     problems.raise_if_any()
     if digest is None:
         digest = canonical_sha256(raw)
@@ -236,6 +235,16 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
         sha256=digest,
         **header,
     )
+
+
+def _points(raw: object) -> Decimal | None:
+    """The sum of the items' points, when every one is readable (each bad one is reported already)."""
+    if not isinstance(raw, list) or not raw:
+        return None
+    amounts = [as_number(item.get("points")) if isinstance(item, Mapping) else None for item in raw]
+    if any(amount is None or amount < 0 for amount in amounts):
+        return None
+    return sum((amount for amount in amounts if amount is not None), Decimal(0))
 
 
 def _read_header(problems: Collector, raw: object) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ._version import __version__
-from .decimals import divide, multiply, round_half_up
+from .decimals import divide, exact_arithmetic, multiply, round_half_up
 from .explain import explain
 from .metrics import MetricValue, duty_dates, metric_values
 from .model import Evidence, Inspector, Item, Rule, Ruleset
@@ -33,16 +33,17 @@ def score_evidence(rules: Ruleset, evidence: Evidence, /) -> Assessment:
     """
     values = metric_values(rules, evidence)
     period_days = evidence.assessment.period.days
-    results = tuple(
-        _score_inspector(
-            rules,
-            inspector,
-            inspector_values,
-            period_days,
-            len(duty_dates(evidence.assessment.period, inspector)),
+    with exact_arithmetic():
+        results = tuple(
+            _score_inspector(
+                rules,
+                inspector,
+                inspector_values,
+                period_days,
+                len(duty_dates(evidence.assessment.period, inspector)),
+            )
+            for inspector, inspector_values in zip(evidence.inspectors, values, strict=True)
         )
-        for inspector, inspector_values in zip(evidence.inspectors, values, strict=True)
-    )
     return Assessment(engine=ENGINE, ruleset=rules, evidence=evidence, results=results)
 
 
