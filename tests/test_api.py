@@ -16,6 +16,13 @@ import inspector_scoring as isc
 from conftest import ROOT
 
 EXPORTS = {
+    "Finding",
+    "Notice",
+    "NoticeEntry",
+    "analyse_rules",
+    "build_notice",
+    "evidence_schema",
+    "verify_result",
     "Assessment",
     "AssessmentInfo",
     "Bonus",

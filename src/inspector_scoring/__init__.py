@@ -10,32 +10,91 @@ Load a rule file and an evidence file, score, and render::
     print(isc.result_to_json(assessment))
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .errors import InvalidInputError, Problem
-from .evidence import load_evidence
-from .jsonview import result_to_dict, result_to_json
-from .model import (
-    AssessmentInfo,
-    Bonus,
-    Comparison,
-    Event,
-    Evidence,
-    Grade,
-    Inspector,
-    Item,
-    Leave,
-    Metric,
-    Night,
-    NoticeSettings,
-    PanelMember,
-    Rule,
-    Ruleset,
-    Veto,
-)
-from .periods import Period, PeriodKind, parse_period
-from .results import Assessment, BonusResult, InspectorResult, ItemResult, RuleResult, VetoHit
-from .rules import default_rules, dumps_rules, load_rules, loads_rules, pick_rules
-from .score import score_evidence
+
+if TYPE_CHECKING:
+    from .analysis import Finding, analyse_rules
+    from .errors import InvalidInputError, Problem
+    from .evidence import load_evidence
+    from .evidence_schema import evidence_schema
+    from .jsonview import result_to_dict, result_to_json
+    from .model import (
+        AssessmentInfo,
+        Bonus,
+        Comparison,
+        Event,
+        Evidence,
+        Grade,
+        Inspector,
+        Item,
+        Leave,
+        Metric,
+        Night,
+        NoticeSettings,
+        PanelMember,
+        Rule,
+        Ruleset,
+        Veto,
+    )
+    from .notice import Notice, NoticeEntry, build_notice
+    from .periods import Period, PeriodKind, parse_period
+    from .results import Assessment, BonusResult, InspectorResult, ItemResult, RuleResult, VetoHit
+    from .rules import default_rules, dumps_rules, load_rules, loads_rules, pick_rules
+    from .score import score_evidence
+    from .verify import verify_result
+
+# Where each public name lives. Names are imported on first use, so `score --version`
+# and `score --help` start without loading the engine (PEP 562).
+_HOME = {
+    "Finding": "analysis",
+    "Notice": "notice",
+    "NoticeEntry": "notice",
+    "analyse_rules": "analysis",
+    "build_notice": "notice",
+    "evidence_schema": "evidence_schema",
+    "verify_result": "verify",
+    "Assessment": "results",
+    "AssessmentInfo": "model",
+    "Bonus": "model",
+    "BonusResult": "results",
+    "Comparison": "model",
+    "Event": "model",
+    "Evidence": "model",
+    "Grade": "model",
+    "Inspector": "model",
+    "InspectorResult": "results",
+    "InvalidInputError": "errors",
+    "Item": "model",
+    "ItemResult": "results",
+    "Leave": "model",
+    "Metric": "model",
+    "Night": "model",
+    "NoticeSettings": "model",
+    "PanelMember": "model",
+    "Period": "periods",
+    "PeriodKind": "periods",
+    "Problem": "errors",
+    "Rule": "model",
+    "RuleResult": "results",
+    "Ruleset": "model",
+    "Veto": "model",
+    "VetoHit": "results",
+    "default_rules": "rules",
+    "dumps_rules": "rules",
+    "load_evidence": "evidence",
+    "load_rules": "rules",
+    "loads_rules": "rules",
+    "parse_period": "periods",
+    "pick_rules": "rules",
+    "result_to_dict": "jsonview",
+    "result_to_json": "jsonview",
+    "score_evidence": "score",
+}
 
 __all__ = [
     "Assessment",
@@ -45,6 +104,7 @@ __all__ = [
     "Comparison",
     "Event",
     "Evidence",
+    "Finding",
     "Grade",
     "Inspector",
     "InspectorResult",
@@ -54,6 +114,8 @@ __all__ = [
     "Leave",
     "Metric",
     "Night",
+    "Notice",
+    "NoticeEntry",
     "NoticeSettings",
     "PanelMember",
     "Period",
@@ -65,8 +127,11 @@ __all__ = [
     "Veto",
     "VetoHit",
     "__version__",
+    "analyse_rules",
+    "build_notice",
     "default_rules",
     "dumps_rules",
+    "evidence_schema",
     "load_evidence",
     "load_rules",
     "loads_rules",
@@ -75,4 +140,18 @@ __all__ = [
     "result_to_dict",
     "result_to_json",
     "score_evidence",
+    "verify_result",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,131 +1,377 @@
-"""The ``score`` command: wires loaders, scoring and renderers; the only place that prints."""
+"""The ``score`` command: wires loaders, scoring and views; the only place that prints.
+
+``score EVIDENCE`` scores and prints the notice; ``score check``, ``score schema``
+and ``score verify`` are the other commands. Each imports only what it needs,
+so a JSON run never loads rich.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._version import __version__
-from .errors import InvalidInputError, Problem
+
+# Nothing of the engine is imported up here: `score --version` and `--help` must start fast.
+if TYPE_CHECKING:
+    from .evidence import Draft
+    from .model import Ruleset
+    from .results import Assessment
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
-FORMATS = ("table", "json")
+EXIT_MISMATCH = 3
+FORMATS = ("table", "json", "csv", "markdown", "html", "svg")
+DEFAULT_WIDTH = 130  # cells: an A4 landscape page, for files, HTML and SVG
 
-_EPILOG = """\
-examples:
-  score examples/taiping-2021-03.json
-  score march.json --rules rules/ --format json --output march-result.json
-
-exit codes: 0 scored, 1 invalid input (every problem listed as FILE: PATH: message),
-2 usage error.
+_EXIT_CODES = """\
+exit codes:
+  0  done
+  1  invalid input: every problem on standard error as FILE: PATH: message
+  2  usage error
+  3  (verify) the result does not match its inputs
 """
 
+_SCORE_EPILOG = f"""\
+other commands:
+  score check RULES            validate a rule file and show what it says
+  score schema [--rules PATH]  the JSON Schema of an evidence file
+  score verify RESULT EVIDENCE [--rules PATH]
+                               recompute a published result and compare
 
-def _parser() -> argparse.ArgumentParser:
+examples:
+  score examples/taiping-2021-03.json
+  score march.json --rules rules/ --format html --output march.html
+  score march.json --format json --output march-result.json
+  cat march.json | score - --format csv > march.csv
+
+{_EXIT_CODES}"""
+
+
+class _Usage(Exception):
+    """A usage error found after parsing (exit 2)."""
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 40:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 40, got {text!r}")
+    return int(text)
+
+
+def _score_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="score",
-        description="Score resident mine safety inspectors (驻矿安监员) and print the public notice.",
-        epilog=_EPILOG,
+        description="Score resident mine safety inspectors (驻矿安监员) and print the public notice (公示).",
+        epilog=_SCORE_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("evidence", metavar="EVIDENCE", help="the evidence file (JSON)")
+    parser.add_argument(
+        "evidence", metavar="EVIDENCE", help="the evidence file (JSON); - reads standard input"
+    )
+    _rules_option(parser)
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    _output_option(parser)
+    parser.add_argument(
+        "--publish-on",
+        metavar="DATE",
+        type=_date,
+        help="first day of the notice period (default: assessed_on, else today)",
+    )
+    parser.add_argument("--mask-names", action="store_true", help="show names as 张*三 on the notice")
+    parser.add_argument(
+        "--explain",
+        choices=("deductions", "all"),
+        default="deductions",
+        help="all: also list the rules that deducted nothing, and why",
+    )
+    parser.add_argument(
+        "--width",
+        type=_positive,
+        metavar="CELLS",
+        help=f"width of table, html and svg output (default: the terminal's, or {DEFAULT_WIDTH})",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
         metavar="PATH",
         help="a rule file (TOML), or a folder of them (the one in force for the period is used); "
         "default: the bundled scheme",
     )
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format")
+
+
+def _output_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output", metavar="FILE", help="write here (atomically) instead of standard output")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``score`` with ``argv`` (default: the process arguments); return the exit code."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    inputs = [args.evidence] + ([args.rules] if args.rules else [])
-    if args.output is not None and _is_input(args.output, inputs):
-        parser.error(f"--output {args.output} is an input file; refusing to overwrite it")
+    args = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    command: Callable[[list[str]], int] = _COMMANDS.get(args[0], _score) if args else _score
+    if args and args[0] in _COMMANDS:
+        args = args[1:]
     try:
-        text = _run(args)
-    except InvalidInputError as error:
-        _report(error.problems)
+        return command(args)
+    except ValueError as error:  # InvalidInputError is one; importing it here would cost start-up
+        from .errors import InvalidInputError  # noqa: PLC0415
+
+        if not isinstance(error, InvalidInputError):
+            raise
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
         return EXIT_INVALID
-    if args.output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+    except _Usage as error:
+        print(f"score: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+# -- score EVIDENCE --------------------------------------------------------------
+
+
+def _score(argv: list[str]) -> int:
+    args = _score_parser().parse_args(argv)
+    _refuse_overwrite(args.output, [args.evidence, args.rules])
+    assessment = score_file(args.evidence, args.rules)
+    if args.format == "json":
+        from .jsonview import result_to_json  # noqa: PLC0415 - per command, for start-up time
+
+        return _emit(args.output, result_to_json(assessment))
+    from .notice import build_notice  # noqa: PLC0415
+
+    info = assessment.evidence.assessment
+    notice = build_notice(
+        assessment,
+        publish_on=args.publish_on or info.assessed_on or date.today(),
+        mask_names=args.mask_names,
+        explain_all=args.explain == "all",
+    )
+    if args.format == "csv":
+        from .csvview import render_csv  # noqa: PLC0415
+
+        return _emit(args.output, render_csv(notice))
+    if args.format == "markdown":
+        from .markdownview import render_markdown  # noqa: PLC0415
+
+        return _emit(args.output, render_markdown(notice))
+    from . import richview  # noqa: PLC0415
+
+    width = args.width or DEFAULT_WIDTH
+    if args.format == "html":
+        return _emit(args.output, richview.export_html(notice, width=width))
+    if args.format == "svg":
+        return _emit(args.output, richview.export_svg(notice, width=width))
+    if args.output is None and sys.stdout.isatty():
+        from rich.console import Console  # noqa: PLC0415
+
+        console = Console(theme=richview.THEME, width=args.width)
+        console.print(richview.notice_renderable(notice, width=console.width))
         return EXIT_OK
-    try:
-        write_atomically(Path(args.output), text)
-    except OSError as error:
-        _report([Problem(args.output, "", f"cannot write: {error.strerror}")])
-        return EXIT_INVALID
-    return EXIT_OK
+    return _emit(args.output, richview.render_plain(notice, width=width))
 
 
-def _run(args: argparse.Namespace) -> str:
-    from .evidence import read_evidence  # noqa: PLC0415 - imported per command, for start-up time
-    from .metrics import check_evidence  # noqa: PLC0415
+def _read_draft(evidence: str) -> Draft:
+    from .evidence import parse_evidence_bytes, read_evidence  # noqa: PLC0415
+
+    if evidence == "-":
+        return parse_evidence_bytes(sys.stdin.buffer.read(), "<stdin>")
+    return read_evidence(evidence)
+
+
+def _choose_rules(rules: str | None, draft: Draft) -> Ruleset | None:
+    """The rule file to use, or ``None`` when a folder cannot be searched (the period is unreadable)."""
     from .rules import default_rules, load_rules, pick_rules  # noqa: PLC0415
+
+    if rules is None:
+        return default_rules()
+    if Path(rules).is_dir():
+        if draft.evidence is None:
+            return None
+        return pick_rules(rules, draft.evidence.assessment.period)
+    return load_rules(rules)
+
+
+def score_file(evidence: str, rules_path: str | None) -> Assessment:
+    """Load, check and score one evidence file; every problem of both files in one error."""
+    from .errors import InvalidInputError  # noqa: PLC0415
+    from .metrics import check_evidence  # noqa: PLC0415
     from .score import score_evidence  # noqa: PLC0415
 
-    draft = read_evidence(args.evidence)
+    draft = _read_draft(evidence)
     problems = list(draft.problems)
     rules = None
     try:
-        if args.rules is None:
-            rules = default_rules()
-        elif Path(args.rules).is_dir():
-            if draft.evidence is not None:
-                rules = pick_rules(args.rules, draft.evidence.assessment.period)
-        else:
-            rules = load_rules(args.rules)
+        rules = _choose_rules(rules_path, draft)
     except InvalidInputError as error:
         problems.extend(error.problems)
     if problems:
         if rules is not None:
             problems.extend(check_evidence(rules, draft))
         raise InvalidInputError(problems)
-    # No problems means the rules were chosen and the evidence header was read.
+    # No problems: the rules were chosen and the evidence header was read.
     assert rules is not None
     assert draft.evidence is not None
-    assessment = score_evidence(rules, draft.evidence)
-    if args.format == "json":
-        from .jsonview import result_to_json  # noqa: PLC0415
-
-        return result_to_json(assessment)
-    from .textview import render_text  # noqa: PLC0415
-
-    return render_text(assessment)
+    return score_evidence(rules, draft.evidence)
 
 
-def _is_input(output: str, inputs: Sequence[str]) -> bool:
+# -- score check RULES -----------------------------------------------------------
+
+
+def _check(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="score check",
+        description="Validate a rule file, show what it says, and warn about rules that cannot work.",
+        epilog="example:\n  score check rules/default.toml\n\n" + _EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("rules", metavar="RULES", help="the rule file (TOML)")
+    args = parser.parse_args(argv)
+    from .analysis import analyse_rules  # noqa: PLC0415
+    from .rules import load_rules  # noqa: PLC0415
+    from .summary import summarise_rules  # noqa: PLC0415
+
+    ruleset = load_rules(args.rules)
+    findings = analyse_rules(ruleset)
+    lines = [*summarise_rules(ruleset), ""]
+    if findings:
+        lines.append(f"{len(findings)} warning(s):")
+        lines.extend(f"  {ruleset.source}: {finding.path}: {finding.message}" for finding in findings)
+    else:
+        lines.append("No warnings.")
+    return _emit(None, "\n".join(lines) + "\n")
+
+
+# -- score schema ----------------------------------------------------------------
+
+
+def _schema(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="score schema",
+        description="Print the JSON Schema (draft 2020-12) of an evidence file for a rule file.",
+        epilog="example:\n  score schema --rules rules/default.toml --output evidence.schema.json\n\n"
+        + _EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--rules", metavar="PATH", help="a rule file (TOML); default: the bundled scheme")
+    _output_option(parser)
+    args = parser.parse_args(argv)
+    _refuse_overwrite(args.output, [args.rules])
+    from .evidence_schema import evidence_schema  # noqa: PLC0415
+    from .jsontext import dumps  # noqa: PLC0415
+    from .rules import default_rules, load_rules  # noqa: PLC0415
+
+    if args.rules is not None and Path(args.rules).is_dir():
+        raise _Usage("score schema needs one rule file, not a folder")
+    ruleset = default_rules() if args.rules is None else load_rules(args.rules)
+    return _emit(args.output, dumps(evidence_schema(ruleset)) + "\n")
+
+
+# -- score verify RESULT EVIDENCE ------------------------------------------------
+
+
+def _verify(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="score verify",
+        description="Recompute a published result from its evidence and rules, and list every difference.",
+        epilog="example:\n  score verify march-result.json march.json --rules rules/\n\n" + _EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("result", metavar="RESULT", help="the published result (JSON, from --format json)")
+    parser.add_argument("evidence", metavar="EVIDENCE", help="the evidence file it was computed from")
+    _rules_option(parser)
+    args = parser.parse_args(argv)
+    import json  # noqa: PLC0415
+    from decimal import Decimal  # noqa: PLC0415
+
+    from .errors import InvalidInputError, Problem  # noqa: PLC0415
+    from .verify import verify_result  # noqa: PLC0415
+
+    try:
+        text = Path(args.result).read_bytes().decode("utf-8-sig")
+        published = json.loads(text, parse_float=Decimal)
+    except OSError as error:
+        raise InvalidInputError([Problem(args.result, "", f"cannot read: {error.strerror}")]) from None
+    except ValueError as error:
+        raise InvalidInputError([Problem(args.result, "", f"not a JSON result: {error}")]) from None
+    assessment = score_file(args.evidence, args.rules)
+    differences = verify_result(published, assessment, source=args.result)
+    if differences:
+        print(f"{args.result} does not match its inputs ({len(differences)} difference(s)):")
+        for difference in differences:
+            print(f"  {difference}")
+        return EXIT_MISMATCH
+    count = len(assessment.results)
+    print(f"{args.result} matches: fingerprints, totals, grades and item scores of {count} inspector(s).")
+    return EXIT_OK
+
+
+# -- output ----------------------------------------------------------------------
+
+
+def _refuse_overwrite(output: str | None, inputs: Sequence[str | None]) -> None:
+    if output is None:
+        return
     target = Path(output)
     for name in inputs:
+        if name is None or name == "-":
+            continue
         source = Path(name)
         try:
-            if target.exists() and source.exists() and target.samefile(source):
-                return True
+            same = target.resolve() == source.resolve() or (
+                target.exists() and source.exists() and target.samefile(source)
+            )
         except OSError:
-            continue
-        if target.resolve() == source.resolve():
-            return True
-    return False
+            same = False
+        if same:
+            raise _Usage(f"--output {output} is an input file; refusing to overwrite it")
+
+
+def _emit(output: str | None, text: str) -> int:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        write_atomically(Path(output), text)
+    except OSError as error:
+        from .errors import InvalidInputError, Problem  # noqa: PLC0415
+
+        raise InvalidInputError([Problem(output, "", f"cannot write: {error.strerror}")]) from None
+    return EXIT_OK
 
 
 def write_atomically(path: Path, text: str, *, encoding: str = "utf-8") -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never sees half."""
-    directory = path.parent if str(path.parent) else Path()
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    import tempfile  # noqa: PLC0415
+
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have,
+        # or keep the mode of the file it replaces.
+        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
         with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
             stream.write(text)
             stream.flush()
@@ -136,6 +382,10 @@ def write_atomically(path: Path, text: str, *, encoding: str = "utf-8") -> None:
         raise
 
 
-def _report(problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        print(problem, file=sys.stderr)
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+_COMMANDS: dict[str, Callable[[list[str]], int]] = {"check": _check, "schema": _schema, "verify": _verify}

@@ -1,0 +1,187 @@
+"""The whole `score` command: every format, standard input, verify, check, schema, help."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLES, ROOT, Run
+from inspector_scoring.csvview import BOM
+
+TAIPING = EXAMPLES / "taiping-2021-03.json"
+WUBEN = EXAMPLES / "wuben-2021-03.json"
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def test_table_is_the_golden_notice(run_score: Run) -> None:
+    """`score EXAMPLE` (not a terminal) prints the notice at 130 cells, from assessed_on."""
+    done = run_score(WUBEN, "--publish-on", "2021-04-06")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (GOLDEN / "wuben-2021-03.table.txt").read_text(encoding="utf-8")
+
+
+def test_publish_on_defaults_to_assessed_on(run_score: Run) -> None:
+    """Without --publish-on the notice period starts on assessed_on (2021-04-07 for 务本乡)."""
+    done = run_score(WUBEN)
+    assert "公示期：2021年4月7日至2021年4月13日（5个工作日）。" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"),
+    [("csv", BOM + "序号,"), ("markdown", "# 太平乡"), ("html", "<!DOCTYPE html>"), ("svg", "<svg")],
+)
+def test_every_format_writes_a_file(run_score: Run, tmp_path: Path, fmt: str, start: str) -> None:
+    """Each --format writes its kind of file through --output."""
+    target = tmp_path / f"notice.{fmt}"
+    done = run_score(TAIPING, "--format", fmt, "--output", target)
+    assert done.returncode == 0, done.stderr
+    assert target.read_text(encoding="utf-8").lstrip().startswith(start)
+
+
+def test_csv_bytes_start_with_the_utf8_bom(run_score: Run, tmp_path: Path) -> None:
+    """The CSV file's first bytes are EF BB BF, so spreadsheet programs read Chinese."""
+    target = tmp_path / "notice.csv"
+    run_score(WUBEN, "--format", "csv", "--output", target)
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_mask_names_and_explain_all(run_score: Run) -> None:
+    """--mask-names hides names; --explain all lists rules that deducted nothing."""
+    done = run_score(WUBEN, "--mask-names", "--explain", "all", "--format", "markdown")
+    assert "孙永福" not in done.stdout
+    assert "1. **孙\\*福**（红岩坡煤矿）" in done.stdout  # Markdown escapes the asterisk
+    assert "    - 【下井检查】下井18次，不少于15次，不扣分。" in done.stdout.splitlines()
+
+
+def test_evidence_from_standard_input(run_score: Run) -> None:
+    """`-` reads the evidence from standard input; its fingerprint is of those bytes."""
+    text = WUBEN.read_text(encoding="utf-8")
+    done = run_score("-", "--format", "json", stdin=text)
+    assert done.returncode == 0, done.stderr
+    from_file = run_score(WUBEN, "--format", "json")
+    assert done.stdout == from_file.stdout
+
+
+def test_invalid_standard_input_is_named(run_score: Run) -> None:
+    """Problems in standard input are reported as <stdin>: PATH: message."""
+    done = run_score("-", stdin='{"schema": 1, "assessment": {}, "inspectors": []}')
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "<stdin>: assessment.township: missing required key",
+        "<stdin>: assessment.period: missing required key",
+        "<stdin>: inspectors: must list at least one inspector",
+    ]
+
+
+def test_bad_publish_date_is_a_usage_error(run_score: Run) -> None:
+    """--publish-on takes a date YYYY-MM-DD (exit 2 otherwise)."""
+    done = run_score(WUBEN, "--publish-on", "April 6")
+    assert done.returncode == 2
+    assert "not a date YYYY-MM-DD" in done.stderr
+
+
+def _result(run_score: Run, tmp_path: Path) -> Path:
+    target = tmp_path / "result.json"
+    assert run_score(TAIPING, "--format", "json", "--output", target).returncode == 0
+    return target
+
+
+def test_verify_passes_on_a_fresh_result(run_score: Run, tmp_path: Path) -> None:
+    """A result straight from `score --format json` verifies (exit 0)."""
+    done = run_score("verify", _result(run_score, tmp_path), TAIPING)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "matches" in done.stdout
+
+
+def test_verify_catches_a_changed_total(run_score: Run, tmp_path: Path) -> None:
+    """Editing a published total is exit 3, naming the inspector and both numbers."""
+    result = _result(run_score, tmp_path)
+    data = json.loads(result.read_text(encoding="utf-8"), parse_float=Decimal)
+    data["results"][4]["total"] = Decimal("77.0")
+    data["results"][4]["items"][0]["score"] = 10
+    result.write_text(json.dumps({**data, "results": data["results"]}, default=str, ensure_ascii=False))
+    done = run_score("verify", result, TAIPING)
+    assert done.returncode == 3
+    assert "  TP-05: total: the result says 77.0, recomputed 67.0" in done.stdout.splitlines()
+    assert "  TP-05: items.on_site.score: the result says 10, recomputed 0" in done.stdout.splitlines()
+
+
+def test_verify_catches_a_changed_evidence_file(run_score: Run, tmp_path: Path) -> None:
+    """Evidence edited after publication: the fingerprint and the recomputed scores differ."""
+    result = _result(run_score, tmp_path)
+    changed = tmp_path / "march.json"
+    data = json.loads(TAIPING.read_text(encoding="utf-8"))
+    data["inspectors"][0]["events"] = [e for e in data["inspectors"][0]["events"] if e["kind"] != "work_log"]
+    changed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    done = run_score("verify", result, changed)
+    assert done.returncode == 3
+    lines = done.stdout.splitlines()
+    assert lines[1].startswith("  evidence.sha256: the result says ")
+    assert any(line.startswith("  TP-01: total:") for line in lines)
+
+
+def test_verify_reports_a_broken_result_file(run_score: Run, tmp_path: Path) -> None:
+    """A result file that is not a result is invalid input (exit 1), not a mismatch."""
+    broken = tmp_path / "result.json"
+    broken.write_text('{"schema": 1, "results": [{"total": 1}]}', encoding="utf-8")
+    done = run_score("verify", broken, TAIPING, cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"{broken}: ruleset: missing required key" in done.stderr
+    assert f"{broken}: results[0].inspector: missing required key" in done.stderr
+
+
+def test_schema_validates_both_examples_and_rejects_a_broken_one(run_score: Run) -> None:
+    """`score schema` prints a draft 2020-12 schema the examples pass and broken evidence fails."""
+    done = run_score("schema")
+    assert done.returncode == 0, done.stderr
+    schema = json.loads(done.stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+    for example in (TAIPING, WUBEN):
+        assert not list(validator.iter_errors(json.loads(example.read_text(encoding="utf-8"))))
+    broken = json.loads(WUBEN.read_text(encoding="utf-8"))
+    broken["inspectors"][0]["counts"]["preshift_meeting"] = 3
+    assert list(validator.iter_errors(broken))
+
+
+def test_check_summarises_the_default_rules(run_score: Run) -> None:
+    """`score check` shows items, points and published wording, and has no warnings for the default."""
+    done = run_score("check", ROOT / "rules" / "default.toml")
+    assert done.returncode == 0, done.stderr
+    assert "1. 24小时在矿驻矿 [on_site] 20分" in done.stdout
+    assert "每月下井少于15次的，每少1次扣2分" in done.stdout
+    assert done.stdout.rstrip().endswith("No warnings.")
+
+
+def test_check_warns_about_rules_that_cannot_work(run_score: Run, tmp_path: Path) -> None:
+    """A metric nobody uses is a warning; the file is still valid (exit 0)."""
+    text = (ROOT / "rules" / "default.toml").read_text(encoding="utf-8")
+    rules = tmp_path / "rules.toml"
+    rules.write_text(text + '\n[metrics.spare]\ntitle = "备用"\ncount = "spare"\n', encoding="utf-8")
+    done = run_score("check", rules)
+    assert done.returncode == 0, done.stderr
+    assert "1 warning(s):" in done.stdout
+    assert "metrics.spare" in done.stdout
+
+
+def test_check_rejects_an_invalid_rule_file(run_score: Run, tmp_path: Path) -> None:
+    """An invalid rule file is exit 1 with its problems."""
+    rules = tmp_path / "rules.toml"
+    shutil.copy(ROOT / "rules" / "default.toml", rules)
+    rules.write_text(rules.read_text(encoding="utf-8").replace("total = 100", "total = 99"), encoding="utf-8")
+    done = run_score("check", "rules.toml", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == "rules.toml: ruleset.total: must equal the sum of item points (100), got 99\n"
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["schema"], ["verify"]])
+def test_every_help_shows_an_example(run_score: Run, command: list[str]) -> None:
+    """`score --help` and each command's help show an example and the exit codes."""
+    done = run_score(*command, "--help")
+    assert done.returncode == 0
+    assert "example" in done.stdout
+    assert "exit codes" in done.stdout

@@ -1,0 +1,171 @@
+"""The public notice (公示): content, layout at fixed widths, privacy, notice period."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+import inspector_scoring as isc
+from builders import entries, evidence, inspector, score
+from conftest import EXAMPLES
+from inspector_scoring.markdownview import render_markdown
+from inspector_scoring.notice import Notice, build_notice, mask_name
+from inspector_scoring.richview import render_plain
+
+GOLDEN = Path(__file__).parent / "golden"
+APRIL_6 = date(2021, 4, 6)
+
+
+def _notice(example: str, **options: bool) -> Notice:
+    rules = isc.default_rules()
+    data = isc.load_evidence(EXAMPLES / f"{example}.json", rules=rules)
+    return build_notice(isc.score_evidence(rules, data), publish_on=APRIL_6, **options)
+
+
+@pytest.mark.parametrize("example", ["taiping-2021-03", "wuben-2021-03"])
+def test_table_notice_matches_the_golden_text(example: str) -> None:
+    """At 130 cells the notice renders exactly as the reviewed golden file."""
+    expected = (GOLDEN / f"{example}.table.txt").read_text(encoding="utf-8")
+    assert render_plain(_notice(example), width=130) == expected
+
+
+@pytest.mark.parametrize("example", ["taiping-2021-03", "wuben-2021-03"])
+def test_markdown_notice_matches_the_golden_text(example: str) -> None:
+    """The Markdown notice is exactly the reviewed golden file."""
+    expected = (GOLDEN / f"{example}.md").read_text(encoding="utf-8")
+    assert render_markdown(_notice(example)) == expected
+
+
+@pytest.mark.parametrize("width", [116, 120, 130, 160])
+def test_table_rows_align_in_terminal_cells(width: int) -> None:
+    """Every line of the score table has the same width in cells (CJK counts double)."""
+    lines = render_plain(_notice("taiping-2021-03"), width=width).splitlines()
+    table = [line for line in lines if line and line[0] in "┌│├└"]
+    assert table, "the table was laid out as cards"
+    assert len({cell_len(line) for line in table}) == 1
+    assert cell_len(table[0]) <= width
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 115])
+def test_narrow_screens_wrap_text_but_never_cut_a_number(width: int) -> None:
+    """Too narrow for the table: one card per inspector, every score whole on its line."""
+    text = render_plain(_notice("taiping-2021-03"), width=width)
+    assert all(cell_len(line.rstrip()) <= width for line in text.splitlines())
+    for total in ("100.0", "97.0", "90.0", "67.0", "85.0", "95.0"):
+        assert any(line.rstrip().endswith(total) for line in text.splitlines()), total
+
+
+def test_table_columns_and_rows() -> None:
+    """One row per inspector: 序号, 姓名, 所驻煤矿, item scores, 加分, 总分, 等次 with the veto."""
+    notice = _notice("taiping-2021-03")
+    assert notice.columns[:3] == ("序号", "姓名", "所驻煤矿")
+    assert notice.columns[-3:] == ("加分", "总分", "等次")
+    assert notice.item_columns[0] == "24小时在矿驻矿"
+    assert notice.row(notice.entries[5]) == (
+        "6", "罗继红", "大坪子煤矿", "20", "20", "15", "14", "10", "5", "3", "10", "0", "97.0",
+        "不合格\n（一票否决）",
+    )  # fmt: skip
+
+
+def test_deduction_lines_quote_the_rule_and_state_the_facts() -> None:
+    """Each deduction quotes the published wording, then the facts; exhausted items say 扣完为止."""
+    lines = _notice("taiping-2021-03").entries[4].lines  # 刘成富
+    assert lines[0] == (
+        "【24小时在矿驻矿】“未经批准离矿（脱岗）的，每发现1次扣5分”：未经批准离矿5次，每次扣5分，扣25分，"
+        "实扣20分（依据：抽查记录#2104、抽查记录#2113、抽查记录#2123、抽查记录#2134、抽查记录#2139）。"
+    )
+    assert lines[1] == "【24小时在矿驻矿】本项20分扣完为止，得0分。"
+
+
+def test_prorated_thresholds_give_the_reason() -> None:
+    """An inspector on leave sees the prorated quota and why."""
+    lines = _notice("taiping-2021-03").entries[2].lines  # 张德明, 24 duty days
+    assert "（在岗24天/本期31天，标准由15次按比例折算为12次）" in lines[0]
+
+
+def test_explain_all_lists_rules_that_deducted_nothing() -> None:
+    """--explain all also says why a rule did not deduct."""
+    plain = _notice("taiping-2021-03")
+    full = _notice("taiping-2021-03", explain_all=True)
+    assert "【下井检查】下井17次，不少于15次，不扣分。" in full.entries[0].lines
+    assert plain.entries[0].lines == ("各项均未扣分。",)
+
+
+@pytest.mark.parametrize(
+    ("name", "masked"), [("张三", "张*"), ("张德明", "张*明"), ("欧阳娜娜", "欧**娜"), ("李", "李")]
+)
+def test_mask_name(name: str, masked: str) -> None:
+    """Masked names keep the first and last character."""
+    assert mask_name(name) == masked
+
+
+def test_masked_notice_shows_no_full_name() -> None:
+    """With mask_names no inspector's full name reaches the notice."""
+    text = render_plain(_notice("taiping-2021-03", mask_names=True), width=130)
+    for name in ("杨国华", "李志勇", "张德明", "陈晓东", "刘成富", "罗继红", "赵文斌", "黄世平"):
+        assert name not in text
+    assert "杨*华" in text
+
+
+def test_only_name_mine_and_scores_reach_the_notice() -> None:
+    """Inspector ids, service dates and leave reasons stay off the notice."""
+    text = render_plain(_notice("taiping-2021-03"), width=130)
+    for private in ("TP-01", "TP-03", "病假", "2021-03-16", "serving"):
+        assert private not in text
+
+
+def test_notice_period_crosses_national_day() -> None:
+    """Published 30 Sept 2021, 5 working days end on 12 Oct (7 holidays, 1 make-up Saturday)."""
+    rules = isc.default_rules()
+    data = isc.load_evidence(EXAMPLES / "wuben-2021-03.json", rules=rules)
+    notice = build_notice(isc.score_evidence(rules, data), publish_on=date(2021, 9, 30))
+    assert notice.footer[0] == "公示期：2021年9月30日至2021年10月12日（5个工作日）。"
+    assert notice.signature == ("务本乡人民政府", "2021年9月30日")
+
+
+def test_notice_period_in_an_unknown_year_says_how_it_was_counted() -> None:
+    """A year the holiday calendar does not know is counted Monday to Friday, and the notice says so."""
+    rules = isc.default_rules()
+    data = isc.load_evidence(EXAMPLES / "wuben-2021-03.json", rules=rules)
+    notice = build_notice(isc.score_evidence(rules, data), publish_on=date(2099, 1, 2))
+    assert notice.footer[0] == (
+        "公示期：2099年1月2日至2099年1月8日（5个工作日）；2099年法定节假日安排尚未收录，按周一至周五计算工作日。"
+    )
+
+
+def test_footer_has_rounding_fingerprints_and_how_to_check() -> None:
+    """The footer states the rounding rule, both fingerprints, the engine and `score verify`."""
+    notice = _notice("wuben-2021-03")
+    rules = isc.default_rules()
+    assert "总分保留1位小数，四舍五入。" in notice.footer
+    assert f"规则文件 sha256：{rules.sha256}" in notice.footer
+    assert any(line.startswith("证据文件 sha256：") for line in notice.footer)
+    assert any("score verify" in line for line in notice.footer)
+    assert (
+        "公示期内如有异议，请向务本乡人民政府反映，联系方式：0812-2910000 (务本乡矿山安全生产服务中心)。"
+        in notice.footer
+    )
+
+
+def test_quarter_title_and_whole_point_rounding() -> None:
+    """A quarterly scheme names the period 2021年第一季度; precision 0 is 取整数."""
+    from builders import rules as make_rules  # noqa: PLC0415
+
+    ruleset = make_rules(
+        """
+        [[items]]
+        id = "all"
+        title = "全部"
+        points = 100
+        """,
+        period="quarter",
+        precision=0,
+    )
+    data = evidence(inspector(events=entries(3)), period="2021-Q1")
+    notice = build_notice(score(ruleset, data), publish_on=APRIL_6)
+    assert notice.title == "太平乡2021年第一季度驻矿安监员考核结果公示"
+    assert "总分取整数，四舍五入。" in notice.footer
+    assert notice.entries[0].total == "100"
