@@ -107,6 +107,15 @@ def _score_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_parser(prog: str, description: str, *, example: str) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        prog=prog,
+        description=description,
+        epilog=f"example:\n  {example}\n\n{_EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def _rules_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--rules",
@@ -238,11 +247,10 @@ def score_file(evidence: str, rules_path: str | None) -> Assessment:
 
 
 def _check(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="score check",
-        description="Validate a rule file, show what it says, and warn about rules that cannot work.",
-        epilog="example:\n  score check rules/default.toml\n\n" + _EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    parser = _command_parser(
+        "score check",
+        "Validate a rule file, show what it says, and warn about rules that cannot work.",
+        example="score check rules/default.toml",
     )
     parser.add_argument("rules", metavar="RULES", help="the rule file (TOML)")
     args = parser.parse_args(argv)
@@ -265,12 +273,10 @@ def _check(argv: list[str]) -> int:
 
 
 def _schema(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="score schema",
-        description="Print the JSON Schema (draft 2020-12) of an evidence file for a rule file.",
-        epilog="example:\n  score schema --rules rules/default.toml --output evidence.schema.json\n\n"
-        + _EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    parser = _command_parser(
+        "score schema",
+        "Print the JSON Schema (draft 2020-12) of an evidence file for a rule file.",
+        example="score schema --rules rules/default.toml --output evidence.schema.json",
     )
     parser.add_argument("--rules", metavar="PATH", help="a rule file (TOML); default: the bundled scheme")
     _output_option(parser)
@@ -290,11 +296,10 @@ def _schema(argv: list[str]) -> int:
 
 
 def _verify(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="score verify",
-        description="Recompute a published result from its evidence and rules, and list every difference.",
-        epilog="example:\n  score verify march-result.json march.json --rules rules/\n\n" + _EXIT_CODES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    parser = _command_parser(
+        "score verify",
+        "Recompute a published result from its evidence and rules, and list every difference.",
+        example="score verify march-result.json march.json --rules rules/",
     )
     parser.add_argument("result", metavar="RESULT", help="the published result (JSON, from --format json)")
     parser.add_argument("evidence", metavar="EVIDENCE", help="the evidence file it was computed from")
