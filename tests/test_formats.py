@@ -36,7 +36,7 @@ def _hostile() -> dict[str, Any]:
 
 def test_csv_has_a_bom_item_columns_and_one_row_per_inspector() -> None:
     """UTF-8 with BOM; header names each item with its points; totals and grades per row."""
-    text = render_csv(_notice(WUBEN))
+    text = render_csv(_notice(WUBEN).document())
     assert text.startswith(BOM)
     rows = list(csv.reader(io.StringIO(text.removeprefix(BOM))))
     header, *body = rows
@@ -54,7 +54,7 @@ def test_csv_lists_veto_wording() -> None:
     """The 一票否决 column carries the published wording of each veto that fired."""
     rules = isc.default_rules()
     data = isc.load_evidence(EXAMPLES / "taiping-2021-03.json", rules=rules)
-    text = render_csv(build_notice(isc.score_evidence(rules, data), publish_on=date(2021, 4, 6)))
+    text = render_csv(build_notice(isc.score_evidence(rules, data), publish_on=date(2021, 4, 6)).document())
     row = list(csv.reader(io.StringIO(text.removeprefix(BOM))))[6]
     assert row[1] == "罗继红"
     assert row[-3:-1] == ["不合格", "弄虚作假（伪造下井记录、捎卡、补填日志）的，当期考核为不合格"]
@@ -62,14 +62,14 @@ def test_csv_lists_veto_wording() -> None:
 
 def test_csv_defuses_spreadsheet_formulas() -> None:
     """A name starting with "=" is written as text, not a formula."""
-    text = render_csv(_notice(_hostile()))
+    text = render_csv(_notice(_hostile()).document())
     row = list(csv.reader(io.StringIO(text.removeprefix(BOM))))[2]
     assert row[1] == '\'=HYPERLINK("http://x")'
 
 
 def test_html_escapes_names_and_is_a_standalone_page() -> None:
     """A <script> name is escaped; rich markup in a mine name is shown, not applied."""
-    page = export_html(_notice(_hostile()), width=130)
+    page = export_html(_notice(_hostile()).document(), width=130)
     assert page.lstrip().startswith("<!DOCTYPE html>")
     assert "<script>alert" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
@@ -79,7 +79,7 @@ def test_html_escapes_names_and_is_a_standalone_page() -> None:
 
 def test_svg_is_a_picture_with_the_title() -> None:
     """The SVG export is an SVG document titled with the notice title, text escaped."""
-    picture = export_svg(_notice(_hostile()), width=130)
+    picture = export_svg(_notice(_hostile()).document(), width=130)
     assert picture.lstrip().startswith("<svg")
     assert "<script>" not in picture
     assert "务本乡2021年3月驻矿安监员考核结果公示" in picture
@@ -87,12 +87,12 @@ def test_svg_is_a_picture_with_the_title() -> None:
 
 def test_plain_text_shows_markup_literally() -> None:
     """Names go into rich as Text, so brackets are printed as typed."""
-    assert "[bold red]假[/bold red]煤矿" in render_plain(_notice(_hostile()), width=200)
+    assert "[bold red]假[/bold red]煤矿" in render_plain(_notice(_hostile()).document(), width=200)
 
 
 def test_markdown_escapes_table_breakers() -> None:
     """A pipe in a mine name cannot break the Markdown table; HTML is escaped."""
-    text = render_markdown(_notice(_hostile()))
+    text = render_markdown(_notice(_hostile()).document())
     assert "A\\|B煤矿" in text
     assert "<script>" not in text
     rows = [line for line in text.splitlines() if line.startswith("| ")]

@@ -29,20 +29,20 @@ def _notice(example: str, **options: bool) -> Notice:
 def test_table_notice_matches_the_golden_text(example: str) -> None:
     """At 130 cells the notice renders exactly as the reviewed golden file."""
     expected = (GOLDEN / f"{example}.table.txt").read_text(encoding="utf-8")
-    assert render_plain(_notice(example), width=130) == expected
+    assert render_plain(_notice(example).document(), width=130) == expected
 
 
 @pytest.mark.parametrize("example", ["taiping-2021-03", "wuben-2021-03"])
 def test_markdown_notice_matches_the_golden_text(example: str) -> None:
     """The Markdown notice is exactly the reviewed golden file."""
     expected = (GOLDEN / f"{example}.md").read_text(encoding="utf-8")
-    assert render_markdown(_notice(example)) == expected
+    assert render_markdown(_notice(example).document()) == expected
 
 
 @pytest.mark.parametrize("width", [116, 120, 130, 160])
 def test_table_rows_align_in_terminal_cells(width: int) -> None:
     """Every line of the score table has the same width in cells (CJK counts double)."""
-    lines = render_plain(_notice("taiping-2021-03"), width=width).splitlines()
+    lines = render_plain(_notice("taiping-2021-03").document(), width=width).splitlines()
     table = [line for line in lines if line and line[0] in "┌│├└"]
     assert table, "the table was laid out as cards"
     assert len({cell_len(line) for line in table}) == 1
@@ -52,7 +52,7 @@ def test_table_rows_align_in_terminal_cells(width: int) -> None:
 @pytest.mark.parametrize("width", [40, 60, 80, 115])
 def test_narrow_screens_wrap_text_but_never_cut_a_number(width: int) -> None:
     """Too narrow for the table: one card per inspector, every score whole on its line."""
-    text = render_plain(_notice("taiping-2021-03"), width=width)
+    text = render_plain(_notice("taiping-2021-03").document(), width=width)
     assert all(cell_len(line.rstrip()) <= width for line in text.splitlines())
     for total in ("100.0", "97.0", "90.0", "67.0", "85.0", "95.0"):
         assert any(line.rstrip().endswith(total) for line in text.splitlines()), total
@@ -104,7 +104,7 @@ def test_mask_name(name: str, masked: str) -> None:
 
 def test_masked_notice_shows_no_full_name() -> None:
     """With mask_names no inspector's full name reaches the notice."""
-    text = render_plain(_notice("taiping-2021-03", mask_names=True), width=130)
+    text = render_plain(_notice("taiping-2021-03", mask_names=True).document(), width=130)
     for name in ("杨国华", "李志勇", "张德明", "陈晓东", "刘成富", "罗继红", "赵文斌", "黄世平"):
         assert name not in text
     assert "杨*华" in text
@@ -112,7 +112,7 @@ def test_masked_notice_shows_no_full_name() -> None:
 
 def test_only_name_mine_and_scores_reach_the_notice() -> None:
     """Inspector ids, service dates and leave reasons stay off the notice."""
-    text = render_plain(_notice("taiping-2021-03"), width=130)
+    text = render_plain(_notice("taiping-2021-03").document(), width=130)
     for private in ("TP-01", "TP-03", "病假", "2021-03-16", "serving"):
         assert private not in text
 

@@ -19,6 +19,7 @@ from ._version import __version__
 
 # Nothing of the engine is imported up here: `score --version` and `--help` must start fast.
 if TYPE_CHECKING:
+    from .document import Document
     from .evidence import Draft
     from .model import Ruleset
     from .results import Assessment
@@ -175,28 +176,33 @@ def _score(argv: list[str]) -> int:
         mask_names=args.mask_names,
         explain_all=args.explain == "all",
     )
+    return _render(notice.document(), args)
+
+
+def _render(document: Document, args: argparse.Namespace) -> int:
+    """Write a notice (monthly or annual) in the format the arguments ask for."""
     if args.format == "csv":
         from .csvview import render_csv  # noqa: PLC0415
 
-        return _emit(args.output, render_csv(notice))
+        return _emit(args.output, render_csv(document))
     if args.format == "markdown":
         from .markdownview import render_markdown  # noqa: PLC0415
 
-        return _emit(args.output, render_markdown(notice))
+        return _emit(args.output, render_markdown(document))
     from . import richview  # noqa: PLC0415
 
     width = args.width or DEFAULT_WIDTH
     if args.format == "html":
-        return _emit(args.output, richview.export_html(notice, width=width))
+        return _emit(args.output, richview.export_html(document, width=width))
     if args.format == "svg":
-        return _emit(args.output, richview.export_svg(notice, width=width))
+        return _emit(args.output, richview.export_svg(document, width=width))
     if args.output is None and sys.stdout.isatty():
         from rich.console import Console  # noqa: PLC0415
 
         console = Console(theme=richview.THEME, width=args.width)
-        console.print(richview.notice_renderable(notice, width=console.width))
+        console.print(richview.notice_renderable(document, width=console.width))
         return EXIT_OK
-    return _emit(args.output, richview.render_plain(notice, width=width))
+    return _emit(args.output, richview.render_plain(document, width=width))
 
 
 def _read_draft(evidence: str) -> Draft:

@@ -1,13 +1,13 @@
-"""The notice as CSV: one row per inspector, UTF-8 with a BOM so spreadsheets read Chinese."""
+"""A notice as CSV: one row per table row, UTF-8 with a BOM so spreadsheets read Chinese."""
 
 from __future__ import annotations
 
 import csv
 import io
 
-from .notice import Notice
+from .document import Document
 
-__all__ = ["render_csv"]
+__all__ = ["BOM", "render_csv"]
 
 BOM = "\ufeff"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -18,38 +18,10 @@ def _text(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_STARTS) else value
 
 
-def render_csv(notice: Notice, /) -> str:
-    """序号, 姓名, 所驻煤矿, one column per item, 加分, 总分, 等次, 一票否决, 扣分说明."""
+def render_csv(document: Document, /) -> str:
+    """The document's CSV header and rows (for a month: items, total, grade, vetoes, deductions)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(
-        [
-            "序号",
-            "姓名",
-            "所驻煤矿",
-            *(
-                f"{title}（{points}分）"
-                for title, points in zip(notice.item_columns, notice.item_points, strict=True)
-            ),
-            "加分",
-            "总分",
-            "等次",
-            "一票否决",
-            "扣分说明",
-        ]
-    )
-    for entry in notice.entries:
-        writer.writerow(
-            [
-                entry.number,
-                _text(entry.name),
-                _text(entry.mine),
-                *entry.scores,
-                entry.bonus,
-                entry.total,
-                entry.grade,
-                _text("；".join(entry.vetoes)),
-                _text("\n".join(entry.lines)),
-            ]
-        )
+    writer.writerow(document.csv_header)
+    writer.writerows([_text(cell) for cell in row] for row in document.csv_rows)
     return BOM + buffer.getvalue()

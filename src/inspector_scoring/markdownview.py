@@ -1,8 +1,8 @@
-"""The notice as Markdown, for documents and web pages that take Markdown."""
+"""A notice as Markdown, for documents and web pages that take Markdown."""
 
 from __future__ import annotations
 
-from .notice import Notice
+from .document import Document
 
 __all__ = ["render_markdown"]
 
@@ -14,33 +14,21 @@ def _cell(text: str) -> str:
     return text.translate(_SPECIAL).replace("\n", " ")
 
 
-def render_markdown(notice: Notice, /) -> str:
-    """Title, preamble, panel, the score table, each inspector's deductions, the footer."""
-    lines = [f"# {_cell(notice.title)}", "", _cell(notice.preamble), ""]
-    if notice.panel:
-        lines += ["考核小组：" + "；".join(_cell(member) for member in notice.panel), ""]
-    headers = [
-        *notice.columns[:3],
-        *(
-            f"{title}（{points}分）"
-            for title, points in zip(notice.item_columns, notice.item_points, strict=True)
-        ),
-        *notice.columns[-3:],
-    ]
-    lines.append("| " + " | ".join(_cell(header) for header in headers) + " |")
-    lines.append(
-        "|"
-        + "|".join("---:" if n == 0 or 3 <= n < len(headers) - 1 else "---" for n in range(len(headers)))
-        + "|"
-    )
-    for entry in notice.entries:
-        lines.append("| " + " | ".join(_cell(cell) for cell in notice.row(entry)) + " |")
-    lines += ["", "## 扣分、加分说明", ""]
-    for entry in notice.entries:
-        lines.append(f"{entry.number}. **{_cell(entry.name)}**（{_cell(entry.mine)}）")
-        lines.extend(f"    - {_cell(line)}" for line in entry.lines)
+def render_markdown(document: Document, /) -> str:
+    """Title, preamble, the table, the explanation sections, the footer and the signature."""
+    lines = [f"# {_cell(document.title)}", ""]
+    for paragraph in document.preamble:
+        lines += [_cell(paragraph), ""]
+    lines.append("| " + " | ".join(_cell(column.label) for column in document.columns) + " |")
+    lines.append("|" + "|".join("---:" if column.numeric else "---" for column in document.columns) + "|")
+    for row in document.rows:
+        lines.append("| " + " | ".join(_cell(cell) for cell in row.cells) + " |")
+    lines += ["", f"## {_cell(document.sections_title)}", ""]
+    for section in document.sections:
+        lines.append(f"{section.number}. **{_cell(section.name)}**（{_cell(section.mine)}）")
+        lines.extend(f"    - {_cell(line)}" for line in section.lines)
     lines.append("")
-    lines.extend(f"{_cell(line)}  " for line in notice.footer)
+    lines.extend(f"{_cell(line)}  " for line in document.footer)
     lines.append("")
-    lines.extend(f"{_cell(line)}  " for line in notice.signature)
+    lines.extend(f"{_cell(line)}  " for line in document.signature)
     return "\n".join(lines).rstrip() + "\n"

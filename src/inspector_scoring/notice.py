@@ -12,6 +12,7 @@ from datetime import date
 import attrs
 
 from .decimals import format_number as num
+from .document import Column, Document, Row, Section
 from .model import Comparison, Ruleset
 from .results import Assessment, InspectorResult, ItemResult, RuleResult
 from .workdays import notice_period
@@ -62,6 +63,62 @@ class Notice:
         """One entry's table cells, in the order of :attr:`columns`."""
         grade = f"{entry.grade}\n（{entry.veto}）" if entry.veto else entry.grade
         return (str(entry.number), entry.name, entry.mine, *entry.scores, entry.bonus, entry.total, grade)
+
+    def document(self) -> Document:
+        """The notice laid out for the views."""
+        items = tuple(
+            Column(title, note=f"{points}分", numeric=True)
+            for title, points in zip(self.item_columns, self.item_points, strict=True)
+        )
+        columns = (
+            Column("序号", numeric=True, in_card=False),
+            Column("姓名", in_card=False),
+            Column("所驻煤矿", in_card=False),
+            *items,
+            Column("加分", numeric=True),
+            Column("总分", numeric=True),
+            Column("等次"),
+        )
+        sections = tuple(Section(entry.number, entry.name, entry.mine, entry.lines) for entry in self.entries)
+        panel = ("考核小组：" + "；".join(self.panel),) if self.panel else ()
+        return Document(
+            title=self.title,
+            preamble=(self.preamble, *panel),
+            columns=columns,
+            rows=tuple(
+                Row(self.row(entry), section.heading, flagged=bool(entry.veto))
+                for entry, section in zip(self.entries, sections, strict=True)
+            ),
+            sections_title="扣分、加分说明",
+            sections=sections,
+            footer=self.footer,
+            signature=self.signature,
+            csv_header=(
+                "序号",
+                "姓名",
+                "所驻煤矿",
+                *(column.label for column in items),
+                "加分",
+                "总分",
+                "等次",
+                "一票否决",
+                "扣分说明",
+            ),
+            csv_rows=tuple(
+                (
+                    str(entry.number),
+                    entry.name,
+                    entry.mine,
+                    *entry.scores,
+                    entry.bonus,
+                    entry.total,
+                    entry.grade,
+                    "；".join(entry.vetoes),
+                    "\n".join(entry.lines),
+                )
+                for entry in self.entries
+            ),
+        )
 
 
 def chinese_date(day: date) -> str:

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from .notice import Notice
+from .document import Column, Document
 
 __all__ = ["THEME", "export_html", "export_svg", "notice_renderable", "render_plain"]
 
@@ -36,14 +36,16 @@ _HEADER_CELLS = 6  # item titles are broken into lines this wide, so score colum
 _TEXT_MIN_CELLS = 4  # a name or mine folds, but keeps at least two characters a line
 
 
-def _header(title: str, points: str) -> Text:
+def _header(column: Column) -> Text:
+    if not column.numeric or not column.note:
+        return Text(column.header)
     lines, line = [], ""
-    for char in title:
+    for char in column.header:
         if cell_len(line + char) > _HEADER_CELLS:
             lines.append(line)
             line = ""
         line += char
-    lines += [line, points]
+    lines += [line, column.note]
     return Text("\n".join(lines))
 
 
@@ -77,16 +79,10 @@ def _column_widths(
     return widths
 
 
-def _score_table(notice: Notice, width: int) -> Table | None:
-    items = range(3, 3 + len(notice.item_columns))
-    headers = [
-        _header(title, f"{points}分") if n in items else Text(title)
-        for n, (title, points) in enumerate(
-            zip(notice.columns, ["", "", "", *notice.item_points, "", "", ""], strict=True)
-        )
-    ]
-    numeric = [n == 0 or n in items or title in {"加分", "总分"} for n, title in enumerate(notice.columns)]
-    rows = [notice.row(entry) for entry in notice.entries]
+def _table(document: Document, width: int) -> Table | None:
+    headers = [_header(column) for column in document.columns]
+    numeric = [column.numeric for column in document.columns]
+    rows = [row.cells for row in document.rows]
     widths = _column_widths(headers, rows, numeric, width)
     if widths is None:
         return None
@@ -100,55 +96,48 @@ def _score_table(notice: Notice, width: int) -> Table | None:
             overflow="fold",
             width=column_width,
         )
-    for entry, row in zip(notice.entries, rows, strict=True):
-        cells = [Text(cell) for cell in row]
-        if entry.veto:
+    for row in document.rows:
+        cells = [Text(cell) for cell in row.cells]
+        if row.flagged:
             cells[-1].stylize("notice.veto")
         table.add_row(*cells)
     return table
 
 
-def _score_cards(notice: Notice) -> Group:
-    """One small table per inspector, for screens too narrow for the full table."""
+def _cards(document: Document) -> Group:
+    """One small table per row, for screens too narrow for the full table."""
     cards: list[RenderableType] = []
-    for entry in notice.entries:
-        card = Table(
-            box=box.SIMPLE, title=Text(f"{entry.number}. {entry.name}（{entry.mine}）"), show_header=False
-        )
+    for row in document.rows:
+        card = Table(box=box.SIMPLE, title=Text(row.label), show_header=False)
         card.add_column(overflow="fold")
         card.add_column(justify="right", no_wrap=True)
-        for title, points, score in zip(notice.item_columns, notice.item_points, entry.scores, strict=True):
-            card.add_row(Text(f"{title}（{points}分）"), Text(score))
-        card.add_row(Text("加分"), Text(entry.bonus))
-        card.add_row(Text("总分"), Text(entry.total))
-        grade = notice.row(entry)[-1]
-        card.add_row(Text("等次"), Text(grade, style="notice.veto" if entry.veto else ""))
+        shown = [
+            (column, cell) for column, cell in zip(document.columns, row.cells, strict=True) if column.in_card
+        ]
+        for n, (column, cell) in enumerate(shown):
+            flagged = row.flagged and n == len(shown) - 1
+            card.add_row(Text(column.label), Text(cell, style="notice.veto" if flagged else ""))
         cards.append(card)
     return Group(*cards)
 
 
-def notice_renderable(notice: Notice, /, *, width: int) -> RenderableType:
-    """The whole notice: title, preamble, panel, scores, deductions, footer, signature.
+def notice_renderable(document: Document, /, *, width: int) -> RenderableType:
+    """The whole notice: title, preamble, table, explanations, footer, signature.
 
-    The scores are one table when it fits in ``width`` cells, else one small
-    table per inspector, so a number is never cut.
+    The table is one table when it fits in ``width`` cells, else one small
+    table per row, so a number is never cut.
     """
-    table: RenderableType = _score_table(notice, width) or _score_cards(notice)
-    parts: list[RenderableType] = [
-        Text(notice.title, style="notice.title", justify="center"),
-        Text(""),
-        Text(notice.preamble),
-    ]
-    if notice.panel:
-        parts.append(Text("考核小组：" + "；".join(notice.panel)))
+    table: RenderableType = _table(document, width) or _cards(document)
+    parts: list[RenderableType] = [Text(document.title, style="notice.title", justify="center"), Text("")]
+    parts.extend(Text(paragraph) for paragraph in document.preamble)
     parts += [Text(""), table, Text("")]
-    for entry in notice.entries:
-        parts.append(Text(f"{entry.number}. {entry.name}（{entry.mine}）", style="notice.name"))
-        parts.extend(Text("    " + line, style=_line_style(line)) for line in entry.lines)
+    for section in document.sections:
+        parts.append(Text(section.heading, style="notice.name"))
+        parts.extend(Text("    " + line, style=_line_style(line)) for line in section.lines)
     parts.append(Text(""))
-    parts.extend(Text(line, style="notice.footer") for line in notice.footer)
+    parts.extend(Text(line, style="notice.footer") for line in document.footer)
     parts.append(Text(""))
-    parts.extend(Text(line, justify="right") for line in notice.signature)
+    parts.extend(Text(line, justify="right") for line in document.signature)
     return Group(*parts)
 
 
@@ -169,23 +158,23 @@ def _recording_console(width: int) -> Console:
     )
 
 
-def render_plain(notice: Notice, /, *, width: int) -> str:
+def render_plain(document: Document, /, *, width: int) -> str:
     """The notice as plain text at a fixed width (for files and tests)."""
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, theme=THEME, color_system=None, force_terminal=False)
-    console.print(notice_renderable(notice, width=width))
+    console.print(notice_renderable(document, width=width))
     return buffer.getvalue()
 
 
-def export_html(notice: Notice, /, *, width: int) -> str:
+def export_html(document: Document, /, *, width: int) -> str:
     """A standalone HTML page of the notice (text escaped by rich)."""
     console = _recording_console(width)
-    console.print(notice_renderable(notice, width=width))
+    console.print(notice_renderable(document, width=width))
     return console.export_html(inline_styles=True)
 
 
-def export_svg(notice: Notice, /, *, width: int) -> str:
+def export_svg(document: Document, /, *, width: int) -> str:
     """A printable SVG picture of the notice."""
     console = _recording_console(width)
-    console.print(notice_renderable(notice, width=width))
-    return console.export_svg(title=notice.title)
+    console.print(notice_renderable(document, width=width))
+    return console.export_svg(title=document.title)
