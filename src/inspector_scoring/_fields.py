@@ -246,3 +246,11 @@ def check_schema(problems: Collector, table: Mapping[str, Any], supported: int) 
         problems.add(
             "schema", f"unsupported schema {describe(table['schema'])}; this version reads {supported}"
         )
+
+
+def check_unique(problems: Collector, path: str, value: str, seen: dict[str, str], what: str) -> None:
+    """Report ``value`` when it was seen before (``seen`` maps values to where they were first)."""
+    if value in seen:
+        problems.add(path, f"duplicate {what} {describe(value)} (first at {seen[value]})")
+    else:
+        seen[value] = path

@@ -41,6 +41,7 @@ exit codes:
 
 _SCORE_EPILOG = f"""\
 other commands:
+  score annual EVIDENCE...     the year from its twelve monthly files
   score check RULES            validate a rule file and show what it says
   score schema [--rules PATH]  the JSON Schema of an evidence file
   score verify RESULT EVIDENCE [--rules PATH]
@@ -83,27 +84,7 @@ def _score_parser() -> argparse.ArgumentParser:
         "evidence", metavar="EVIDENCE", help="the evidence file (JSON); - reads standard input"
     )
     _rules_option(parser)
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
-    _output_option(parser)
-    parser.add_argument(
-        "--publish-on",
-        metavar="DATE",
-        type=_date,
-        help="first day of the notice period (default: assessed_on, else today)",
-    )
-    parser.add_argument("--mask-names", action="store_true", help="show names as 张*三 on the notice")
-    parser.add_argument(
-        "--explain",
-        choices=("deductions", "all"),
-        default="deductions",
-        help="all: also list the rules that deducted nothing, and why",
-    )
-    parser.add_argument(
-        "--width",
-        type=_positive,
-        metavar="CELLS",
-        help=f"width of table, html and svg output (default: the terminal's, or {DEFAULT_WIDTH})",
-    )
+    _notice_options(parser)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 
@@ -114,6 +95,31 @@ def _command_parser(prog: str, description: str, *, example: str) -> argparse.Ar
         description=description,
         epilog=f"example:\n  {example}\n\n{_EXIT_CODES}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _notice_options(parser: argparse.ArgumentParser, *, explain: bool = True) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    _output_option(parser)
+    parser.add_argument(
+        "--publish-on",
+        metavar="DATE",
+        type=_date,
+        help="first day of the notice period (default: assessed_on, else today)",
+    )
+    parser.add_argument("--mask-names", action="store_true", help="show names as 张*三 on the notice")
+    if explain:
+        parser.add_argument(
+            "--explain",
+            choices=("deductions", "all"),
+            default="deductions",
+            help="all: also list the rules that deducted nothing, and why",
+        )
+    parser.add_argument(
+        "--width",
+        type=_positive,
+        metavar="CELLS",
+        help=f"width of table, html and svg output (default: the terminal's, or {DEFAULT_WIDTH})",
     )
 
 
@@ -247,6 +253,47 @@ def score_file(evidence: str, rules_path: str | None) -> Assessment:
     assert rules is not None
     assert draft.evidence is not None
     return score_evidence(rules, draft.evidence)
+
+
+# -- score annual EVIDENCE... ---------------------------------------------------
+
+
+def _annual(argv: list[str]) -> int:
+    parser = _command_parser(
+        "score annual",
+        "Score every month of a year with the rule file in force for it, and combine them per inspector.",
+        example="score annual 2021-*.json --rules rules/ --format html --output 2021.html",
+    )
+    parser.add_argument("evidence", metavar="EVIDENCE", nargs="+", help="the twelve monthly evidence files")
+    _rules_option(parser)
+    _notice_options(parser, explain=False)
+    args = parser.parse_args(argv)
+    _refuse_overwrite(args.output, [*args.evidence, args.rules])
+    from .annual import assess_year  # noqa: PLC0415
+    from .errors import InvalidInputError, Problem  # noqa: PLC0415
+
+    months: list[Assessment] = []
+    problems: list[Problem] = []
+    for path in args.evidence:
+        try:
+            months.append(score_file(path, args.rules))
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InvalidInputError(problems)
+    annual = assess_year(months)
+    if args.format == "json":
+        from .jsonview import annual_to_json  # noqa: PLC0415
+
+        return _emit(args.output, annual_to_json(annual))
+    from .annualnotice import build_annual_notice  # noqa: PLC0415
+
+    dates = [month.evidence.assessment.assessed_on for month in annual.months]
+    latest = max((day for day in dates if day is not None), default=None)
+    document = build_annual_notice(
+        annual, publish_on=args.publish_on or latest or date.today(), mask_names=args.mask_names
+    )
+    return _render(document, args)
 
 
 # -- score check RULES -----------------------------------------------------------
@@ -399,4 +446,9 @@ def _umask() -> int:
     return current
 
 
-_COMMANDS: dict[str, Callable[[list[str]], int]] = {"check": _check, "schema": _schema, "verify": _verify}
+_COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "annual": _annual,
+    "check": _check,
+    "schema": _schema,
+    "verify": _verify,
+}

@@ -62,3 +62,8 @@ def format_number(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text
+
+
+def toml_number(value: Decimal) -> int | Decimal:
+    """A whole amount as an int (written ``5``, as a person types it), else the Decimal."""
+    return int(value) if value == value.to_integral_value() else value

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .annual import AnnualAssessment
 from .jsontext import dumps
 from .results import Assessment, BonusResult, InspectorResult, ItemResult, RuleResult
 
-__all__ = ["SCHEMA", "result_to_dict", "result_to_json"]
+__all__ = ["SCHEMA", "annual_to_dict", "annual_to_json", "result_to_dict", "result_to_json"]
 
 SCHEMA = 1
 
@@ -96,3 +97,60 @@ def result_to_dict(assessment: Assessment, /) -> dict[str, Any]:
 def result_to_json(assessment: Assessment, /) -> str:
     """The result as JSON text (two-space indent, final newline); the same inputs give the same bytes."""
     return dumps(result_to_dict(assessment)) + "\n"
+
+
+def annual_to_dict(annual: AnnualAssessment, /) -> dict[str, Any]:
+    """The annual result as a JSON-ready mapping: each month's inputs, then each inspector's year."""
+    rules = annual.ruleset
+    return {
+        "schema": SCHEMA,
+        "engine": annual.engine,
+        "kind": "annual",
+        "township": annual.township,
+        "year": annual.year,
+        "method": annual.settings.method.value,
+        "min_months": annual.settings.min_months,
+        "veto_cap": annual.veto_cap,
+        "ruleset": {"id": rules.id, "version": rules.version, "title": rules.title, "sha256": rules.sha256},
+        "months": [
+            {
+                "period": str(month.evidence.assessment.period),
+                "evidence": {"sha256": month.evidence.sha256},
+                "ruleset": {
+                    "id": month.ruleset.id,
+                    "version": month.ruleset.version,
+                    "sha256": month.ruleset.sha256,
+                },
+            }
+            for month in annual.months
+        ],
+        "results": [
+            {
+                "inspector": {"id": result.id, "name": result.name, "mine": result.mine},
+                "months": [
+                    {
+                        "period": str(month.period),
+                        "total": month.total,
+                        "grade": month.grade,
+                        "duty_days": month.duty_days,
+                        "vetoes": [veto.id for veto in month.vetoes],
+                    }
+                    for month in result.months
+                ],
+                "counted_months": result.counted,
+                "total": result.total,
+                "grade": result.grade,
+                "reason": result.reason,
+                "outcomes": [
+                    {"id": hit.id, "text": hit.text, "months": [str(period) for period in hit.months]}
+                    for hit in result.outcomes
+                ],
+            }
+            for result in annual.results
+        ],
+    }
+
+
+def annual_to_json(annual: AnnualAssessment, /) -> str:
+    """The annual result as JSON text; the same inputs give the same bytes."""
+    return dumps(annual_to_dict(annual)) + "\n"

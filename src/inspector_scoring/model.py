@@ -17,6 +17,8 @@ import attrs
 from .periods import Period, PeriodKind
 
 __all__ = [
+    "AnnualMethod",
+    "AnnualSettings",
     "AssessmentInfo",
     "Bonus",
     "Comparison",
@@ -29,6 +31,8 @@ __all__ = [
     "Metric",
     "Night",
     "NoticeSettings",
+    "Outcome",
+    "OutcomeKind",
     "PanelMember",
     "Rule",
     "Ruleset",
@@ -165,6 +169,52 @@ class NoticeSettings:
     working_days: int = 5
 
 
+class AnnualMethod(StrEnum):
+    """How monthly totals combine into the year's total."""
+
+    #: the plain mean of the monthly totals of months with duty days
+    MEAN = "mean"
+    #: the mean weighted by each month's duty days
+    DUTY_WEIGHTED_MEAN = "duty_weighted_mean"
+
+
+@attrs.frozen(slots=True)
+class AnnualSettings:
+    """How a year is assessed from its months (the ``[annual]`` table)."""
+
+    method: AnnualMethod = AnnualMethod.MEAN
+    #: the fewest months with duty days an inspector needs to be graded for the year
+    min_months: int = 1
+    #: annual grade bands; empty means the monthly ones
+    grades: tuple[Grade, ...] = ()
+    #: the best annual grade after a vetoed month; ``None``: 合格 if defined, else the lowest
+    veto_cap: str | None = None
+
+
+class OutcomeKind(StrEnum):
+    """What triggers a results application (结果运用)."""
+
+    #: among the ``count`` lowest totals of a month
+    LOWEST = "lowest"
+    #: graded ``grade`` or worse in ``months`` consecutive months
+    CONSECUTIVE = "consecutive"
+    #: an annual grade of ``grade`` or worse
+    ANNUAL = "annual"
+
+
+@attrs.frozen(slots=True)
+class Outcome:
+    """A results application (约谈, 解聘建议, …) with its published wording."""
+
+    id: str
+    text: str
+    kind: OutcomeKind
+    count: int | None = None
+    grade: str | None = None
+    months: int | None = None
+    path: str = ""
+
+
 @attrs.frozen(slots=True)
 class Ruleset:
     """A whole scheme (考核细则), as loaded from one rule file."""
@@ -186,6 +236,8 @@ class Ruleset:
     bonus: Bonus | None = None
     vetoes: tuple[Veto, ...] = ()
     notice: NoticeSettings = NoticeSettings()
+    annual: AnnualSettings | None = None
+    outcomes: tuple[Outcome, ...] = ()
     schema: int = 1
     #: where the rules came from (a file name), for messages
     source: str = "<rules>"

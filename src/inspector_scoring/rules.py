@@ -22,6 +22,7 @@ import tomli_w
 from ._fields import (
     check_keys,
     check_schema,
+    check_unique,
     describe,
     join,
     read_bool,
@@ -35,8 +36,10 @@ from ._fields import (
     read_toml_time,
     suggest,
 )
-from .decimals import as_number, round_half_up
+from .annualrules import annual_table, outcome_tables, read_annual, read_outcomes
+from .decimals import as_number, round_half_up, toml_number
 from .errors import Collector, InvalidInputError, Problem
+from .grades import read_grades
 from .jsontext import canonical_sha256
 from .model import (
     Bonus,
@@ -65,6 +68,8 @@ _TOP_KEYS = (
     "vetoes",
     "grades",
     "notice",
+    "annual",
+    "outcomes",
 )
 _RULESET_KEYS = (
     "id",
@@ -199,9 +204,15 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
     rule_ids: dict[str, str] = {}
     items = _read_items(problems, raw.get("items"), metric_ids, rule_ids)
     bonus = _read_bonus(problems, raw["bonus"], metric_ids, rule_ids) if "bonus" in raw else None
-    grades = _read_grades(problems, raw.get("grades"))
+    grades = read_grades(problems, raw.get("grades"))
     vetoes = _read_vetoes(problems, raw.get("vetoes", []), metric_ids, rule_ids, grades)
     notice = _read_notice(problems, raw["notice"]) if "notice" in raw else NoticeSettings()
+    annual = read_annual(problems, raw["annual"], grades) if "annual" in raw else None
+    outcomes = (
+        read_outcomes(problems, raw["outcomes"], grades, annual.grades if annual else ())
+        if "outcomes" in raw
+        else ()
+    )
 
     total = header.get("total")
     precision = header.get("precision")
@@ -231,6 +242,8 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
         bonus=bonus,
         vetoes=vetoes,
         notice=notice,
+        annual=annual,
+        outcomes=outcomes,
         source=name,
         sha256=digest,
         **header,
@@ -394,7 +407,7 @@ def _read_items(
         )
         item_id = read_id(problems, join(path, "id"), table["id"]) if "id" in table else None
         if item_id is not None:
-            _unique(problems, join(path, "id"), item_id, item_ids, "item id")
+            check_unique(problems, join(path, "id"), item_id, item_ids, "item id")
         title = read_str(problems, join(path, "title"), table["title"]) if "title" in table else None
         points = read_number(problems, join(path, "points"), table["points"]) if "points" in table else None
         rules = _read_rule_list(problems, join(path, "rules"), table.get("rules", []), metric_ids, rule_ids)
@@ -467,7 +480,7 @@ def _read_rule(
     check_keys(problems, path, table, allowed=_RULE_KEYS, required=("id", "text", "metric"))
     rule_id = read_id(problems, join(path, "id"), table["id"]) if "id" in table else None
     if rule_id is not None:
-        _unique(problems, join(path, "id"), rule_id, rule_ids, "rule id")
+        check_unique(problems, join(path, "id"), rule_id, rule_ids, "rule id")
     text = read_str(problems, join(path, "text"), table["text"]) if "text" in table else None
     metric, side, threshold = _read_trigger(problems, path, table, metric_ids)
     if ("per" in table) == ("fixed" in table):
@@ -507,46 +520,6 @@ def _read_rule(
     )
 
 
-def _read_grades(problems: Collector, raw: object) -> tuple[Grade, ...] | None:
-    if raw is None:
-        return None
-    entries = read_list(problems, "grades", raw)
-    if entries is None:
-        return None
-    if not entries:
-        problems.add("grades", "must list at least one grade")
-        return None
-    grades: list[Grade] = []
-    names: dict[str, str] = {}
-    complete = True
-    for n, entry in enumerate(entries):
-        path = join("grades", n)
-        table = read_table(problems, path, entry)
-        if table is None:
-            complete = False
-            continue
-        check_keys(problems, path, table, allowed=("name", "min"), required=("name", "min"))
-        name = read_str(problems, join(path, "name"), table["name"]) if "name" in table else None
-        low = read_number(problems, join(path, "min"), table["min"]) if "min" in table else None
-        if name is not None:
-            _unique(problems, join(path, "name"), name, names, "grade name")
-        if name is None or low is None:
-            complete = False
-            continue
-        if grades and low >= grades[-1].min:
-            problems.add(
-                join(path, "min"),
-                f"must be lower than the grade above it ({describe(grades[-1].min)}), got {describe(low)}",
-            )
-        grades.append(Grade(name, low))
-    if complete and grades and grades[-1].min != 0:
-        problems.add(
-            join(join("grades", len(entries) - 1), "min"),
-            f"the last grade must start at 0, got {describe(grades[-1].min)}",
-        )
-    return tuple(grades) if complete else None
-
-
 def _read_vetoes(
     problems: Collector,
     raw: object,
@@ -567,7 +540,7 @@ def _read_vetoes(
         check_keys(problems, path, table, allowed=_VETO_KEYS, required=("id", "text", "metric"))
         veto_id = read_id(problems, join(path, "id"), table["id"]) if "id" in table else None
         if veto_id is not None:
-            _unique(problems, join(path, "id"), veto_id, rule_ids, "rule id")
+            check_unique(problems, join(path, "id"), veto_id, rule_ids, "rule id")
         text = read_str(problems, join(path, "text"), table["text"]) if "text" in table else None
         metric, side, threshold = _read_trigger(problems, path, table, metric_ids)
         grade = grades[-1].name if grades else None
@@ -631,32 +604,20 @@ def _read_notice(problems: Collector, raw: object) -> NoticeSettings:
     return NoticeSettings(**settings)
 
 
-def _unique(problems: Collector, path: str, value: str, seen: dict[str, str], what: str) -> None:
-    if value in seen:
-        problems.add(path, f"duplicate {what} {describe(value)} (first at {seen[value]})")
-    else:
-        seen[value] = path
-
-
 # -- writing ------------------------------------------------------------------
-
-
-def _plain(value: Decimal) -> int | Decimal:
-    # Whole amounts are written as TOML integers, as a person would type them.
-    return int(value) if value == value.to_integral_value() else value
 
 
 def _rule_table(rule: Rule) -> dict[str, Any]:
     table: dict[str, Any] = {"id": rule.id, "text": rule.text, "metric": rule.metric}
-    table[rule.comparison.value] = _plain(rule.threshold)
+    table[rule.comparison.value] = toml_number(rule.threshold)
     if rule.per is not None:
-        table["per"] = _plain(rule.per)
+        table["per"] = toml_number(rule.per)
     if rule.fixed is not None:
-        table["fixed"] = _plain(rule.fixed)
+        table["fixed"] = toml_number(rule.fixed)
     if rule.prorate:
         table["prorate"] = True
     if rule.cap is not None:
-        table["cap"] = _plain(rule.cap)
+        table["cap"] = toml_number(rule.cap)
     return table
 
 
@@ -670,7 +631,7 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
     header["effective_from"] = ruleset.effective_from
     if ruleset.effective_until is not None:
         header["effective_until"] = ruleset.effective_until
-    header.update(period=ruleset.period.value, total=_plain(ruleset.total), precision=ruleset.precision)
+    header.update(period=ruleset.period.value, total=toml_number(ruleset.total), precision=ruleset.precision)
     doc: dict[str, Any] = {"schema": SCHEMA, "ruleset": header}
     if ruleset.night is not None:
         doc["night"] = {"from": ruleset.night.start, "to": ruleset.night.end}
@@ -685,21 +646,21 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
         if metric.where:
             spec["where"] = dict(metric.where)
         if metric.default is not None:
-            spec["default"] = _plain(metric.default)
+            spec["default"] = toml_number(metric.default)
         metrics[metric.id] = spec
     doc["metrics"] = metrics
     doc["items"] = [
         {
             "id": item.id,
             "title": item.title,
-            "points": _plain(item.points),
+            "points": toml_number(item.points),
             "rules": [_rule_table(rule) for rule in item.rules],
         }
         for item in ruleset.items
     ]
     if ruleset.bonus is not None:
         doc["bonus"] = {
-            "cap": _plain(ruleset.bonus.cap),
+            "cap": toml_number(ruleset.bonus.cap),
             "rules": [_rule_table(rule) for rule in ruleset.bonus.rules],
         }
     if ruleset.vetoes:
@@ -708,11 +669,15 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
                 "id": veto.id,
                 "text": veto.text,
                 "metric": veto.metric,
-                veto.comparison.value: _plain(veto.threshold),
+                veto.comparison.value: toml_number(veto.threshold),
                 "grade": veto.grade,
             }
             for veto in ruleset.vetoes
         ]
-    doc["grades"] = [{"name": g.name, "min": _plain(g.min)} for g in ruleset.grades]
+    doc["grades"] = [{"name": g.name, "min": toml_number(g.min)} for g in ruleset.grades]
     doc["notice"] = {"title": ruleset.notice.title, "working_days": ruleset.notice.working_days}
+    if ruleset.annual is not None:
+        doc["annual"] = annual_table(ruleset.annual)
+    if ruleset.outcomes:
+        doc["outcomes"] = outcome_tables(ruleset.outcomes)
     return tomli_w.dumps(doc)

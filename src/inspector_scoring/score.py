@@ -7,6 +7,7 @@ from decimal import Decimal
 from ._version import __version__
 from .decimals import divide, exact_arithmetic, multiply, round_half_up
 from .explain import explain
+from .grades import grade_for
 from .metrics import MetricValue, duty_dates, metric_values
 from .model import Evidence, Inspector, Item, Rule, Ruleset
 from .results import (
@@ -58,7 +59,7 @@ def _score_inspector(
     bonus = _score_bonus(rules, values, duty_days, period_days)
     points = sum((item.score for item in items), _ZERO) + bonus.applied
     total = round_half_up(min(rules.total, points), rules.precision)
-    by_total = next(grade.name for grade in rules.grades if grade.min <= total)
+    by_total = grade_for(total, rules.grades)
     grade = by_total
     vetoes = []
     for veto in rules.vetoes:

@@ -1,0 +1,101 @@
+"""The rule file's [annual] table and [[outcomes]]: validation, defaults and round trip."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+import inspector_scoring as isc
+from inspector_scoring.model import AnnualMethod, AnnualSettings, OutcomeKind
+
+DEFAULT = isc.dumps_rules(isc.default_rules())
+
+
+def load(extra: str) -> isc.Ruleset:
+    """The default scheme with ``extra`` TOML appended."""
+    return isc.loads_rules(DEFAULT + extra, source="rules.toml")
+
+
+def test_without_an_annual_table_there_are_defaults() -> None:
+    """No [annual]: none on the ruleset (the annual assessment uses AnnualSettings())."""
+    rules = isc.default_rules()
+    assert rules.annual is None
+    assert rules.outcomes == ()
+    assert AnnualSettings() == AnnualSettings(AnnualMethod.MEAN, 1, (), None)
+
+
+def test_annual_table_and_outcomes_load_and_round_trip() -> None:
+    """Every key loads, and dumps_rules writes it back unchanged."""
+    rules = load(
+        """
+[annual]
+method = "duty_weighted_mean"
+min_months = 6
+veto_cap = "中"
+grades = [{ name = "好", min = 85 }, { name = "中", min = 60 }, { name = "差", min = 0 }]
+
+[[outcomes]]
+id = "talk"
+text = "月度考核总分排名后三位的，由乡镇约谈"
+kind = "lowest"
+count = 3
+
+[[outcomes]]
+id = "year"
+text = "年度考核为差的，建议解聘"
+kind = "annual"
+grade = "差"
+"""
+    )
+    assert rules.annual is not None
+    assert (rules.annual.method, rules.annual.min_months, rules.annual.veto_cap) == (
+        AnnualMethod.DUTY_WEIGHTED_MEAN,
+        6,
+        "中",
+    )
+    assert [grade.name for grade in rules.annual.grades] == ["好", "中", "差"]
+    assert [(o.id, o.kind, o.count, o.grade) for o in rules.outcomes] == [
+        ("talk", OutcomeKind.LOWEST, 3, None),
+        ("year", OutcomeKind.ANNUAL, None, "差"),
+    ]
+    again = isc.loads_rules(isc.dumps_rules(rules), source="rules.toml")
+    assert attrs.evolve(again, sha256="") == attrs.evolve(rules, sha256="")
+
+
+@pytest.mark.parametrize(
+    ("extra", "messages"),
+    [
+        (
+            '\n[annual]\nmethod = "avg"\nmin_months = 13\nveto_cap = "好"\nfoo = 1\n',
+            [
+                "rules.toml: annual.foo: unknown key",
+                'rules.toml: annual.method: must be one of mean, duty_weighted_mean, got "avg"',
+                "rules.toml: annual.min_months: must be at most 12, got 13",
+                'rules.toml: annual.veto_cap: undefined grade "好"; grades are 优秀, 合格, 基本合格, 不合格',
+            ],
+        ),
+        (
+            '\n[annual]\ngrades = [{ name = "好", min = 10 }]\n',
+            ["rules.toml: annual.grades[0].min: the last grade must start at 0, got 10"],
+        ),
+        (
+            '\n[[outcomes]]\nid = "a"\ntext = "x"\nkind = "lowest"\ngrade = "优秀"\n'
+            '\n[[outcomes]]\nid = "a"\ntext = "y"\nkind = "consecutiv"\n'
+            '\n[[outcomes]]\nid = "b"\ntext = "z"\nkind = "consecutive"\ngrade = "差"\nmonths = 0\n',
+            [
+                'rules.toml: outcomes[0].count: missing required key (kind = "lowest" needs it)',
+                'rules.toml: outcomes[0].grade: not used by kind = "lowest"',
+                'rules.toml: outcomes[1].id: duplicate outcome id "a" (first at outcomes[0].id)',
+                'rules.toml: outcomes[1].kind: must be one of lowest, consecutive, annual, got "consecutiv"; '
+                'did you mean "consecutive"?',
+                "rules.toml: outcomes[2].months: must be a whole number of at least 1, got 0",
+                'rules.toml: outcomes[2].grade: undefined grade "差"; grades are 优秀, 合格, 基本合格, 不合格',
+            ],
+        ),
+    ],
+)
+def test_invalid_annual_settings_and_outcomes(extra: str, messages: list[str]) -> None:
+    """Every problem in [annual] and [[outcomes]] is reported with its key path."""
+    with pytest.raises(isc.InvalidInputError) as raised:
+        load(extra)
+    assert [str(problem) for problem in raised.value.problems] == messages
