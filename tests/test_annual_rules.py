@@ -89,7 +89,8 @@ grade = "差"
                 'rules.toml: outcomes[1].kind: must be one of lowest, consecutive, annual, got "consecutiv"; '
                 'did you mean "consecutive"?',
                 "rules.toml: outcomes[2].months: must be a whole number of at least 1, got 0",
-                'rules.toml: outcomes[2].grade: undefined grade "差"; grades are 优秀, 合格, 基本合格, 不合格',
+                'rules.toml: outcomes[2].grade: undefined grade "差"; '
+                "grades are 优秀, 合格, 基本合格, 不合格",
             ],
         ),
     ],

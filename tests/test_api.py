@@ -16,6 +16,12 @@ import inspector_scoring as isc
 from conftest import ROOT
 
 EXPORTS = {
+    "AnnualAssessment",
+    "AnnualResult",
+    "annual_to_dict",
+    "annual_to_json",
+    "assess_year",
+    "build_annual_notice",
     "Finding",
     "Notice",
     "NoticeEntry",

@@ -19,10 +19,12 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from .analysis import Finding, analyse_rules
+    from .annual import AnnualAssessment, AnnualResult, assess_year
+    from .annualnotice import build_annual_notice
     from .errors import InvalidInputError, Problem
     from .evidence import load_evidence
     from .evidence_schema import evidence_schema
-    from .jsonview import result_to_dict, result_to_json
+    from .jsonview import annual_to_dict, annual_to_json, result_to_dict, result_to_json
     from .model import (
         AssessmentInfo,
         Bonus,
@@ -51,6 +53,12 @@ if TYPE_CHECKING:
 # Where each public name lives. Names are imported on first use, so `score --version`
 # and `score --help` start without loading the engine (PEP 562).
 _HOME = {
+    "AnnualAssessment": "annual",
+    "AnnualResult": "annual",
+    "annual_to_dict": "jsonview",
+    "annual_to_json": "jsonview",
+    "assess_year": "annual",
+    "build_annual_notice": "annualnotice",
     "Finding": "analysis",
     "Notice": "notice",
     "NoticeEntry": "notice",
@@ -97,6 +105,8 @@ _HOME = {
 }
 
 __all__ = [
+    "AnnualAssessment",
+    "AnnualResult",
     "Assessment",
     "AssessmentInfo",
     "Bonus",
@@ -128,6 +138,10 @@ __all__ = [
     "VetoHit",
     "__version__",
     "analyse_rules",
+    "annual_to_dict",
+    "annual_to_json",
+    "assess_year",
+    "build_annual_notice",
     "build_notice",
     "default_rules",
     "dumps_rules",
