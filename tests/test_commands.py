@@ -185,3 +185,36 @@ def test_every_help_shows_an_example(run_score: Run, command: list[str]) -> None
     assert done.returncode == 0
     assert "example" in done.stdout
     assert "exit codes" in done.stdout
+
+
+def test_score_test_runs_the_shipped_cases(run_score: Run) -> None:
+    """`score test rules/default.tests.toml` passes every case (exit 0) and ends with the tally."""
+    done = run_score("test", ROOT / "rules" / "default.tests.toml")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1].endswith(" passed, 0 failed")
+
+
+def test_score_test_catches_a_wrong_expectation(run_score: Run, tmp_path: Path) -> None:
+    """A deliberately wrong total is reported as FAIL with the difference, and exit 1."""
+    cases = tmp_path / "wrong.tests.toml"
+    cases.write_text(
+        """schema = 1
+
+[[cases]]
+name = "務本 WB-02 is not 90"
+evidence = "wuben.json"
+
+[cases.expect.WB-02]
+total = 90
+grade = "合格"
+""",
+        encoding="utf-8",
+    )
+    shutil.copy(WUBEN, tmp_path / "wuben.json")
+    done = run_score("test", cases)
+    assert done.returncode == 1
+    assert done.stdout.splitlines() == [
+        "FAIL 務本 WB-02 is not 90",
+        "  WB-02: total: expected 90, got 87.0",
+        "0 passed, 1 failed",
+    ]

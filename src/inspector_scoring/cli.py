@@ -37,12 +37,14 @@ exit codes:
   1  invalid input: every problem on standard error as FILE: PATH: message
   2  usage error
   3  (verify) the result does not match its inputs
+  (test: 0 when every case passes, 1 when one fails or the case file is invalid)
 """
 
 _SCORE_EPILOG = f"""\
 other commands:
   score annual EVIDENCE...     the year from its twelve monthly files
   score check RULES            validate a rule file and show what it says
+  score test CASES             run the test cases written for a rule file
   score schema [--rules PATH]  the JSON Schema of an evidence file
   score verify RESULT EVIDENCE [--rules PATH]
                                recompute a published result and compare
@@ -296,6 +298,24 @@ def _annual(argv: list[str]) -> int:
     return _render(document, args)
 
 
+# -- score test CASES ------------------------------------------------------------
+
+
+def _test(argv: list[str]) -> int:
+    parser = _command_parser(
+        "score test",
+        "Run the test cases written for a rule file: expected totals, grades, item scores or errors.",
+        example="score test rules/default.tests.toml",
+    )
+    parser.add_argument("cases", metavar="CASES", help="the case file (TOML), next to its rule file")
+    args = parser.parse_args(argv)
+    from .rulestest import load_cases, render_report, run_cases  # noqa: PLC0415
+
+    results = run_cases(load_cases(args.cases))
+    sys.stdout.write(render_report(results))
+    return EXIT_OK if all(result.passed for result in results) else EXIT_INVALID
+
+
 # -- score check RULES -----------------------------------------------------------
 
 
@@ -450,5 +470,6 @@ _COMMANDS: dict[str, Callable[[list[str]], int]] = {
     "annual": _annual,
     "check": _check,
     "schema": _schema,
+    "test": _test,
     "verify": _verify,
 }
