@@ -367,3 +367,21 @@ def test_score_annual_reports_a_missing_month(run_score: Run, tmp_path: Path) ->
     done = run_score("annual", *paths[:6], *paths[7:], cwd=tmp_path)
     assert done.returncode == 1
     assert "missing: 2021-07" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("fmt", "start"),
+    [
+        ("csv", "\ufeff序号,姓名,所驻煤矿,1月"),
+        ("markdown", "# 务本乡2021年度"),
+        ("html", "<!DOCTYPE html>"),
+        ("svg", "<svg"),
+    ],
+)
+def test_score_annual_writes_every_format(run_score: Run, tmp_path: Path, fmt: str, start: str) -> None:
+    """Every notice format of the monthly notice works for the year."""
+    paths = _write_year(tmp_path)
+    target = tmp_path / f"annual.{fmt}"
+    done = run_score("annual", *paths, "--format", fmt, "--output", target)
+    assert done.returncode == 0, done.stderr
+    assert target.read_text(encoding="utf-8").lstrip().startswith(start)
