@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import decimal
 import difflib
+import functools
 import json
 import re
 from collections.abc import Collection, Iterable, Mapping
@@ -26,16 +27,27 @@ _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 class JsonObject(dict[str, Any]):
     """A JSON object as read by the evidence loader; remembers keys it saw twice."""
 
-    __slots__ = ("duplicates",)
+    __slots__ = ("_duplicates",)
+    _duplicates: tuple[str, ...]
 
-    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
-        super().__init__(pairs)
+    @property
+    def duplicates(self) -> tuple[str, ...]:
+        """The keys the JSON text gave more than once, in order."""
+        return getattr(self, "_duplicates", ())
+
+
+def json_object(pairs: list[tuple[str, Any]]) -> JsonObject:
+    """``object_pairs_hook`` for :func:`json.loads`: a :class:`JsonObject` that knows its duplicate keys."""
+    obj = JsonObject(pairs)
+    if len(obj) != len(pairs):  # rare: only then look for which keys repeat
         seen: set[str] = set()
-        self.duplicates: list[str] = []
+        repeated = []
         for key, _ in pairs:
             if key in seen:
-                self.duplicates.append(key)
+                repeated.append(key)
             seen.add(key)
+        obj._duplicates = tuple(repeated)
+    return obj
 
 
 class NonFinite:
@@ -220,18 +232,27 @@ def read_iso_date(problems: Collector, path: str, value: object) -> date | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def parse_moment(text: str) -> date | datetime | None:
+    """``YYYY-MM-DD`` or a local ``YYYY-MM-DDTHH:MM[:SS[.ffffff]]``, else ``None`` (cached: dates repeat)."""
+    try:
+        if _DATE.fullmatch(text):
+            return date.fromisoformat(text)
+        if _DATETIME.fullmatch(text):
+            return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    return None
+
+
 def read_moment(problems: Collector, path: str, value: object) -> date | datetime | None:
     """A JSON string holding a date or a local date-time without UTC offset."""
     if type(value) is date or (isinstance(value, datetime) and value.tzinfo is None):
         return value
     if isinstance(value, str):
-        try:
-            if _DATE.fullmatch(value):
-                return date.fromisoformat(value)
-            if _DATETIME.fullmatch(value):
-                return datetime.fromisoformat(value)
-        except ValueError:
-            pass
+        moment = parse_moment(value)
+        if moment is not None:
+            return moment
     problems.add(
         path,
         "must be a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:MM:SS "

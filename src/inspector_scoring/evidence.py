@@ -25,6 +25,8 @@ from ._fields import (
     check_schema,
     describe,
     join,
+    json_object,
+    parse_moment,
     read_iso_date,
     read_list,
     read_moment,
@@ -126,7 +128,7 @@ def parse_evidence_bytes(data: bytes, name: str) -> Draft:
             text,
             parse_float=Decimal,
             parse_constant=NonFinite,
-            object_pairs_hook=JsonObject,
+            object_pairs_hook=json_object,
         )
     except json.JSONDecodeError as error:
         return _failed(name, f"invalid JSON: {error.msg} (at line {error.lineno}, column {error.colno})")
@@ -294,7 +296,7 @@ def _read_inspector(problems: Collector, path: str, raw: object) -> Inspector | 
         entries = read_list(problems, join(path, "events"), table["events"])
         if entries is not None:
             events_path = join(path, "events")
-            read = (_read_event(problems, join(events_path, n), e) for n, e in enumerate(entries))
+            read = (_read_event(problems, f"{events_path}[{n}]", e) for n, e in enumerate(entries))
             events = tuple(event for event in read if event is not None)
     if inspector_id is None or name is None:
         return None
@@ -349,7 +351,23 @@ def _read_leave(problems: Collector, path: str, raw: object) -> tuple[Leave, ...
     return tuple(ranges)
 
 
+def _plain_text(table: Mapping[str, Any], key: str) -> bool:
+    """Whether an optional string field is absent or a non-empty string."""
+    value = table.get(key)
+    return (value is None and key not in table) or (type(value) is str and bool(value.strip()))
+
+
 def _read_event(problems: Collector, path: str, raw: object) -> Event | None:
+    # Fast path for the common, valid event (a million of them at province scale);
+    # anything unusual falls through to the checks below, which say what is wrong.
+    if (type(raw) is JsonObject and not raw.duplicates) or type(raw) is dict:
+        kind, at = raw.get("kind"), raw.get("at")
+        if type(kind) is str and kind.strip() and type(at) is str:
+            moment = parse_moment(at)
+            if moment is not None and _plain_text(raw, "ref") and _plain_text(raw, "note"):
+                extras = tuple((key, value) for key, value in raw.items() if key not in _EVENT_FIXED_KEYS)
+                if all(type(value) is str for _, value in extras):
+                    return Event(kind, moment, raw.get("ref"), raw.get("note"), extras, path)
     table = read_table(problems, path, raw, what=_OBJECT)
     if table is None:
         return None

@@ -64,33 +64,54 @@ def duty_dates(period: Period, inspector: Inspector) -> tuple[date, ...]:
     return tuple(days)
 
 
+@attrs.frozen(slots=True)
+class _Plan:
+    """What every inspector's check needs from the rule file, worked out once."""
+
+    rules: Ruleset
+    used: tuple[Metric, ...]
+    metric_ids: frozenset[str]
+    kinds: frozenset[str]
+
+
+def _plan(rules: Ruleset) -> _Plan:
+    return _Plan(
+        rules=rules,
+        used=used_metrics(rules),
+        metric_ids=frozenset(metric.id for metric in rules.metrics),
+        kinds=frozenset(metric.kind for metric in rules.metrics if metric.kind),
+    )
+
+
 def check_evidence(rules: Ruleset, draft: Draft) -> list[Problem]:
     """Every problem with the evidence that only the rule file can reveal (internal)."""
     problems = Collector(draft.source)
+    plan = _plan(rules)
     period = draft.evidence.assessment.period if draft.evidence is not None else None
     if period is not None:
         _check_period(problems, rules, period)
     for n, inspector in enumerate(draft.inspectors):
-        _check_records(problems, rules, inspector, period)
+        _check_records(problems, plan, inspector, period)
         if period is not None and n not in draft.damaged:
-            _resolve(problems, rules, period, inspector)
+            _resolve(problems, plan, period, inspector)
     return problems.problems
 
 
-def metric_values(rules: Ruleset, evidence: Evidence) -> tuple[dict[str, MetricValue], ...]:
-    """Each inspector's value of every metric the rules use, in evidence order.
+def metric_values(rules: Ruleset, evidence: Evidence) -> tuple[tuple[dict[str, MetricValue], int], ...]:
+    """Each inspector's value of every metric the rules use, and duty days, in evidence order.
 
     Raises :class:`InvalidInputError` with every problem found, so scoring an
     :class:`~inspector_scoring.model.Evidence` built by hand is as safe as
     loading it with the rules.
     """
     problems = Collector(evidence.source)
+    plan = _plan(rules)
     period = evidence.assessment.period
     _check_period(problems, rules, period)
     values = []
     for inspector in evidence.inspectors:
-        _check_records(problems, rules, inspector, period)
-        values.append(_resolve(problems, rules, period, inspector))
+        _check_records(problems, plan, inspector, period)
+        values.append(_resolve(problems, plan, period, inspector))
     problems.raise_if_any()
     return tuple(values)
 
@@ -110,40 +131,40 @@ def _check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
         )
 
 
-def _check_records(problems: Collector, rules: Ruleset, inspector: Inspector, period: Period | None) -> None:
-    """Counts name defined metrics; events are of known kinds and inside the period."""
-    metric_ids = [metric.id for metric in rules.metrics]
+def _check_records(problems: Collector, plan: _Plan, inspector: Inspector, period: Period | None) -> None:
+    """Counts name defined metrics; events are of known kinds, inside the period, and not repeated."""
     for metric, _ in inspector.counts:
-        if metric not in metric_ids:
+        if metric not in plan.metric_ids:
             problems.add(
                 join(join(inspector.path, "counts"), metric),
-                f"unknown metric {describe(metric)}" + suggest(metric, metric_ids),
+                f"unknown metric {describe(metric)}" + suggest(metric, sorted(plan.metric_ids)),
             )
-    kinds = sorted({metric.kind for metric in rules.metrics if metric.kind})
-    seen: dict[tuple[str, object, str], str] = {}
+    first, last = (period.start, period.end) if period is not None else (None, None)
+    seen: dict[tuple[str, object, str], Event] = {}
     for event in inspector.events or ():
         if event.ref is not None:
             # The same record twice would be counted twice.
             key = (event.kind, event.at, event.ref)
-            if key in seen:
-                problems.add(event.path, f"the same record as {seen[key]} (same kind, at and ref)")
-            seen.setdefault(key, event.path.rsplit(".", 1)[-1])
-        if event.kind not in kinds:
-            known = ", ".join(kinds) if kinds else "none"
-            hint = suggest(event.kind, kinds) or f"; known kinds: {known}"
+            earlier = seen.setdefault(key, event)
+            if earlier is not event:
+                problems.add(
+                    event.path,
+                    f"the same record as {earlier.path.rsplit('.', 1)[-1]} (same kind, at and ref)",
+                )
+        if event.kind not in plan.kinds:
+            kinds = sorted(plan.kinds)
+            hint = suggest(event.kind, kinds) or f"; known kinds: {', '.join(kinds) or 'none'}"
             problems.add(join(event.path, "kind"), f"unknown event kind {describe(event.kind)}{hint}")
-        if period is not None and event.day not in period:
+        if first is not None and last is not None and not first <= event.day <= last:
             problems.add(
                 join(event.path, "at"),
                 f"{event.day.isoformat()} is outside the period {period} "
-                f"({period.start.isoformat()} to {period.end.isoformat()})",
+                f"({first.isoformat()} to {last.isoformat()})",
             )
 
 
 def _matches(metric: Metric, event: Event) -> bool:
-    """Whether an event is of the metric's kind and has the fields ``where`` asks for."""
-    if event.kind != metric.kind:
-        return False
+    """Whether an event has the fields the metric's ``where`` asks for (its kind is already known)."""
     return all(event.field(field) == wanted for field, wanted in metric.where)
 
 
@@ -156,17 +177,19 @@ def _in_window(rules: Ruleset, metric: Metric, event: Event) -> bool:
 
 
 def _resolve(
-    problems: Collector, rules: Ruleset, period: Period, inspector: Inspector
-) -> dict[str, MetricValue]:
+    problems: Collector, plan: _Plan, period: Period, inspector: Inspector
+) -> tuple[dict[str, MetricValue], int]:
+    rules = plan.rules
     counts: Mapping[str, Decimal] = dict(inspector.counts)
+    by_kind: dict[str, list[Event]] = {}
+    for event in inspector.events or ():
+        by_kind.setdefault(event.kind, []).append(event)
+    duty = duty_dates(period, inspector)
     values: dict[str, MetricValue] = {}
-    for metric in used_metrics(rules):
+    for metric in plan.used:
         count_path = join(join(inspector.path, "counts"), metric.id)
-        matching = (
-            [e for e in inspector.events if _matches(metric, e)]
-            if inspector.events is not None and metric.kind
-            else []
-        )
+        candidates = by_kind.get(metric.kind, ()) if metric.kind else ()
+        matching = [e for e in candidates if _matches(metric, e)] if metric.where else list(candidates)
         if metric.id in counts:
             twice = [event for event in matching if _in_window(rules, metric, event)]
             if twice:
@@ -177,7 +200,7 @@ def _resolve(
                 )
             values[metric.id] = MetricValue(counts[metric.id], "counts")
         elif metric.kind and inspector.events is not None:
-            values[metric.id] = _derive(problems, rules, period, inspector, metric=metric, matching=matching)
+            values[metric.id] = _derive(problems, rules, duty, metric=metric, matching=matching)
         elif metric.default is not None:
             values[metric.id] = MetricValue(metric.default, "default")
         else:
@@ -186,21 +209,20 @@ def _resolve(
                 count_path,
                 f"missing evidence for metric {describe(metric.id)} ({metric.title}): give it {how}",
             )
-    return values
+    return values, len(duty)
 
 
 def _derive(
     problems: Collector,
     rules: Ruleset,
-    period: Period,
-    inspector: Inspector,
+    duty: tuple[date, ...],
     *,
     metric: Metric,
     matching: Iterable[Event],
 ) -> MetricValue:
     if metric.days_without is not None:
         logged = {event.day for event in matching}
-        missing = tuple(day for day in duty_dates(period, inspector) if day not in logged)
+        missing = tuple(day for day in duty if day not in logged)
         return MetricValue(Decimal(len(missing)), "events", days=missing)
     counted: list[Event] = []
     for event in matching:

@@ -8,7 +8,7 @@ from ._version import __version__
 from .decimals import divide, exact_arithmetic, multiply, round_half_up
 from .explain import explain
 from .grades import grade_for
-from .metrics import MetricValue, duty_dates, metric_values
+from .metrics import MetricValue, metric_values
 from .model import Evidence, Inspector, Item, Rule, Ruleset
 from .results import (
     Assessment,
@@ -36,14 +36,8 @@ def score_evidence(rules: Ruleset, evidence: Evidence, /) -> Assessment:
     period_days = evidence.assessment.period.days
     with exact_arithmetic():
         results = tuple(
-            _score_inspector(
-                rules,
-                inspector,
-                inspector_values,
-                period_days,
-                len(duty_dates(evidence.assessment.period, inspector)),
-            )
-            for inspector, inspector_values in zip(evidence.inspectors, values, strict=True)
+            _score_inspector(rules, inspector, inspector_values, period_days, duty_days)
+            for inspector, (inspector_values, duty_days) in zip(evidence.inspectors, values, strict=True)
         )
     return Assessment(engine=ENGINE, ruleset=rules, evidence=evidence, results=results)
 
