@@ -179,3 +179,21 @@ def test_damaged_real_evidence_raises_only_the_library_error(path: tuple[Any, ..
         target = target[key]
     target[path[-1]] = value
     _expect_only_invalid_input(damaged)
+
+
+@given(rules_and_evidence())
+def test_fast_json_writer_equals_the_generic_one(case: Case) -> None:
+    """result_to_json writes exactly what the generic writer makes of result_to_dict."""
+    from inspector_scoring.jsontext import dumps  # noqa: PLC0415
+
+    assessment = _score(*case)
+    assert isc.result_to_json(assessment) == dumps(isc.result_to_dict(assessment)) + "\n"
+
+
+@given(default_evidence())
+def test_fast_json_writer_equals_the_generic_one_on_events(evidence: dict[str, Any]) -> None:
+    """The same, with refs, days and explanations from events under the default scheme."""
+    from inspector_scoring.jsontext import dumps  # noqa: PLC0415
+
+    assessment = _score(isc.default_rules(), evidence)
+    assert isc.result_to_json(assessment) == dumps(isc.result_to_dict(assessment)) + "\n"

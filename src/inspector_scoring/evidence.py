@@ -63,6 +63,7 @@ _INSPECTOR_KEYS = (
 )
 _ASSESSMENT_KEYS = ("township", "period", "assessed_on", "issuer", "contact", "panel")
 _EVENT_FIXED_KEYS = ("kind", "at", "ref", "note")
+_EVENT_FIXED_SET = frozenset(_EVENT_FIXED_KEYS)
 
 
 @attrs.frozen(slots=True)
@@ -158,11 +159,19 @@ def _walk(raw: object, name: str, digest: str | None) -> Draft:
 
     inspectors: list[Inspector] = []
     damaged: set[int] = set()
-    entries = read_list(problems, "inspectors", top["inspectors"]) if "inspectors" in top else None
+    raw_list = top.get("inspectors")
+    entries = read_list(problems, "inspectors", raw_list) if "inspectors" in top else None
     if entries == []:
         problems.add("inspectors", "must list at least one inspector")
+    # Parsed JSON is ours to consume: dropping each inspector's raw objects once read keeps
+    # peak memory near the size of one copy, not two. A caller's mapping is never changed.
+    consume = digest is not None and isinstance(raw_list, list)
     first_seen: dict[str, str] = {}
     for n, entry in enumerate(entries or []):
+        if consume:
+            assert entries is not None
+            assert isinstance(raw_list, list)
+            entries[n] = raw_list[n] = None
         path = join("inspectors", n)
         before = len(problems.problems)
         inspector = _read_inspector(problems, path, entry)
@@ -351,23 +360,33 @@ def _read_leave(problems: Collector, path: str, raw: object) -> tuple[Leave, ...
     return tuple(ranges)
 
 
-def _plain_text(table: Mapping[str, Any], key: str) -> bool:
-    """Whether an optional string field is absent or a non-empty string."""
-    value = table.get(key)
-    return (value is None and key not in table) or (type(value) is str and bool(value.strip()))
+def _fast_event(raw: Mapping[str, Any], path: str) -> Event | None:
+    """The event when it is plainly valid (the common case, a million times at province
+    scale), else ``None`` so that the full checks say what is wrong."""
+    kind, at, ref, note = raw.get("kind"), raw.get("at"), raw.get("ref"), raw.get("note")
+    if type(kind) is not str or not kind.strip() or type(at) is not str:
+        return None
+    for text, key in ((ref, "ref"), (note, "note")):
+        if (text is None and key in raw) or (
+            text is not None and (type(text) is not str or not text.strip())
+        ):
+            return None
+    moment = parse_moment(at)
+    if moment is None:
+        return None
+    extras: tuple[tuple[str, str], ...] = ()
+    if not raw.keys() <= _EVENT_FIXED_SET:
+        extras = tuple((key, value) for key, value in raw.items() if key not in _EVENT_FIXED_SET)
+        if not all(type(value) is str for _, value in extras):
+            return None
+    return Event(kind, moment, ref, note, extras, path)
 
 
 def _read_event(problems: Collector, path: str, raw: object) -> Event | None:
-    # Fast path for the common, valid event (a million of them at province scale);
-    # anything unusual falls through to the checks below, which say what is wrong.
     if (type(raw) is JsonObject and not raw.duplicates) or type(raw) is dict:
-        kind, at = raw.get("kind"), raw.get("at")
-        if type(kind) is str and kind.strip() and type(at) is str:
-            moment = parse_moment(at)
-            if moment is not None and _plain_text(raw, "ref") and _plain_text(raw, "note"):
-                extras = tuple((key, value) for key, value in raw.items() if key not in _EVENT_FIXED_KEYS)
-                if all(type(value) is str for _, value in extras):
-                    return Event(kind, moment, raw.get("ref"), raw.get("note"), extras, path)
+        event = _fast_event(raw, path)
+        if event is not None:
+            return event
     table = read_table(problems, path, raw, what=_OBJECT)
     if table is None:
         return None
