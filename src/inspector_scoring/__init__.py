@@ -12,12 +12,14 @@ Load a rule file and an evidence file, score, and render::
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 from ._version import __version__
 
+# Not typing.TYPE_CHECKING: importing typing alone costs `score --version` a third
+# of its start-up. Type checkers read the block below; Python never runs it.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .analysis import Finding, analyse_rules
     from .annual import AnnualAssessment, AnnualResult, assess_year
     from .annualnotice import build_annual_notice
@@ -162,7 +164,9 @@ def __getattr__(name: str) -> Any:
     home = _HOME.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    from importlib import import_module  # noqa: PLC0415 - on first use only
+
+    value = getattr(import_module(f".{home}", __name__), name)
     globals()[name] = value
     return value
 

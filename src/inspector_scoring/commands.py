@@ -1,0 +1,476 @@
+"""The ``score`` commands: wire loaders, scoring and views; the only place that prints.
+
+``score EVIDENCE`` scores and prints the notice; ``annual``, ``check``, ``test``,
+``schema`` and ``verify`` are the other commands. Each imports only what it
+needs, so a JSON run never loads rich. :mod:`inspector_scoring.cli` is the
+entry point and loads this module only when there is work to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from ._version import __version__
+
+# Nothing of the engine (nor typing) is imported up here: `score --help` must start
+# fast. Type checkers read this block; Python never runs it.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .document import Document
+    from .evidence import Draft
+    from .model import Ruleset
+    from .results import Assessment
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_MISMATCH = 3
+FORMATS = ("table", "json", "csv", "markdown", "html", "svg")
+DEFAULT_WIDTH = 130  # cells: an A4 landscape page, for files, HTML and SVG
+
+_EXIT_CODES = """\
+exit codes:
+  0  done
+  1  invalid input: every problem on standard error as FILE: PATH: message
+  2  usage error
+  3  (verify) the result does not match its inputs
+  (test: 0 when every case passes, 1 when one fails or the case file is invalid)
+"""
+
+_SCORE_EPILOG = f"""\
+other commands:
+  score annual EVIDENCE...     the year from its twelve monthly files
+  score check RULES            validate a rule file and show what it says
+  score test CASES             run the test cases written for a rule file
+  score schema [--rules PATH]  the JSON Schema of an evidence file
+  score verify RESULT EVIDENCE [--rules PATH]
+                               recompute a published result and compare
+
+examples:
+  score examples/taiping-2021-03.json
+  score march.json --rules rules/ --format html --output march.html
+  score march.json --format json --output march-result.json
+  cat march.json | score - --format csv > march.csv
+
+{_EXIT_CODES}"""
+
+
+class _Usage(Exception):
+    """A usage error found after parsing (exit 2)."""
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 40:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 40, got {text!r}")
+    return int(text)
+
+
+def _score_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="score",
+        description="Score resident mine safety inspectors (驻矿安监员) and print the public notice (公示).",
+        epilog=_SCORE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "evidence", metavar="EVIDENCE", help="the evidence file (JSON); - reads standard input"
+    )
+    _rules_option(parser)
+    _notice_options(parser)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _command_parser(prog: str, description: str, *, example: str) -> argparse.ArgumentParser:
+    return argparse.ArgumentParser(
+        prog=prog,
+        description=description,
+        epilog=f"example:\n  {example}\n\n{_EXIT_CODES}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _notice_options(parser: argparse.ArgumentParser, *, explain: bool = True) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    _output_option(parser)
+    parser.add_argument(
+        "--publish-on",
+        metavar="DATE",
+        type=_date,
+        help="first day of the notice period (default: assessed_on, else today)",
+    )
+    parser.add_argument("--mask-names", action="store_true", help="show names as 张*三 on the notice")
+    if explain:
+        parser.add_argument(
+            "--explain",
+            choices=("deductions", "all"),
+            default="deductions",
+            help="all: also list the rules that deducted nothing, and why",
+        )
+    parser.add_argument(
+        "--width",
+        type=_positive,
+        metavar="CELLS",
+        help=f"width of table, html and svg output (default: the terminal's, or {DEFAULT_WIDTH})",
+    )
+
+
+def _rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        metavar="PATH",
+        help="a rule file (TOML), or a folder of them (the one in force for the period is used); "
+        "default: the bundled scheme",
+    )
+
+
+def _output_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--output", metavar="FILE", help="write here (atomically) instead of standard output")
+
+
+def run(args: list[str]) -> int:
+    """Run one ``score`` command line (without the program name); return the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    command: Callable[[list[str]], int] = _COMMANDS.get(args[0], _score) if args else _score
+    if args and args[0] in _COMMANDS:
+        args = args[1:]
+    try:
+        return command(args)
+    except ValueError as error:  # InvalidInputError is one; importing it here would cost start-up
+        from .errors import InvalidInputError  # noqa: PLC0415
+
+        if not isinstance(error, InvalidInputError):
+            raise
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_INVALID
+    except _Usage as error:
+        print(f"score: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+# -- score EVIDENCE --------------------------------------------------------------
+
+
+def _score(argv: list[str]) -> int:
+    args = _score_parser().parse_args(argv)
+    _refuse_overwrite(args.output, [args.evidence, args.rules])
+    assessment = score_file(args.evidence, args.rules)
+    if args.format == "json":
+        from .jsonview import result_to_json  # noqa: PLC0415 - per command, for start-up time
+
+        return _emit(args.output, result_to_json(assessment))
+    from .notice import build_notice  # noqa: PLC0415
+
+    info = assessment.evidence.assessment
+    notice = build_notice(
+        assessment,
+        publish_on=args.publish_on or info.assessed_on or date.today(),
+        mask_names=args.mask_names,
+        explain_all=args.explain == "all",
+    )
+    return _render(notice.document(), args)
+
+
+def _render(document: Document, args: argparse.Namespace) -> int:
+    """Write a notice (monthly or annual) in the format the arguments ask for."""
+    if args.format == "csv":
+        from .csvview import render_csv  # noqa: PLC0415
+
+        return _emit(args.output, render_csv(document))
+    if args.format == "markdown":
+        from .markdownview import render_markdown  # noqa: PLC0415
+
+        return _emit(args.output, render_markdown(document))
+    from . import richview  # noqa: PLC0415
+
+    width = args.width or DEFAULT_WIDTH
+    if args.format == "html":
+        return _emit(args.output, richview.export_html(document, width=width))
+    if args.format == "svg":
+        return _emit(args.output, richview.export_svg(document, width=width))
+    if args.output is None and sys.stdout.isatty():
+        from rich.console import Console  # noqa: PLC0415
+
+        console = Console(theme=richview.THEME, width=args.width)
+        console.print(richview.notice_renderable(document, width=console.width))
+        return EXIT_OK
+    return _emit(args.output, richview.render_plain(document, width=width))
+
+
+def _read_draft(evidence: str) -> Draft:
+    from .evidence import parse_evidence_bytes, read_evidence  # noqa: PLC0415
+
+    if evidence == "-":
+        return parse_evidence_bytes(sys.stdin.buffer.read(), "<stdin>")
+    return read_evidence(evidence)
+
+
+def _choose_rules(rules: str | None, draft: Draft) -> Ruleset | None:
+    """The rule file to use, or ``None`` when a folder cannot be searched (the period is unreadable)."""
+    from .rules import default_rules, load_rules, pick_rules  # noqa: PLC0415
+
+    if rules is None:
+        return default_rules()
+    if os.path.isdir(rules):
+        if draft.evidence is None:
+            return None
+        return pick_rules(rules, draft.evidence.assessment.period)
+    return load_rules(rules)
+
+
+def score_file(evidence: str, rules_path: str | None) -> Assessment:
+    """Load, check and score one evidence file; every problem of both files in one error."""
+    from .errors import InvalidInputError  # noqa: PLC0415
+    from .metrics import check_evidence  # noqa: PLC0415
+    from .score import score_evidence  # noqa: PLC0415
+
+    draft = _read_draft(evidence)
+    problems = list(draft.problems)
+    rules = None
+    try:
+        rules = _choose_rules(rules_path, draft)
+    except InvalidInputError as error:
+        problems.extend(error.problems)
+    if problems:
+        if rules is not None:
+            problems.extend(check_evidence(rules, draft))
+        raise InvalidInputError(problems)
+    # No problems: the rules were chosen and the evidence header was read.
+    assert rules is not None
+    assert draft.evidence is not None
+    return score_evidence(rules, draft.evidence)
+
+
+# -- score annual EVIDENCE... ---------------------------------------------------
+
+
+def _annual(argv: list[str]) -> int:
+    parser = _command_parser(
+        "score annual",
+        "Score every month of a year with the rule file in force for it, and combine them per inspector.",
+        example="score annual 2021-*.json --rules rules/ --format html --output 2021.html",
+    )
+    parser.add_argument("evidence", metavar="EVIDENCE", nargs="+", help="the twelve monthly evidence files")
+    _rules_option(parser)
+    _notice_options(parser, explain=False)
+    args = parser.parse_args(argv)
+    _refuse_overwrite(args.output, [*args.evidence, args.rules])
+    from .annual import assess_year  # noqa: PLC0415
+    from .errors import InvalidInputError, Problem  # noqa: PLC0415
+
+    months: list[Assessment] = []
+    problems: list[Problem] = []
+    for path in args.evidence:
+        try:
+            months.append(score_file(path, args.rules))
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise InvalidInputError(problems)
+    annual = assess_year(months)
+    if args.format == "json":
+        from .jsonview import annual_to_json  # noqa: PLC0415
+
+        return _emit(args.output, annual_to_json(annual))
+    from .annualnotice import build_annual_notice  # noqa: PLC0415
+
+    dates = [month.evidence.assessment.assessed_on for month in annual.months]
+    latest = max((day for day in dates if day is not None), default=None)
+    document = build_annual_notice(
+        annual, publish_on=args.publish_on or latest or date.today(), mask_names=args.mask_names
+    )
+    return _render(document, args)
+
+
+# -- score test CASES ------------------------------------------------------------
+
+
+def _test(argv: list[str]) -> int:
+    parser = _command_parser(
+        "score test",
+        "Run the test cases written for a rule file: expected totals, grades, item scores or errors.",
+        example="score test rules/default.tests.toml",
+    )
+    parser.add_argument("cases", metavar="CASES", help="the case file (TOML), next to its rule file")
+    args = parser.parse_args(argv)
+    from .rulestest import load_cases, render_report, run_cases  # noqa: PLC0415
+
+    results = run_cases(load_cases(args.cases))
+    sys.stdout.write(render_report(results))
+    return EXIT_OK if all(result.passed for result in results) else EXIT_INVALID
+
+
+# -- score check RULES -----------------------------------------------------------
+
+
+def _check(argv: list[str]) -> int:
+    parser = _command_parser(
+        "score check",
+        "Validate a rule file, show what it says, and warn about rules that cannot work.",
+        example="score check rules/default.toml",
+    )
+    parser.add_argument("rules", metavar="RULES", help="the rule file (TOML)")
+    args = parser.parse_args(argv)
+    from .analysis import analyse_rules  # noqa: PLC0415
+    from .rules import load_rules  # noqa: PLC0415
+    from .summary import summarise_rules  # noqa: PLC0415
+
+    ruleset = load_rules(args.rules)
+    findings = analyse_rules(ruleset)
+    lines = [*summarise_rules(ruleset), ""]
+    if findings:
+        lines.append(f"{len(findings)} warning(s):")
+        lines.extend(f"  {ruleset.source}: {finding.path}: {finding.message}" for finding in findings)
+    else:
+        lines.append("No warnings.")
+    return _emit(None, "\n".join(lines) + "\n")
+
+
+# -- score schema ----------------------------------------------------------------
+
+
+def _schema(argv: list[str]) -> int:
+    parser = _command_parser(
+        "score schema",
+        "Print the JSON Schema (draft 2020-12) of an evidence file for a rule file.",
+        example="score schema --rules rules/default.toml --output evidence.schema.json",
+    )
+    parser.add_argument("--rules", metavar="PATH", help="a rule file (TOML); default: the bundled scheme")
+    _output_option(parser)
+    args = parser.parse_args(argv)
+    _refuse_overwrite(args.output, [args.rules])
+    from .evidence_schema import evidence_schema  # noqa: PLC0415
+    from .jsontext import dumps  # noqa: PLC0415
+    from .rules import default_rules, load_rules  # noqa: PLC0415
+
+    if args.rules is not None and os.path.isdir(args.rules):
+        raise _Usage("score schema needs one rule file, not a folder")
+    ruleset = default_rules() if args.rules is None else load_rules(args.rules)
+    return _emit(args.output, dumps(evidence_schema(ruleset)) + "\n")
+
+
+# -- score verify RESULT EVIDENCE ------------------------------------------------
+
+
+def _verify(argv: list[str]) -> int:
+    parser = _command_parser(
+        "score verify",
+        "Recompute a published result from its evidence and rules, and list every difference.",
+        example="score verify march-result.json march.json --rules rules/",
+    )
+    parser.add_argument("result", metavar="RESULT", help="the published result (JSON, from --format json)")
+    parser.add_argument("evidence", metavar="EVIDENCE", help="the evidence file it was computed from")
+    _rules_option(parser)
+    args = parser.parse_args(argv)
+    import json  # noqa: PLC0415
+    from decimal import Decimal  # noqa: PLC0415
+
+    from .errors import InvalidInputError, Problem  # noqa: PLC0415
+    from .verify import verify_result  # noqa: PLC0415
+
+    try:
+        with open(args.result, "rb") as stream:
+            text = stream.read().decode("utf-8-sig")
+        published = json.loads(text, parse_float=Decimal)
+    except OSError as error:
+        raise InvalidInputError([Problem(args.result, "", f"cannot read: {error.strerror}")]) from None
+    except ValueError as error:
+        raise InvalidInputError([Problem(args.result, "", f"not a JSON result: {error}")]) from None
+    assessment = score_file(args.evidence, args.rules)
+    differences = verify_result(published, assessment, source=args.result)
+    if differences:
+        print(f"{args.result} does not match its inputs ({len(differences)} difference(s)):")
+        for difference in differences:
+            print(f"  {difference}")
+        return EXIT_MISMATCH
+    count = len(assessment.results)
+    print(f"{args.result} matches: fingerprints, totals, grades and item scores of {count} inspector(s).")
+    return EXIT_OK
+
+
+# -- output ----------------------------------------------------------------------
+
+
+def _refuse_overwrite(output: str | None, inputs: Sequence[str | None]) -> None:
+    if output is None:
+        return
+    for name in inputs:
+        if name is None or name == "-":
+            continue
+        try:
+            same = os.path.realpath(output) == os.path.realpath(name) or (
+                os.path.exists(output) and os.path.exists(name) and os.path.samefile(output, name)
+            )
+        except OSError:
+            same = False
+        if same:
+            raise _Usage(f"--output {output} is an input file; refusing to overwrite it")
+
+
+def _emit(output: str | None, text: str) -> int:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return EXIT_OK
+    try:
+        write_atomically(output, text)
+    except OSError as error:
+        from .errors import InvalidInputError, Problem  # noqa: PLC0415
+
+        raise InvalidInputError([Problem(output, "", f"cannot write: {error.strerror}")]) from None
+    return EXIT_OK
+
+
+def write_atomically(path: str, text: str, *, encoding: str = "utf-8") -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename, so a reader never sees half."""
+    import tempfile  # noqa: PLC0415 - only when writing a file
+
+    if os.path.isdir(path):
+        raise IsADirectoryError(21, "Is a directory", path)
+    folder, name = os.path.split(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
+    try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have,
+        # or keep the mode of the file it replaces.
+        mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+_COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "annual": _annual,
+    "check": _check,
+    "schema": _schema,
+    "test": _test,
+    "verify": _verify,
+}
