@@ -47,6 +47,8 @@ def used_metrics(rules: Ruleset) -> tuple[Metric, ...]:
 
 def duty_dates(period: Period, inspector: Inspector) -> tuple[date, ...]:
     """Period days within the inspector's service, less approved-leave days (SPEC §4.2)."""
+    if inspector.serving_from is None and inspector.serving_until is None and not inspector.leave:
+        return period.dates()  # the common case: on duty all period
     first = max(period.start, inspector.serving_from or period.start)
     last = min(period.end, inspector.serving_until or period.end)
     on_leave: set[date] = set()
@@ -187,14 +189,13 @@ def _resolve(
     duty = duty_dates(period, inspector)
     values: dict[str, MetricValue] = {}
     for metric in plan.used:
-        count_path = join(join(inspector.path, "counts"), metric.id)
         candidates = by_kind.get(metric.kind, ()) if metric.kind else ()
         matching = [e for e in candidates if _matches(metric, e)] if metric.where else list(candidates)
         if metric.id in counts:
             twice = [event for event in matching if _in_window(rules, metric, event)]
             if twice:
                 problems.add(
-                    count_path,
+                    join(join(inspector.path, "counts"), metric.id),
                     f"given as a count and also by {len(twice)} {describe(metric.kind)} "
                     "event(s); give the evidence once",
                 )
@@ -206,7 +207,7 @@ def _resolve(
         else:
             how = "in counts, or give an events list" if metric.kind else "in counts"
             problems.add(
-                count_path,
+                join(join(inspector.path, "counts"), metric.id),
                 f"missing evidence for metric {describe(metric.id)} ({metric.title}): give it {how}",
             )
     return values, len(duty)

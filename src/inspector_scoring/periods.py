@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 from enum import StrEnum
@@ -62,7 +63,7 @@ class Period:
 
     def dates(self) -> tuple[date, ...]:
         """Every calendar day of the period, in order."""
-        return tuple(self.start + timedelta(days=n) for n in range(self.days))
+        return _dates(self.start, self.days)
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, date) and self.start <= day <= self.end
@@ -82,6 +83,11 @@ class Period:
         if self.kind is PeriodKind.QUARTER:
             return f"{self.year}年第{_QUARTER_NAMES[self.index - 1]}季度"
         return f"{self.year}年度"
+
+
+@functools.lru_cache(maxsize=64)
+def _dates(start: date, days: int) -> tuple[date, ...]:
+    return tuple(start + timedelta(days=n) for n in range(days))
 
 
 def parse_period(text: str) -> Period | None:

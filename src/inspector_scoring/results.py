@@ -6,12 +6,14 @@ format is a view of them and does no arithmetic of its own.
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 from decimal import Decimal
 
 import attrs
 
-from .model import Evidence, Inspector, Ruleset
+from .explain import explain
+from .model import Evidence, Inspector, Metric, Rule, Ruleset
 
 __all__ = ["Assessment", "BonusResult", "InspectorResult", "ItemResult", "RuleResult", "VetoHit"]
 
@@ -30,8 +32,15 @@ class RuleResult:
     raw: Decimal
     #: what was actually deducted (or added), never more than what was left
     applied: Decimal
-    #: the Chinese sentence stating the facts: 下井13次，少于15次2次，每次扣2分，扣4分
-    explanation: str
+    #: the rule and metric records themselves, for the explanation
+    source: Rule
+    measure: Metric
+    #: the amount before the rule's cap
+    uncapped: Decimal
+    #: an award under [bonus] (加) rather than a deduction (扣)
+    bonus: bool
+    duty_days: int
+    period_days: int
     #: ``ref`` of each evidence record behind the value
     refs: tuple[str, ...] = ()
     #: the file's threshold, when proration changed what was applied
@@ -44,6 +53,26 @@ class RuleResult:
     def hit(self) -> bool:
         """Whether the rule amounted to anything (only these are listed as hits)."""
         return self.raw != 0
+
+    @functools.cached_property
+    def explanation(self) -> str:
+        """The Chinese sentence stating the facts: 下井13次，少于15次2次，每次扣2分，扣4分.
+
+        Worked out from this record on first use (most rules deduct nothing,
+        and a province-scale run need not write a sentence for each).
+        """
+        return explain(
+            self.source,
+            self.measure,
+            value=self.value,
+            threshold=self.threshold,
+            uncapped=self.uncapped,
+            raw=self.raw,
+            bonus=self.bonus,
+            days=self.days,
+            duty_days=self.duty_days if self.prorated else None,
+            period_days=self.period_days if self.prorated else None,
+        )
 
 
 @attrs.frozen(slots=True)

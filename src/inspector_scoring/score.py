@@ -6,10 +6,9 @@ from decimal import Decimal
 
 from ._version import __version__
 from .decimals import divide, exact_arithmetic, multiply, round_half_up
-from .explain import explain
 from .grades import grade_for
 from .metrics import MetricValue, metric_values
-from .model import Evidence, Inspector, Item, Rule, Ruleset
+from .model import Evidence, Inspector, Item, Metric, Rule, Ruleset
 from .results import (
     Assessment,
     BonusResult,
@@ -19,10 +18,13 @@ from .results import (
     VetoHit,
 )
 
-__all__ = ["ENGINE", "score_evidence"]
+__all__ = ["ENGINE", "prorated_threshold", "score_evidence"]
 
 ENGINE = f"inspector_scoring {__version__}"
 _ZERO = Decimal(0)
+
+# A rule chain, compiled once per rule file: each rule beside its metric record.
+_Chain = tuple[tuple[Rule, Metric], ...]
 
 
 def score_evidence(rules: Ruleset, evidence: Evidence, /) -> Assessment:
@@ -34,24 +36,32 @@ def score_evidence(rules: Ruleset, evidence: Evidence, /) -> Assessment:
     """
     values = metric_values(rules, evidence)
     period_days = evidence.assessment.period.days
+    metrics = {metric.id: metric for metric in rules.metrics}
+    items = tuple((item, tuple((rule, metrics[rule.metric]) for rule in item.rules)) for item in rules.items)
+    bonus: _Chain = tuple((rule, metrics[rule.metric]) for rule in rules.bonus.rules) if rules.bonus else ()
     with exact_arithmetic():
         results = tuple(
-            _score_inspector(rules, inspector, inspector_values, period_days, duty_days)
-            for inspector, (inspector_values, duty_days) in zip(evidence.inspectors, values, strict=True)
+            _score_inspector(
+                rules, items, bonus, inspector, values=found, period_days=period_days, duty_days=duty_days
+            )
+            for inspector, (found, duty_days) in zip(evidence.inspectors, values, strict=True)
         )
     return Assessment(engine=ENGINE, ruleset=rules, evidence=evidence, results=results)
 
 
 def _score_inspector(
     rules: Ruleset,
+    items: tuple[tuple[Item, _Chain], ...],
+    bonus_chain: _Chain,
     inspector: Inspector,
+    *,
     values: dict[str, MetricValue],
     period_days: int,
     duty_days: int,
 ) -> InspectorResult:
-    items = tuple(_score_item(rules, item, values, duty_days, period_days) for item in rules.items)
-    bonus = _score_bonus(rules, values, duty_days, period_days)
-    points = sum((item.score for item in items), _ZERO) + bonus.applied
+    scored = tuple(_score_item(item, chain, values, duty_days, period_days) for item, chain in items)
+    bonus = _score_bonus(rules, bonus_chain, values, duty_days, period_days)
+    points = sum((item.score for item in scored), _ZERO) + bonus.applied
     total = round_half_up(min(rules.total, points), rules.precision)
     by_total = grade_for(total, rules.grades)
     grade = by_total
@@ -70,14 +80,13 @@ def _score_inspector(
         vetoes=tuple(vetoes),
         duty_days=duty_days,
         period_days=period_days,
-        items=items,
+        items=scored,
         bonus=bonus,
     )
 
 
 def _allot(
-    rules: Ruleset,
-    chain: tuple[Rule, ...],
+    chain: _Chain,
     values: dict[str, MetricValue],
     budget: Decimal,
     *,
@@ -88,30 +97,18 @@ def _allot(
     """Apply ``chain`` in order, each taking at most what is left of ``budget`` (扣完为止)."""
     left = budget
     results = []
-    for rule in chain:
-        result = _apply(
-            rules,
-            rule,
-            values[rule.metric],
-            left=left,
-            duty_days=duty_days,
-            period_days=period_days,
-            bonus=bonus,
-        )
+    for rule, metric in chain:
+        result = _apply(rule, metric, values[rule.metric], left, duty_days, period_days, bonus)
         left -= result.applied
         results.append(result)
     return tuple(results), left
 
 
 def _score_item(
-    rules: Ruleset,
-    item: Item,
-    values: dict[str, MetricValue],
-    duty_days: int,
-    period_days: int,
+    item: Item, chain: _Chain, values: dict[str, MetricValue], duty_days: int, period_days: int
 ) -> ItemResult:
     results, left = _allot(
-        rules, item.rules, values, item.points, duty_days=duty_days, period_days=period_days, bonus=False
+        chain, values, item.points, duty_days=duty_days, period_days=period_days, bonus=False
     )
     raw_total = sum((result.raw for result in results), _ZERO)
     return ItemResult(
@@ -126,14 +123,12 @@ def _score_item(
 
 
 def _score_bonus(
-    rules: Ruleset, values: dict[str, MetricValue], duty_days: int, period_days: int
+    rules: Ruleset, chain: _Chain, values: dict[str, MetricValue], duty_days: int, period_days: int
 ) -> BonusResult:
     if rules.bonus is None:
         return BonusResult(cap=_ZERO, raw=_ZERO, applied=_ZERO)
     cap = rules.bonus.cap
-    results, left = _allot(
-        rules, rules.bonus.rules, values, cap, duty_days=duty_days, period_days=period_days, bonus=True
-    )
+    results, left = _allot(chain, values, cap, duty_days=duty_days, period_days=period_days, bonus=True)
     return BonusResult(
         cap=cap,
         raw=sum((result.raw for result in results), _ZERO),
@@ -147,11 +142,10 @@ def prorated_threshold(threshold: Decimal, duty_days: int, period_days: int) -> 
     return round_half_up(divide(multiply(threshold, Decimal(duty_days)), Decimal(period_days)), 0)
 
 
-def _apply(
-    rules: Ruleset,
+def _apply(  # noqa: PLR0917 - the hot loop of scoring; positional for speed
     rule: Rule,
+    metric: Metric,
     measured: MetricValue,
-    *,
     left: Decimal,
     duty_days: int,
     period_days: int,
@@ -169,8 +163,8 @@ def _apply(
         else:
             assert rule.per is not None
             # The rule fired, so the value is on the rule's side of the threshold.
-            uncapped = multiply(rule.per, abs(value - threshold))
-    raw = min(uncapped, rule.cap) if rule.cap is not None else uncapped
+            uncapped = rule.per * abs(value - threshold)
+    raw = uncapped if rule.cap is None or uncapped <= rule.cap else rule.cap
     return RuleResult(
         rule=rule.id,
         text=rule.text,
@@ -178,19 +172,13 @@ def _apply(
         value=value,
         threshold=threshold,
         raw=raw,
-        applied=min(raw, left),
-        explanation=explain(
-            rule,
-            rules.metric(rule.metric),
-            value=value,
-            threshold=threshold,
-            uncapped=uncapped,
-            raw=raw,
-            bonus=bonus,
-            days=measured.days,
-            duty_days=duty_days if prorated else None,
-            period_days=period_days if prorated else None,
-        ),
+        applied=raw if raw <= left else left,
+        source=rule,
+        measure=metric,
+        uncapped=uncapped,
+        bonus=bonus,
+        duty_days=duty_days,
+        period_days=period_days,
         refs=measured.refs,
         threshold_base=rule.threshold if prorated else None,
         prorated=prorated,
