@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from .annual import AnnualAssessment
@@ -11,7 +12,14 @@ from .decimals import format_number
 from .jsontext import dumps
 from .results import Assessment, BonusResult, InspectorResult, ItemResult, RuleResult
 
-__all__ = ["SCHEMA", "annual_to_dict", "annual_to_json", "result_to_dict", "result_to_json"]
+__all__ = [
+    "SCHEMA",
+    "annual_to_dict",
+    "annual_to_json",
+    "iter_result_json",
+    "result_to_dict",
+    "result_to_json",
+]
 
 SCHEMA = 1
 
@@ -104,6 +112,11 @@ def result_to_json(assessment: Assessment, /) -> str:
     a writer that knows the result's shape, so that a province-scale run spends
     its time scoring rather than walking dictionaries.
     """
+    return "".join(iter_result_json(assessment))
+
+
+def iter_result_json(assessment: Assessment, /) -> Iterator[str]:
+    """:func:`result_to_json` in pieces (one per inspector), to write without holding it all."""
     rules = assessment.ruleset
     info = assessment.evidence.assessment
     head = [
@@ -132,9 +145,19 @@ def result_to_json(assessment: Assessment, /) -> str:
                 1,
             ),
         ),
-        ('"results"', _array([_inspector_text(result) for result in assessment.results], 1)),
+        ('"results"', "[]"),  # a placeholder: filled below, one inspector at a time
     ]
-    return _object(head, 0) + "\n"
+    text = _object(head, 0)
+    if not assessment.results:
+        yield text + "\n"
+        return
+    # Split the frame around the results array and fill it one inspector at a time.
+    opening, closing = text.rsplit("[]", 1)
+    yield opening + "[\n"
+    last = len(assessment.results) - 1
+    for n, result in enumerate(assessment.results):
+        yield f"{_PAD[2]}{_inspector_text(result)}" + (",\n" if n < last else "\n")
+    yield f"{_PAD[1]}]" + closing + "\n"
 
 
 _s = json.encoder.encode_basestring  # the C encoder json.dumps(..., ensure_ascii=False) uses
