@@ -218,3 +218,10 @@ grade = "合格"
         "  WB-02: total: expected 90, got 87.0",
         "0 passed, 1 failed",
     ]
+
+
+def test_output_to_a_device_writes_to_it_and_keeps_it(run_score: Run) -> None:
+    """--output /dev/null writes into the device instead of renaming a file over it."""
+    done = run_score(WUBEN, "--format", "json", "--output", "/dev/null")
+    assert done.returncode == 0, done.stderr
+    assert not Path("/dev/null").is_file()

@@ -164,10 +164,13 @@ def read_id(problems: Collector, path: str, value: object) -> str | None:
 MAX_NUMBER = Decimal(10) ** 12
 MAX_DECIMALS = 10
 _WIDE = decimal.Context(prec=60)
+_MAX_INT = int(MAX_NUMBER)
 
 
 def read_number(problems: Collector, path: str, value: object) -> Decimal | None:
     """A finite, non-negative exact number (never a boolean), within the engine's bounds."""
+    if type(value) is int and 0 <= value <= _MAX_INT:  # the common case: a plain count
+        return Decimal(value)
     number = as_number(value)
     if number is None or number < 0:
         problems.add(path, f"must be a non-negative number, got {describe(value)}")

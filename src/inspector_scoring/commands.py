@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -452,6 +453,11 @@ def write_atomically(path: str, text: str | Iterable[str], *, encoding: str = "u
 
     if os.path.isdir(path):
         raise IsADirectoryError(21, "Is a directory", path)
+    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        # A device or a pipe (/dev/null, /dev/stdout): write to it; renaming over it would replace it.
+        with open(path, "w", encoding=encoding, newline="") as stream:
+            stream.writelines([text] if isinstance(text, str) else text)
+        return
     folder, name = os.path.split(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
     try:

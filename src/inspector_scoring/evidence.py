@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ._bulk import bulk
 from ._fields import (
     JsonObject,
     NonFinite,
@@ -119,6 +120,11 @@ def read_evidence(source: str | os.PathLike[str] | Mapping[str, Any] | bytes) ->
 
 def parse_evidence_bytes(data: bytes, name: str) -> Draft:
     """Parse JSON bytes (UTF-8, an optional BOM) and walk them (internal)."""
+    with bulk():
+        return _parse_bytes(data, name)
+
+
+def _parse_bytes(data: bytes, name: str) -> Draft:
     digest = hashlib.sha256(data).hexdigest()
     try:
         text = data.decode("utf-8-sig")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ._bulk import bulk
 from ._version import __version__
 from .decimals import divide, exact_arithmetic, multiply, round_half_up
 from .grades import grade_for
@@ -34,6 +35,11 @@ def score_evidence(rules: Ruleset, evidence: Evidence, /) -> Assessment:
     metric names, missing evidence); any problem raises
     :class:`~inspector_scoring.InvalidInputError` listing them all.
     """
+    with bulk():
+        return _score(rules, evidence)
+
+
+def _score(rules: Ruleset, evidence: Evidence) -> Assessment:
     values = metric_values(rules, evidence)
     period_days = evidence.assessment.period.days
     metrics = {metric.id: metric for metric in rules.metrics}

@@ -1,0 +1,152 @@
+"""Profile the engine on a generated evidence file: where a JSON run spends its time.
+
+``python benchmarks/profile_engine.py FILE [--what phases|run|step] [--top 25]``
+
+- ``phases`` (default): the JSON run cut into its stages, each timed once
+  without a profiler (so the shares are real), with the peak RSS after each;
+- ``run``: cProfile of ``score FILE --format json`` in this process (output discarded),
+  functions by own time;
+- ``step``: cProfile of ``score_evidence`` on an already loaded ``Evidence``.
+
+``--no-gc`` runs any of them with the cycle collector disabled, to see its share.
+
+A profiler inflates call-heavy code, so its seconds are larger than real ones;
+read its table for where the calls go, and ``phases`` for the shares. The stage
+functions are internal: when the engine is restructured, adapt ``phases``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import gc
+import io
+import json
+import pstats
+import resource
+import sys
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _stage(name: str, function: Callable[[], T], seconds: dict[str, float]) -> T:
+    start = time.perf_counter()
+    result = function()
+    seconds[name] = time.perf_counter() - start
+    print(f"  {name:<44} {seconds[name]:8.3f} s   peak RSS {_peak_mib():7.0f} MiB", flush=True)
+    return result
+
+
+def _plain_parse(path: Path) -> None:
+    json.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
+
+
+def phases(path: Path) -> None:
+    """Time each stage of a JSON run once, as ``score FILE --format json`` runs them."""
+    from inspector_scoring.evidence import read_evidence  # noqa: PLC0415
+    from inspector_scoring.jsontext import dumps  # noqa: PLC0415
+    from inspector_scoring.jsonview import result_to_dict  # noqa: PLC0415
+    from inspector_scoring.metrics import metric_values  # noqa: PLC0415
+    from inspector_scoring.rules import default_rules  # noqa: PLC0415
+    from inspector_scoring.score import score_evidence  # noqa: PLC0415
+
+    seconds: dict[str, float] = {}
+    print(f"{path} ({path.stat().st_size / 1024**2:.1f} MiB), one run of each stage:")
+    _stage("for scale: plain json.loads(parse_float=Decimal)", lambda: _plain_parse(path), seconds)
+    gc.collect()
+    try:
+        from inspector_scoring._fields import JsonObject, NonFinite  # noqa: PLC0415
+    except ImportError:  # the engine changed its parser: nothing to compare with
+        pass
+    else:
+        text = path.read_bytes().decode("utf-8-sig")
+        _stage(
+            "  of read_evidence: json.loads with its hooks",
+            lambda: json.loads(
+                text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=JsonObject
+            ),
+            seconds,
+        )
+        del text
+        gc.collect()
+    rules = _stage("default_rules()", default_rules, seconds)
+    draft = _stage("read_evidence: read, sha256, parse, records", lambda: read_evidence(path), seconds)
+    evidence = draft.evidence
+    assert evidence is not None
+    _stage("  check + metric values (metric_values)", lambda: metric_values(rules, evidence), seconds)
+    assessment = _stage(
+        "score_evidence (metric values + scoring)", lambda: score_evidence(rules, evidence), seconds
+    )
+    tree = _stage("result_to_dict", lambda: result_to_dict(assessment), seconds)
+    _stage("jsontext.dumps", lambda: dumps(tree), seconds)
+    total = sum(value for key, value in seconds.items() if not key.startswith(("  ", "for scale")))
+    print(f"  total of the stages {total:.2f} s")
+
+
+def _profile(function: Callable[[], object], top: int) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    function()
+    profiler.disable()
+    stats = pstats.Stats(profiler)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(top)
+
+
+def run(path: Path, top: int) -> None:
+    """cProfile of the whole JSON run, output discarded."""
+    import importlib  # noqa: PLC0415
+
+    from inspector_scoring.cli import main  # noqa: PLC0415
+
+    for module in ("evidence", "metrics", "score", "jsonview", "rules"):  # imports are not the run
+        importlib.import_module(f"inspector_scoring.{module}")
+
+    def call() -> None:
+        with contextlib.redirect_stdout(io.StringIO()):
+            main([str(path), "--format", "json"])
+
+    _profile(call, top)
+
+
+def step(path: Path, top: int) -> None:
+    """cProfile of the scoring step alone, on evidence loaded beforehand."""
+    import inspector_scoring as isc  # noqa: PLC0415
+
+    rules = isc.default_rules()
+    evidence = isc.load_evidence(path, rules=rules)
+    gc.collect()
+    _profile(lambda: isc.score_evidence(rules, evidence), top)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("file", type=Path, help="an evidence file (benchmarks/generate.py)")
+    parser.add_argument("--what", choices=("phases", "run", "step"), default="phases")
+    parser.add_argument("--top", type=int, default=25, help="rows of each profile table")
+    parser.add_argument("--no-gc", action="store_true", help="with the cycle collector disabled")
+    args = parser.parse_args(argv)
+    if args.no_gc:
+        gc.disable()
+    actions: dict[str, Callable[[], Any]] = {
+        "phases": lambda: phases(args.file),
+        "run": lambda: run(args.file, args.top),
+        "step": lambda: step(args.file, args.top),
+    }
+    actions[args.what]()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
