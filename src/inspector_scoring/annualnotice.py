@@ -7,8 +7,7 @@ from datetime import date
 from .annual import AnnualAssessment, AnnualResult, describe_method, month_cell
 from .document import Column, Document, Row, Section
 from .model import OutcomeKind
-from .notice import chinese_date, mask_name
-from .workdays import notice_period
+from .notice import chinese_date, mask_name, posting
 
 __all__ = ["build_annual_notice"]
 
@@ -70,15 +69,7 @@ def build_annual_notice(
                 ),
             )
         )
-    posted = notice_period(publish_on, rules.notice.working_days)
-    span = (
-        f"公示期：{chinese_date(posted.first)}至{chinese_date(posted.last)}（{posted.working_days}个工作日）"
-    )
-    if posted.estimated_years:
-        years = "、".join(f"{year}年" for year in posted.estimated_years)
-        span += f"；{years}法定节假日安排尚未收录，按周一至周五计算工作日"
-    body = last.issuer or f"{annual.township}考核小组"
-    objection = f"公示期内如有异议，请向{body}反映" + (f"，联系方式：{last.contact}" if last.contact else "")
+    body, span, objection = posting(last, publish_on, rules.notice.working_days)
     schemes = []
     for assessment in annual.months:
         scheme = assessment.ruleset
@@ -90,8 +81,8 @@ def build_annual_notice(
         for assessment in annual.months
     ]
     footer = (
-        span + "。",
-        objection + "。",
+        span,
+        objection,
         describe_method(annual),
         "表中“*”表示当月被一票否决，“—”表示当月未在岗或未参加考核。",
         *schemes,

@@ -13,7 +13,7 @@ import attrs
 
 from .decimals import format_number as num
 from .document import Column, Document, Row, Section
-from .model import Comparison, Ruleset
+from .model import AssessmentInfo, Comparison, Ruleset
 from .results import Assessment, InspectorResult, ItemResult, RuleResult
 from .workdays import notice_period
 
@@ -119,6 +119,20 @@ class Notice:
                 for entry in self.entries
             ),
         )
+
+
+def posting(info: AssessmentInfo, publish_on: date, working_days: int) -> tuple[str, str, str]:
+    """Who posts the notice, the notice period line and the objection line (monthly and annual)."""
+    posted = notice_period(publish_on, working_days)
+    span = (
+        f"公示期：{chinese_date(posted.first)}至{chinese_date(posted.last)}（{posted.working_days}个工作日）"
+    )
+    if posted.estimated_years:
+        years = "、".join(f"{year}年" for year in posted.estimated_years)
+        span += f"；{years}法定节假日安排尚未收录，按周一至周五计算工作日"
+    body = info.issuer or f"{info.township}考核小组"
+    objection = f"公示期内如有异议，请向{body}反映" + (f"，联系方式：{info.contact}" if info.contact else "")
+    return body, span + "。", objection + "。"
 
 
 def chinese_date(day: date) -> str:
@@ -230,19 +244,11 @@ def build_notice(
         _entry(rules, n, result, comparisons, mask=mask_names, explain_all=explain_all)
         for n, result in enumerate(assessment.results, start=1)
     )
-    posted = notice_period(publish_on, rules.notice.working_days)
-    span = (
-        f"公示期：{chinese_date(posted.first)}至{chinese_date(posted.last)}（{posted.working_days}个工作日）"
-    )
-    if posted.estimated_years:
-        years = "、".join(f"{year}年" for year in posted.estimated_years)
-        span += f"；{years}法定节假日安排尚未收录，按周一至周五计算工作日"
-    body = info.issuer or f"{info.township}考核小组"
-    objection = f"公示期内如有异议，请向{body}反映" + (f"，联系方式：{info.contact}" if info.contact else "")
+    body, span, objection = posting(info, publish_on, rules.notice.working_days)
     rounding = f"总分保留{rules.precision}位小数，四舍五入。" if rules.precision else "总分取整数，四舍五入。"
     footer = (
-        span + "。",
-        objection + "。",
+        span,
+        objection,
         rounding,
         f"考核细则：{rules.title}（{rules.version}）",
         f"规则文件 sha256：{rules.sha256}",
