@@ -9,7 +9,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._fields import check_keys, describe, join, read_count, read_id, read_list, read_str, read_table, suggest
+from ._fields import (
+    check_keys,
+    check_unique,
+    describe,
+    join,
+    read_count,
+    read_id,
+    read_list,
+    read_str,
+    read_table,
+    suggest,
+)
 from .decimals import toml_number
 from .errors import Collector
 from .grades import read_grades
@@ -110,11 +121,7 @@ def _read_outcome(
     check_keys(problems, path, table, allowed=_OUTCOME_KEYS, required=("id", "text", "kind"))
     outcome_id = read_id(problems, join(path, "id"), table["id"]) if "id" in table else None
     if outcome_id is not None:
-        if outcome_id in seen:
-            problems.add(
-                join(path, "id"), f"duplicate outcome id {describe(outcome_id)} (first at {seen[outcome_id]})"
-            )
-        seen.setdefault(outcome_id, join(path, "id"))
+        check_unique(problems, join(path, "id"), outcome_id, seen, "outcome id")
     text = read_str(problems, join(path, "text"), table["text"]) if "text" in table else None
     kinds = [kind.value for kind in OutcomeKind]
     kind = OutcomeKind(table["kind"]) if table.get("kind") in kinds else None
