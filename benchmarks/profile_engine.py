@@ -56,7 +56,7 @@ def phases(path: Path) -> None:
     from inspector_scoring.evidence import read_evidence  # noqa: PLC0415
     from inspector_scoring.jsontext import dumps  # noqa: PLC0415
     from inspector_scoring.jsonview import result_to_dict  # noqa: PLC0415
-    from inspector_scoring.metrics import metric_values  # noqa: PLC0415
+    from inspector_scoring.metrics import check_scoring  # noqa: PLC0415
     from inspector_scoring.rules import default_rules  # noqa: PLC0415
     from inspector_scoring.score import score_evidence  # noqa: PLC0415
 
@@ -83,7 +83,7 @@ def phases(path: Path) -> None:
     draft = _stage("read_evidence: read, sha256, parse, records", lambda: read_evidence(path), seconds)
     evidence = draft.evidence
     assert evidence is not None
-    _stage("  check + metric values (metric_values)", lambda: metric_values(rules, evidence), seconds)
+    _stage("  checks against the rules (check_scoring)", lambda: check_scoring(rules, evidence), seconds)
     assessment = _stage(
         "score_evidence (metric values + scoring)", lambda: score_evidence(rules, evidence), seconds
     )

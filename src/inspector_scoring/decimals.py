@@ -8,6 +8,7 @@ numbers, and NaN or infinities are refused by the loaders.
 from __future__ import annotations
 
 import decimal
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -42,6 +43,28 @@ def exact_arithmetic() -> AbstractContextManager[decimal.Context]:
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round ``value`` to ``places`` decimals, half away from zero (四舍五入)."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_CONTEXT)
+
+
+def rounder(places: int) -> Callable[[Decimal | int], Decimal]:
+    """:func:`round_half_up` to ``places`` decimals as a one-argument function, for the
+    compiled scorer (the quantum is worked out once, and a whole ``int`` is accepted)."""
+    quantum = Decimal(1).scaleb(-places)
+
+    def round_to_places(value: Decimal | int) -> Decimal:
+        return Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP, context=_CONTEXT)
+
+    return round_to_places
+
+
+def prorate(threshold: Decimal | int, duty_days: int, period_days: int) -> Decimal | int:
+    """``threshold × duty_days / period_days``, rounded half up to a whole number (SPEC §4.2).
+
+    A whole ``int`` threshold gives an ``int``, worked out in integers: for
+    T, d ≥ 0, ⌊(2·T·d + p) / 2p⌋ is T·d/p rounded half up.
+    """
+    if isinstance(threshold, int):
+        return (2 * threshold * duty_days + period_days) // (2 * period_days)
+    return round_half_up(divide(multiply(threshold, Decimal(duty_days)), Decimal(period_days)), 0)
 
 
 def multiply(a: Decimal, b: Decimal) -> Decimal:

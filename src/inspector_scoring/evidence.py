@@ -96,11 +96,13 @@ def load_evidence(
     draft = read_evidence(source)
     problems = list(draft.problems)
     if rules is not None:
-        from .metrics import check_evidence  # noqa: PLC0415 - the two modules use each other
+        from .metrics import check_evidence, mark_checked  # noqa: PLC0415 - the two modules use each other
 
         problems.extend(check_evidence(rules, draft))
     if problems or draft.evidence is None:
         raise InvalidInputError(problems)
+    if rules is not None:
+        mark_checked(rules, draft.evidence)  # scoring it with these rules need not check again
     return draft.evidence
 
 

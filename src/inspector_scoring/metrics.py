@@ -8,8 +8,10 @@ rule file: event kinds, metric names, the period, and evidence given twice.
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Iterable, Mapping
-from datetime import date, time, timedelta
+from datetime import date, time
 from decimal import Decimal
 
 import attrs
@@ -20,7 +22,17 @@ from .evidence import Draft
 from .model import Event, Evidence, Inspector, Metric, Ruleset
 from .periods import Period
 
-__all__ = ["MetricValue", "check_evidence", "duty_dates", "metric_values", "used_metrics"]
+__all__ = [
+    "Details",
+    "MetricValue",
+    "Plan",
+    "check_evidence",
+    "check_scoring",
+    "duty_dates",
+    "mark_checked",
+    "plan_for",
+    "used_metrics",
+]
 
 
 @attrs.frozen(slots=True)
@@ -47,37 +59,48 @@ def used_metrics(rules: Ruleset) -> tuple[Metric, ...]:
 
 def duty_dates(period: Period, inspector: Inspector) -> tuple[date, ...]:
     """Period days within the inspector's service, less approved-leave days (SPEC §4.2)."""
+    dates = period.dates()
     if inspector.serving_from is None and inspector.serving_until is None and not inspector.leave:
-        return period.dates()  # the common case: on duty all period
-    first = max(period.start, inspector.serving_from or period.start)
-    last = min(period.end, inspector.serving_until or period.end)
-    on_leave: set[date] = set()
+        return dates  # the common case: on duty all period
+    start = dates[0]
+    # Days as positions in the period's dates, so a range is a slice.
+    first = max(0, (inspector.serving_from - start).days) if inspector.serving_from else 0
+    last = (
+        min(len(dates) - 1, (inspector.serving_until - start).days)
+        if inspector.serving_until
+        else len(dates) - 1
+    )
+    if first > last:
+        return ()  # serving only outside the period
+    if not inspector.leave:
+        return dates[first : last + 1]
+    on_duty = [True] * len(dates)
     for leave in inspector.leave:
-        day = max(leave.start, first)
-        while day <= min(leave.end, last):
-            on_leave.add(day)
-            day += timedelta(days=1)
-    days = []
-    day = first
-    while day <= last:
-        if day not in on_leave:
-            days.append(day)
-        day += timedelta(days=1)
-    return tuple(days)
+        low = max(first, (leave.start - start).days)
+        high = min(last, (leave.end - start).days)
+        if low <= high:
+            on_duty[low : high + 1] = [False] * (high - low + 1)
+    return tuple(dates[n] for n in range(first, last + 1) if on_duty[n])
 
 
 @attrs.frozen(slots=True)
-class _Plan:
-    """What every inspector's check needs from the rule file, worked out once."""
+class Plan:
+    """What every inspector's check needs from the rule file, worked out once (internal)."""
 
     rules: Ruleset
     used: tuple[Metric, ...]
     metric_ids: frozenset[str]
     kinds: frozenset[str]
+    #: evidence already checked against these rules, by ``id`` (each entry dies with its evidence)
+    checked: weakref.WeakValueDictionary[int, Evidence] = attrs.field(
+        factory=weakref.WeakValueDictionary, eq=False, repr=False
+    )
 
 
-def _plan(rules: Ruleset) -> _Plan:
-    return _Plan(
+@functools.lru_cache(maxsize=32)
+def plan_for(rules: Ruleset) -> Plan:
+    """The plan of ``rules`` (cached: equal rule files share one)."""
+    return Plan(
         rules=rules,
         used=used_metrics(rules),
         metric_ids=frozenset(metric.id for metric in rules.metrics),
@@ -88,7 +111,7 @@ def _plan(rules: Ruleset) -> _Plan:
 def check_evidence(rules: Ruleset, draft: Draft) -> list[Problem]:
     """Every problem with the evidence that only the rule file can reveal (internal)."""
     problems = Collector(draft.source)
-    plan = _plan(rules)
+    plan = plan_for(rules)
     period = draft.evidence.assessment.period if draft.evidence is not None else None
     if period is not None:
         _check_period(problems, rules, period)
@@ -99,23 +122,60 @@ def check_evidence(rules: Ruleset, draft: Draft) -> list[Problem]:
     return problems.problems
 
 
-def metric_values(rules: Ruleset, evidence: Evidence) -> tuple[tuple[dict[str, MetricValue], int], ...]:
-    """Each inspector's value of every metric the rules use, and duty days, in evidence order.
+def check_scoring(rules: Ruleset, evidence: Evidence) -> None:
+    """Check ``evidence`` against ``rules`` before scoring, unless that was done (internal).
 
     Raises :class:`InvalidInputError` with every problem found, so scoring an
     :class:`~inspector_scoring.model.Evidence` built by hand is as safe as
-    loading it with the rules.
+    loading it with the rules. Records are frozen, so evidence that passed once
+    (here, or in ``load_evidence(..., rules=...)``) is not walked again.
     """
+    plan = plan_for(rules)
+    if plan.checked.get(id(evidence)) is evidence:
+        return
     problems = Collector(evidence.source)
-    plan = _plan(rules)
     period = evidence.assessment.period
     _check_period(problems, rules, period)
-    values = []
     for inspector in evidence.inspectors:
         _check_records(problems, plan, inspector, period)
-        values.append(_resolve(problems, plan, period, inspector))
+        _resolve(problems, plan, period, inspector)
     problems.raise_if_any()
-    return tuple(values)
+    mark_checked(rules, evidence)
+
+
+def mark_checked(rules: Ruleset, evidence: Evidence) -> None:
+    """Remember that ``evidence`` passed every check against ``rules`` (internal)."""
+    plan_for(rules).checked[id(evidence)] = evidence
+
+
+class Details:
+    """One inspector's metric values with the evidence behind them: refs, days (internal).
+
+    Scoring counts without keeping refs; a view that shows a rule asks for its
+    metric here, and only then are that metric's events sorted and listed.
+    """
+
+    __slots__ = ("_by_kind", "_counts", "_duty", "_inspector", "_plan", "_values")
+
+    def __init__(self, plan: Plan, period: Period, inspector: Inspector) -> None:
+        self._plan = plan
+        self._inspector = inspector
+        self._counts = dict(inspector.counts)
+        self._by_kind = _by_kind(inspector)
+        self._duty = duty_dates(period, inspector)
+        self._values: dict[str, MetricValue] = {}
+
+    def __getitem__(self, metric: Metric) -> MetricValue:
+        value = self._values.get(metric.id)
+        if value is None:
+            # Evidence is checked before scoring, so nothing is reported here.
+            problems = Collector(self._inspector.path)
+            value = _value(
+                problems, self._plan, self._inspector, self._counts, self._by_kind, self._duty, metric
+            )
+            assert value is not None
+            self._values[metric.id] = value
+        return value
 
 
 def _check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
@@ -133,7 +193,7 @@ def _check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
         )
 
 
-def _check_records(problems: Collector, plan: _Plan, inspector: Inspector, period: Period | None) -> None:
+def _check_records(problems: Collector, plan: Plan, inspector: Inspector, period: Period | None) -> None:
     """Counts name defined metrics; events are of known kinds, inside the period, and not repeated."""
     for metric, _ in inspector.counts:
         if metric not in plan.metric_ids:
@@ -178,39 +238,53 @@ def _in_window(rules: Ruleset, metric: Metric, event: Event) -> bool:
     return rules.night.contains(moment)
 
 
-def _resolve(
-    problems: Collector, plan: _Plan, period: Period, inspector: Inspector
-) -> tuple[dict[str, MetricValue], int]:
-    rules = plan.rules
-    counts: Mapping[str, Decimal] = dict(inspector.counts)
+def _by_kind(inspector: Inspector) -> dict[str, list[Event]]:
     by_kind: dict[str, list[Event]] = {}
     for event in inspector.events or ():
         by_kind.setdefault(event.kind, []).append(event)
+    return by_kind
+
+
+def _resolve(problems: Collector, plan: Plan, period: Period, inspector: Inspector) -> None:
+    """Report what keeps any used metric of this inspector from having a value."""
+    counts = dict(inspector.counts)
+    by_kind = _by_kind(inspector)
     duty = duty_dates(period, inspector)
-    values: dict[str, MetricValue] = {}
     for metric in plan.used:
-        candidates = by_kind.get(metric.kind, ()) if metric.kind else ()
-        matching = [e for e in candidates if _matches(metric, e)] if metric.where else list(candidates)
-        if metric.id in counts:
-            twice = [event for event in matching if _in_window(rules, metric, event)]
-            if twice:
-                problems.add(
-                    join(join(inspector.path, "counts"), metric.id),
-                    f"given as a count and also by {len(twice)} {describe(metric.kind)} "
-                    "event(s); give the evidence once",
-                )
-            values[metric.id] = MetricValue(counts[metric.id], "counts")
-        elif metric.kind and inspector.events is not None:
-            values[metric.id] = _derive(problems, rules, duty, metric=metric, matching=matching)
-        elif metric.default is not None:
-            values[metric.id] = MetricValue(metric.default, "default")
-        else:
-            how = "in counts, or give an events list" if metric.kind else "in counts"
+        _value(problems, plan, inspector, counts, by_kind, duty, metric)
+
+
+def _value(  # noqa: PLR0917 - one metric of one inspector, with what is shared
+    problems: Collector,
+    plan: Plan,
+    inspector: Inspector,
+    counts: Mapping[str, Decimal],
+    by_kind: Mapping[str, list[Event]],
+    duty: tuple[date, ...],
+    metric: Metric,
+) -> MetricValue | None:
+    rules = plan.rules
+    candidates = by_kind.get(metric.kind, ()) if metric.kind else ()
+    matching = [e for e in candidates if _matches(metric, e)] if metric.where else list(candidates)
+    if metric.id in counts:
+        twice = [event for event in matching if _in_window(rules, metric, event)]
+        if twice:
             problems.add(
                 join(join(inspector.path, "counts"), metric.id),
-                f"missing evidence for metric {describe(metric.id)} ({metric.title}): give it {how}",
+                f"given as a count and also by {len(twice)} {describe(metric.kind)} "
+                "event(s); give the evidence once",
             )
-    return values, len(duty)
+        return MetricValue(counts[metric.id], "counts")
+    if metric.kind and inspector.events is not None:
+        return _derive(problems, rules, duty, metric=metric, matching=matching)
+    if metric.default is not None:
+        return MetricValue(metric.default, "default")
+    how = "in counts, or give an events list" if metric.kind else "in counts"
+    problems.add(
+        join(join(inspector.path, "counts"), metric.id),
+        f"missing evidence for metric {describe(metric.id)} ({metric.title}): give it {how}",
+    )
+    return None
 
 
 def _derive(

@@ -9,13 +9,14 @@ from __future__ import annotations
 import functools
 from datetime import date
 from decimal import Decimal
+from typing import Protocol
 
 import attrs
 
 from .explain import explain
 from .model import Evidence, Inspector, Metric, Rule, Ruleset
 
-__all__ = ["Assessment", "BonusResult", "InspectorResult", "ItemResult", "RuleResult", "VetoHit"]
+__all__ = ["Assessment", "BonusResult", "InspectorResult", "ItemResult", "RuleResult", "Trace", "VetoHit"]
 
 
 @attrs.frozen(slots=True)
@@ -121,6 +122,20 @@ class VetoHit:
     value: Decimal
 
 
+class Trace(Protocol):
+    """What builds an inspector's item and bonus records when they are first asked for (internal).
+
+    Scoring keeps the totals; the records (a :class:`RuleResult` per rule, with
+    its refs and explanation) are built by scoring the inspector again with
+    every amount kept, the first time a view needs them. A run that writes only
+    totals never builds them.
+    """
+
+    def build(self, result: InspectorResult) -> tuple[tuple[ItemResult, ...], BonusResult]:
+        """Every item of the scheme, in file order, with all its rules; and the bonus."""
+        ...
+
+
 @attrs.frozen(slots=True)
 class InspectorResult:
     """One inspector's score for the period."""
@@ -135,8 +150,23 @@ class InspectorResult:
     vetoes: tuple[VetoHit, ...]
     duty_days: int
     period_days: int
-    items: tuple[ItemResult, ...]
-    bonus: BonusResult
+    #: what scoring returned for this inspector (the totals; the records are built from the rules)
+    numbers: tuple[object, ...] = attrs.field(repr=False)
+    _trace: Trace = attrs.field(repr=False, eq=False, alias="trace")
+
+    @functools.cached_property
+    def _records(self) -> tuple[tuple[ItemResult, ...], BonusResult]:
+        return self._trace.build(self)
+
+    @property
+    def items(self) -> tuple[ItemResult, ...]:
+        """Every item, in file order, deducted until exhausted."""
+        return self._records[0]
+
+    @property
+    def bonus(self) -> BonusResult:
+        """The bonus points."""
+        return self._records[1]
 
 
 @attrs.frozen(slots=True)

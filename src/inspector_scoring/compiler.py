@@ -1,0 +1,391 @@
+"""A rule file compiled into one plain Python function (internal).
+
+Interpreting the rule records for every inspector (look up the metric, ask the
+comparison, build a record per rule) costs far more than the arithmetic itself,
+and a province-scale run scores 10⁴–10⁵ inspector-months. So each rule file is
+turned, once, into the source text of one function that does what
+``benchmarks/baseline.py`` does by hand for the default scheme: it counts the
+inspector's events in one pass, then applies the rules in file order with their
+amounts, thresholds and caps written in as constants, and returns the numbers
+of the whole trace as one flat tuple. :mod:`inspector_scoring.trace` turns that
+tuple into the result records when someone asks for them.
+
+The function trusts its evidence: it runs only on evidence already checked
+against the rules (:mod:`inspector_scoring.metrics`), which is why it can count
+without asking whether a kind is known or a night event has a time.
+
+Whole amounts are written as ``int`` constants and events are counted as
+``int``, so a scheme with whole amounts scored from events never touches
+:class:`~decimal.Decimal` until the total is rounded; counts from the file are
+already ``Decimal``, and mixed arithmetic is exact under
+:func:`~inspector_scoring.decimals.exact_arithmetic`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from .decimals import prorate, rounder
+from .metrics import used_metrics
+from .model import Comparison, Inspector, Metric, Rule, Ruleset
+
+__all__ = ["Compiled", "Layout", "compile_rules"]
+
+#: (inspector, duty days as a frozenset, number of duty days, days in the period) -> the numbers
+ScoreFunction = Callable[[Inspector, frozenset[date], int, int], tuple[Any, ...]]
+
+
+@attrs.frozen(slots=True)
+class Layout:
+    """Where each number sits in the tuple the compiled function returns.
+
+    ``(total, grade, grade_by_total, fired vetoes as (index, value), *metric values, *per item
+    (score, exhausted), bonus raw, bonus applied, *per rule (threshold,
+    uncapped, raw, applied))``; every amount is an ``int`` or a ``Decimal``.
+    """
+
+    #: metric id -> index of its value
+    values: dict[str, int]
+    #: index of the first item's score; each item takes ``ITEM_WIDTH`` slots
+    items: int
+    #: index of the bonus raw sum (the applied amount follows)
+    bonus: int
+    #: index of the first rule's threshold, items' rules then bonus rules, ``RULE_WIDTH`` slots each
+    rules: int
+
+
+ITEM_WIDTH = 2
+#: the largest whole total for which rounded totals are worked out in advance
+_WHOLE_TOTALS = 10_000
+RULE_WIDTH = 4
+
+
+@attrs.frozen(slots=True, eq=False)
+class Compiled:
+    """A rule file ready to score: its compiled function and where its numbers go."""
+
+    rules: Ruleset
+    #: the totals: ``(total, grade, grade_by_total, fired vetoes as (index, value), *item scores, bonus)``
+    function: ScoreFunction
+    #: the same scoring, returning every amount of the trace (see :class:`Layout`)
+    trace: ScoreFunction
+    layout: Layout
+    #: the metrics the rules use, in file order
+    used: tuple[Metric, ...]
+    #: whether some metric counts days without a record (the function needs the duty dates)
+    needs_dates: bool
+    #: the generated source, for reading and for tests
+    source: str
+
+
+@functools.lru_cache(maxsize=32)
+def compile_rules(rules: Ruleset, /) -> Compiled:
+    """Compile ``rules`` (cached: equal rule files share one compiled function)."""
+    writer = _Writer(rules)
+    source = writer.source()
+    namespace: dict[str, Any] = dict(writer.constants)
+    exec(compile(source, f"<rules {rules.id} {rules.version}>", "exec"), namespace)
+    return Compiled(
+        rules=rules,
+        function=namespace["score"],
+        trace=namespace["trace"],
+        layout=writer.layout,
+        used=writer.used,
+        needs_dates=any(metric.days_without is not None for metric in writer.used),
+        source=source,
+    )
+
+
+def _number(value: Decimal) -> int | Decimal:
+    """A whole amount as an ``int`` (cheaper arithmetic, the same value), else the ``Decimal``."""
+    return int(value) if value == value.to_integral_value() else value
+
+
+class _Writer:
+    """Writes the source of one rule file's ``score`` function.
+
+    The scoring part is written twice: with whole amounts as ``int`` literals
+    for inspectors without counts (their values are event counts, ``int``), and
+    with the file's ``Decimal`` amounts for inspectors with counts (their values
+    are ``Decimal``). Either is exact; each avoids converting between the two
+    on every comparison.
+    """
+
+    def __init__(self, rules: Ruleset) -> None:
+        self.rules = rules
+        self.constants: dict[str, object] = {
+            "_datetime": datetime,
+            "_round": rounder(rules.precision),
+            "_prorate": prorate,
+            "_GRADES": tuple(grade.name for grade in rules.grades),
+            "_NO_COUNTS": {},
+        }
+        whole = _number(rules.total)
+        if type(whole) is int and whole <= _WHOLE_TOTALS:
+            # Totals that come out whole, rounded once here rather than once per inspector
+            # (a whole Decimal finds its int: equal numbers hash alike).
+            self.constants["_WHOLE"] = {n: rounder(rules.precision)(n) for n in range(whole + 1)}
+        if rules.night is not None:
+            self.constants["_NIGHT_START"] = rules.night.start
+            self.constants["_NIGHT_END"] = rules.night.end
+        self.used = used_metrics(rules)
+        self.variable = {metric.id: f"v{n}" for n, metric in enumerate(self.used)}
+        self.chain = [rule for item in rules.items for rule in item.rules]
+        self.chain += list(rules.bonus.rules) if rules.bonus is not None else []
+        self.rule_index = {id(rule): n for n, rule in enumerate(self.chain)}
+        first_item = 4 + len(self.used)
+        bonus = first_item + ITEM_WIDTH * len(rules.items)
+        self.layout = Layout(
+            values={metric.id: 4 + n for n, metric in enumerate(self.used)},
+            items=first_item,
+            bonus=bonus,
+            rules=bonus + 2,
+        )
+        self.lines: list[str] = []
+        self.decimal = False
+        #: writing ``trace`` (every amount kept) rather than ``score`` (the totals)
+        self.every_amount = False
+
+    def constant(self, value: Decimal) -> str:
+        """An amount of the rule file as the body being written uses it."""
+        if not self.decimal:
+            number = _number(value)
+            if type(number) is int:
+                return repr(number)
+        return self.name(value)
+
+    def name(self, value: object) -> str:
+        """A name for ``value`` in the function's globals (one per distinct value)."""
+        for name, known in self.constants.items():
+            if type(known) is type(value) and known == value and name.startswith("_c"):
+                return name
+        name = f"_c{len(self.constants)}"
+        self.constants[name] = value
+        return name
+
+    def emit(self, depth: int, line: str) -> None:
+        self.lines.append("    " * depth + line)
+
+    def source(self) -> str:
+        for name in ("score", "trace"):
+            self.every_amount = name == "trace"
+            self.emit(0, f"def {name}(inspector, duty, duty_days, period_days):")
+            self.emit(1, "full = duty_days == period_days")
+            self.emit(1, "events = inspector.events")
+            self.emit(1, "if inspector.counts:")
+            self.emit(2, "counts = dict(inspector.counts)")
+            self.decimal = True
+            self.body(2, counts=True)
+            self.emit(1, "else:")
+            self.emit(2, "counts = _NO_COUNTS")
+            self.decimal = False
+            self.body(2, counts=False)
+            self.emit(0, "")
+            self.emit(0, "")
+        return "\n".join(self.lines[:-2]) + "\n"
+
+    def body(self, depth: int, *, counts: bool) -> None:
+        self.values(depth, counts=counts)
+        if self.every_amount:
+            self.emit(depth, "# thresholds: prorated ones scale with duty days (SPEC §4.2)")
+            for rule in self.chain:
+                self.threshold(depth, rule)
+        for n, item in enumerate(self.rules.items):
+            self.emit(depth, f"# item {item.id}: deducted until its points are exhausted (扣完为止)")
+            self.emit(depth, f"left = {self.constant(item.points)}")
+            for rule in item.rules:
+                self.apply(depth, rule)
+            self.emit(depth, f"s{n} = left")
+            if self.every_amount:
+                raws = " + ".join(f"r{self.rule_index[id(rule)]}" for rule in item.rules) or "0"
+                self.emit(depth, f"x{n} = {raws}")
+        bonus = self.rules.bonus
+        if bonus is not None:
+            self.emit(depth, "# bonus: added up to its cap")
+            self.emit(depth, f"left = {self.constant(bonus.cap)}")
+            for rule in bonus.rules:
+                self.apply(depth, rule)
+            if self.every_amount:
+                raws = " + ".join(f"r{self.rule_index[id(rule)]}" for rule in bonus.rules) or "0"
+                self.emit(depth, f"bonus_raw = {raws}")
+            self.emit(depth, f"bonus = {self.constant(bonus.cap)} - left")
+        else:
+            self.emit(depth, "bonus_raw = bonus = 0")
+        self.total(depth)
+        self.vetoes(depth)
+        returned = ["total", "_GRADES[rank]", "_GRADES[by_total]", "fired"]
+        if not self.every_amount:
+            returned += [f"s{n}" for n in range(len(self.rules.items))] + ["bonus"]
+            self.emit(depth, f"return ({', '.join(returned)},)")
+            return
+        returned += [self.variable[metric.id] for metric in self.used]
+        returned += [
+            f"s{n}, x{n} > 0 and x{n} >= {self.constant(item.points)}"
+            for n, item in enumerate(self.rules.items)
+        ]
+        returned += ["bonus_raw", "bonus"]
+        returned += [f"t{n}, u{n}, r{n}, a{n}" for n in range(len(self.chain))]
+        self.emit(depth, f"return ({', '.join(returned)},)")
+
+    def values(self, depth: int, *, counts: bool) -> None:
+        """Each used metric's value: the count if given, else derived from events, else the default."""
+        derived = [metric for metric in self.used if metric.kind is not None]
+        self.emit(depth, "if events is not None:")
+        self.emit(depth + 1, "pass")
+        if derived:
+            self.count_events(depth + 1, derived)
+        for metric in self.used:
+            if metric.kind is None:
+                self.fallback(depth + 1, metric)
+            elif counts:
+                name = self.variable[metric.id]
+                self.emit(depth + 1, f"{name} = counts[{metric.id!r}] if {metric.id!r} in counts else {name}")
+        self.emit(depth, "else:")
+        self.emit(depth + 1, "pass")
+        for metric in self.used:
+            self.fallback(depth + 1, metric)
+
+    def fallback(self, depth: int, metric: Metric) -> None:
+        """A value from counts, else the default (the checks made sure one of them is there)."""
+        name = self.variable[metric.id]
+        if metric.default is None:
+            self.emit(depth, f"{name} = counts[{metric.id!r}]")
+        else:
+            self.emit(depth, f"{name} = counts.get({metric.id!r}, {self.constant(metric.default)})")
+
+    def count_events(self, depth: int, derived: list[Metric]) -> None:
+        """One pass over the events, an ``elif`` per kind, counting every derived metric."""
+        for metric in derived:
+            name = self.variable[metric.id]
+            self.emit(depth, f"{name} = 0" if metric.days_without is None else f"{name} = set()")
+        kinds: dict[str, list[Metric]] = {}
+        for metric in derived:
+            assert metric.kind is not None
+            kinds.setdefault(metric.kind, []).append(metric)
+        self.emit(depth, "for event in events:")
+        self.emit(depth + 1, "kind = event.kind")
+        for n, (kind, metrics) in enumerate(kinds.items()):
+            self.emit(depth + 1, f"{'if' if n == 0 else 'elif'} kind == {kind!r}:")
+            if any(metric.during == "night" or metric.days_without for metric in metrics):
+                self.emit(depth + 2, "at = event.at")
+            if any(metric.during == "night" for metric in metrics):
+                self.emit(depth + 2, "moment = at.time() if type(at) is _datetime else None")
+            for metric in metrics:
+                self.count_one(depth + 2, metric)
+        for metric in derived:
+            if metric.days_without is not None:
+                name = self.variable[metric.id]
+                # Duty days on which no such record fell.
+                self.emit(depth, f"{name} = len(duty.difference({name}))")
+
+    def count_one(self, depth: int, metric: Metric) -> None:
+        name = self.variable[metric.id]
+        conditions = [f"event.field({field!r}) == {wanted!r}" for field, wanted in metric.where]
+        if metric.during == "night":
+            night = self.rules.night
+            assert night is not None  # validated: during needs [night]
+            # A date-only event is no night event (the checks refuse one for a night metric).
+            if night.start < night.end:
+                conditions.append("moment is not None and _NIGHT_START <= moment < _NIGHT_END")
+            else:
+                conditions.append("moment is not None and (moment >= _NIGHT_START or moment < _NIGHT_END)")
+        if metric.days_without is not None:
+            statement = f"{name}.add(at.date() if type(at) is _datetime else at)"
+        else:
+            statement = f"{name} += 1"
+        if conditions:
+            self.emit(depth, f"if {' and '.join(conditions)}:")
+            self.emit(depth + 1, statement)
+        else:
+            self.emit(depth, statement)
+
+    def threshold(self, depth: int, rule: Rule) -> None:
+        n = self.rule_index[id(rule)]
+        base = self.constant(rule.threshold)
+        if not rule.prorate:
+            self.emit(depth, f"t{n} = {base}")
+            return
+        # Proration rounds (only part-time inspectors get here), in integers for a whole threshold.
+        whole = _number(rule.threshold)
+        exact = repr(whole) if type(whole) is int else self.name(rule.threshold)
+        self.emit(depth, f"t{n} = {base} if full else _prorate({exact}, duty_days, period_days)")
+
+    def apply(self, depth: int, rule: Rule) -> None:
+        """One rule: its amount if it fires, capped, then no more than what is left."""
+        n = self.rule_index[id(rule)]
+        value = self.variable[rule.metric]
+        below = rule.comparison is Comparison.BELOW
+        # ``score`` writes fixed thresholds in; ``trace`` keeps each one it applied.
+        keep = self.every_amount or rule.prorate
+        threshold = f"t{n}" if keep else self.constant(rule.threshold)
+        if rule.prorate and not self.every_amount:
+            self.threshold(depth, rule)
+        fires = f"{value} < {threshold}" if below else f"{value} > {threshold}"
+        if rule.prorate:
+            fires = f"(full or duty_days > 0) and {fires}"  # no duty days: nothing is required
+        self.emit(depth, f"if {fires}:")
+        if rule.fixed is not None:
+            amount = self.constant(rule.fixed)
+        else:
+            assert rule.per is not None
+            # The rule fired, so the value is on the rule's side of the threshold.
+            if not below and rule.threshold == 0 and not self.every_amount:
+                gap = value  # the usual "per occurrence" rule: above 0
+            else:
+                gap = f"({threshold} - {value})" if below else f"({value} - {threshold})"
+            amount = gap if rule.per == 1 else f"{self.constant(rule.per)} * {gap}"
+        if not self.every_amount:
+            self.emit(depth + 1, f"amount = {amount}")
+            if rule.cap is not None:
+                cap = self.constant(rule.cap)
+                self.emit(depth + 1, f"if amount > {cap}:")
+                self.emit(depth + 2, f"amount = {cap}")
+            self.emit(depth + 1, "left = left - amount if amount < left else 0")
+            return
+        self.emit(depth + 1, f"u{n} = {amount}")
+        if rule.cap is not None:
+            cap = self.constant(rule.cap)
+            self.emit(depth + 1, f"r{n} = u{n} if u{n} <= {cap} else {cap}")
+        else:
+            self.emit(depth + 1, f"r{n} = u{n}")
+        self.emit(depth + 1, f"a{n} = r{n} if r{n} <= left else left")
+        self.emit(depth + 1, f"left -= a{n}")
+        self.emit(depth, "else:")
+        self.emit(depth + 1, f"u{n} = r{n} = a{n} = 0")
+
+    def total(self, depth: int) -> None:
+        rules = self.rules
+        points = " + ".join([f"s{n}" for n in range(len(rules.items))] + ["bonus"])
+        self.emit(depth, f"points = {points}")
+        cap = self.constant(rules.total)
+        self.emit(depth, f"if points > {cap}:")
+        self.emit(depth + 1, f"points = {cap}")
+        if "_WHOLE" in self.constants:
+            self.emit(depth, "total = _WHOLE.get(points)")
+            self.emit(depth, "if total is None:")
+            self.emit(depth + 1, "total = _round(points)")
+        else:
+            self.emit(depth, "total = _round(points)")
+        # The first band whose minimum the total reaches; the last band starts at 0.
+        self.emit(depth, f"by_total = {len(rules.grades) - 1}")
+        for n, grade in enumerate(rules.grades[:-1]):
+            self.emit(depth, f"{'if' if n == 0 else 'elif'} total >= {self.name(grade.min)}:")
+            self.emit(depth + 1, f"by_total = {n}")
+
+    def vetoes(self, depth: int) -> None:
+        self.emit(depth, "rank = by_total")
+        self.emit(depth, "fired = ()")
+        ranks = {grade.name: n for n, grade in enumerate(self.rules.grades)}
+        for n, veto in enumerate(self.rules.vetoes):
+            value = self.variable[veto.metric]
+            sign = "<" if veto.comparison is Comparison.BELOW else ">"
+            self.emit(depth, f"if {value} {sign} {self.constant(veto.threshold)}:")
+            self.emit(depth + 1, f"fired += (({n}, {value}),)")
+            self.emit(depth + 1, f"if rank < {ranks[veto.grade]}:")
+            self.emit(depth + 2, f"rank = {ranks[veto.grade]}")
