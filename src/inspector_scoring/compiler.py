@@ -71,8 +71,10 @@ class Compiled:
     """A rule file ready to score: its compiled function and where its numbers go."""
 
     rules: Ruleset
-    #: the totals: ``(total, grade, grade_by_total, fired vetoes as (index, value), *item scores, bonus)``
-    function: ScoreFunction
+    #: scores every inspector of a file: ``(inspectors, period days, every day as a frozenset,
+    #: duty_of, make, vetoes_of, tracer)`` -> a list of ``make(inspector, total, grade,
+    #: grade_by_total, vetoes, duty_days, period_days, (*item scores, bonus), tracer)``
+    score_all: Callable[..., list[Any]]
     #: the same scoring, returning every amount of the trace (see :class:`Layout`)
     trace: ScoreFunction
     layout: Layout
@@ -93,7 +95,7 @@ def compile_rules(rules: Ruleset, /) -> Compiled:
     exec(compile(source, f"<rules {rules.id} {rules.version}>", "exec"), namespace)
     return Compiled(
         rules=rules,
-        function=namespace["score"],
+        score_all=namespace["score_all"],
         trace=namespace["trace"],
         layout=writer.layout,
         used=writer.used,
@@ -173,22 +175,41 @@ class _Writer:
         self.lines.append("    " * depth + line)
 
     def source(self) -> str:
-        for name in ("score", "trace"):
-            self.every_amount = name == "trace"
-            self.emit(0, f"def {name}(inspector, duty, duty_days, period_days):")
-            self.emit(1, "full = duty_days == period_days")
-            self.emit(1, "events = inspector.events")
-            self.emit(1, "if inspector.counts:")
-            self.emit(2, "counts = dict(inspector.counts)")
-            self.decimal = True
-            self.body(2, counts=True)
-            self.emit(1, "else:")
-            self.emit(2, "counts = _NO_COUNTS")
-            self.decimal = False
-            self.body(2, counts=False)
-            self.emit(0, "")
-            self.emit(0, "")
-        return "\n".join(self.lines[:-2]) + "\n"
+        # score_all: the loop over a file's inspectors, with the scoring written into it.
+        self.every_amount = False
+        self.emit(0, "def score_all(inspectors, period_days, every_day, duty_of, make, vetoes_of, tracer):")
+        self.emit(1, "results = []")
+        self.emit(1, "append = results.append")
+        self.emit(1, "for inspector in inspectors:")
+        self.emit(
+            2,
+            "if inspector.serving_from is None and inspector.serving_until is None and not inspector.leave:",
+        )
+        self.emit(3, "duty_days, duty = period_days, every_day  # the common case: on duty all period")
+        self.emit(2, "else:")
+        self.emit(3, "duty_days, duty = duty_of(inspector)")
+        self.inspector(2)
+        self.emit(1, "return results")
+        self.emit(0, "")
+        self.emit(0, "")
+        # trace: one inspector again, returning every amount.
+        self.every_amount = True
+        self.emit(0, "def trace(inspector, duty, duty_days, period_days):")
+        self.inspector(1)
+        return "\n".join(self.lines) + "\n"
+
+    def inspector(self, depth: int) -> None:
+        """Score one inspector: by its counts (``Decimal`` amounts) or without (``int`` ones)."""
+        self.emit(depth, "full = duty_days == period_days")
+        self.emit(depth, "events = inspector.events")
+        self.emit(depth, "if inspector.counts:")
+        self.emit(depth + 1, "counts = inspector.count_map")
+        self.decimal = True
+        self.body(depth + 1, counts=True)
+        self.emit(depth, "else:")
+        self.emit(depth + 1, "counts = _NO_COUNTS")
+        self.decimal = False
+        self.body(depth + 1, counts=False)
 
     def body(self, depth: int, *, counts: bool) -> None:
         self.values(depth, counts=counts)
@@ -219,11 +240,16 @@ class _Writer:
             self.emit(depth, "bonus_raw = bonus = 0")
         self.total(depth)
         self.vetoes(depth)
-        returned = ["total", "_GRADES[rank]", "_GRADES[by_total]", "fired"]
         if not self.every_amount:
-            returned += [f"s{n}" for n in range(len(self.rules.items))] + ["bonus"]
-            self.emit(depth, f"return ({', '.join(returned)},)")
+            scores = ", ".join([f"s{n}" for n in range(len(self.rules.items))] + ["bonus"])
+            self.emit(
+                depth,
+                "append(make(inspector, total, _GRADES[rank], _GRADES[by_total], "
+                "vetoes_of(fired) if fired else (), duty_days, period_days, "
+                f"({scores},), tracer))",
+            )
             return
+        returned = ["total", "_GRADES[rank]", "_GRADES[by_total]", "fired"]
         returned += [self.variable[metric.id] for metric in self.used]
         returned += [
             f"s{n}, x{n} > 0 and x{n} >= {self.constant(item.points)}"
@@ -275,7 +301,7 @@ class _Writer:
             if any(metric.during == "night" or metric.days_without for metric in metrics):
                 self.emit(depth + 2, "at = event.at")
             if any(metric.during == "night" for metric in metrics):
-                self.emit(depth + 2, "moment = at.time() if type(at) is _datetime else None")
+                self.emit(depth + 2, "moment = at.time() if isinstance(at, _datetime) else None")
             for metric in metrics:
                 self.count_one(depth + 2, metric)
         for metric in derived:
@@ -296,7 +322,7 @@ class _Writer:
             else:
                 conditions.append("moment is not None and (moment >= _NIGHT_START or moment < _NIGHT_END)")
         if metric.days_without is not None:
-            statement = f"{name}.add(at.date() if type(at) is _datetime else at)"
+            statement = f"{name}.add(at.date() if isinstance(at, _datetime) else at)"
         else:
             statement = f"{name} += 1"
         if conditions:

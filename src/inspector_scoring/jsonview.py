@@ -212,6 +212,7 @@ def _hits(results: tuple[RuleResult, ...], level: int) -> str:
 
 def _inspector_text(result: InspectorResult) -> str:
     person = result.inspector
+    scored, bonus = result.hit_records()  # JSON lists hits only
     items = [
         _object(
             [
@@ -225,7 +226,7 @@ def _inspector_text(result: InspectorResult) -> str:
             ],
             4,
         )
-        for item in result.items
+        for item in scored
     ]
     vetoes = [
         _object(
@@ -240,7 +241,6 @@ def _inspector_text(result: InspectorResult) -> str:
         )
         for veto in result.vetoes
     ]
-    bonus = result.bonus
     fields = [
         (
             '"inspector"',

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections.abc import Iterable, Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from decimal import Decimal
 
 import attrs
@@ -116,9 +116,9 @@ def check_evidence(rules: Ruleset, draft: Draft) -> list[Problem]:
     if period is not None:
         _check_period(problems, rules, period)
     for n, inspector in enumerate(draft.inspectors):
-        _check_records(problems, plan, inspector, period)
+        by_kind = _check_records(problems, plan, inspector, period)
         if period is not None and n not in draft.damaged:
-            _resolve(problems, plan, period, inspector)
+            _resolve(problems, plan, inspector, by_kind)
     return problems.problems
 
 
@@ -137,8 +137,7 @@ def check_scoring(rules: Ruleset, evidence: Evidence) -> None:
     period = evidence.assessment.period
     _check_period(problems, rules, period)
     for inspector in evidence.inspectors:
-        _check_records(problems, plan, inspector, period)
-        _resolve(problems, plan, period, inspector)
+        _resolve(problems, plan, inspector, _check_records(problems, plan, inspector, period))
     problems.raise_if_any()
     mark_checked(rules, evidence)
 
@@ -160,7 +159,7 @@ class Details:
     def __init__(self, plan: Plan, period: Period, inspector: Inspector) -> None:
         self._plan = plan
         self._inspector = inspector
-        self._counts = dict(inspector.counts)
+        self._counts = inspector.count_map
         self._by_kind = _by_kind(inspector)
         self._duty = duty_dates(period, inspector)
         self._values: dict[str, MetricValue] = {}
@@ -193,36 +192,56 @@ def _check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
         )
 
 
-def _check_records(problems: Collector, plan: Plan, inspector: Inspector, period: Period | None) -> None:
-    """Counts name defined metrics; events are of known kinds, inside the period, and not repeated."""
+def _check_records(
+    problems: Collector, plan: Plan, inspector: Inspector, period: Period | None
+) -> dict[str, list[Event]]:
+    """Counts name defined metrics; events are of known kinds, inside the period, and not repeated.
+
+    Returns the inspector's events grouped by kind, for the checks of each metric.
+    """
     for metric, _ in inspector.counts:
         if metric not in plan.metric_ids:
             problems.add(
                 join(join(inspector.path, "counts"), metric),
                 f"unknown metric {describe(metric)}" + suggest(metric, sorted(plan.metric_ids)),
             )
-    first, last = (period.start, period.end) if period is not None else (None, None)
+    by_kind: dict[str, list[Event]] = {}
+    if not inspector.events:
+        return by_kind
+    # The period's bounds for dates and for date-times (a datetime is no date to compare with).
+    first, last = (period.start, period.end) if period is not None else (date.min, date.max)
+    since = datetime.combine(first, time.min)
+    until = datetime.combine(last, time.max)
     seen: dict[tuple[str, object, str], Event] = {}
-    for event in inspector.events or ():
+    kinds = plan.kinds
+    for event in inspector.events:
+        kind, at = event.kind, event.at
         if event.ref is not None:
             # The same record twice would be counted twice.
-            key = (event.kind, event.at, event.ref)
-            earlier = seen.setdefault(key, event)
+            earlier = seen.setdefault((kind, at, event.ref), event)
             if earlier is not event:
                 problems.add(
                     event.path,
                     f"the same record as {earlier.path.rsplit('.', 1)[-1]} (same kind, at and ref)",
                 )
-        if event.kind not in plan.kinds:
-            kinds = sorted(plan.kinds)
-            hint = suggest(event.kind, kinds) or f"; known kinds: {', '.join(kinds) or 'none'}"
-            problems.add(join(event.path, "kind"), f"unknown event kind {describe(event.kind)}{hint}")
-        if first is not None and last is not None and not first <= event.day <= last:
+        if kind in kinds:
+            group = by_kind.get(kind)
+            if group is None:
+                by_kind[kind] = [event]
+            else:
+                group.append(event)
+        else:
+            known = sorted(kinds)
+            hint = suggest(kind, known) or f"; known kinds: {', '.join(known) or 'none'}"
+            problems.add(join(event.path, "kind"), f"unknown event kind {describe(kind)}{hint}")
+        inside = since <= at <= until if isinstance(at, datetime) else first <= at <= last
+        if not inside and period is not None:
             problems.add(
                 join(event.path, "at"),
                 f"{event.day.isoformat()} is outside the period {period} "
                 f"({first.isoformat()} to {last.isoformat()})",
             )
+    return by_kind
 
 
 def _matches(metric: Metric, event: Event) -> bool:
@@ -245,13 +264,13 @@ def _by_kind(inspector: Inspector) -> dict[str, list[Event]]:
     return by_kind
 
 
-def _resolve(problems: Collector, plan: Plan, period: Period, inspector: Inspector) -> None:
+def _resolve(
+    problems: Collector, plan: Plan, inspector: Inspector, by_kind: Mapping[str, list[Event]]
+) -> None:
     """Report what keeps any used metric of this inspector from having a value."""
-    counts = dict(inspector.counts)
-    by_kind = _by_kind(inspector)
-    duty = duty_dates(period, inspector)
+    counts = inspector.count_map
     for metric in plan.used:
-        _value(problems, plan, inspector, counts, by_kind, duty, metric)
+        _value(problems, plan, inspector, counts, by_kind, None, metric)
 
 
 def _value(  # noqa: PLR0917 - one metric of one inspector, with what is shared
@@ -260,31 +279,49 @@ def _value(  # noqa: PLR0917 - one metric of one inspector, with what is shared
     inspector: Inspector,
     counts: Mapping[str, Decimal],
     by_kind: Mapping[str, list[Event]],
-    duty: tuple[date, ...],
+    duty: tuple[date, ...] | None,
     metric: Metric,
 ) -> MetricValue | None:
+    """One metric's value, or only its checks when ``duty`` is ``None`` (then ``None``)."""
     rules = plan.rules
     candidates = by_kind.get(metric.kind, ()) if metric.kind else ()
-    matching = [e for e in candidates if _matches(metric, e)] if metric.where else list(candidates)
+    matching = [e for e in candidates if _matches(metric, e)] if metric.where else candidates
     if metric.id in counts:
-        twice = [event for event in matching if _in_window(rules, metric, event)]
+        twice = [event for event in matching if _in_window(rules, metric, event)] if matching else ()
         if twice:
             problems.add(
                 join(join(inspector.path, "counts"), metric.id),
                 f"given as a count and also by {len(twice)} {describe(metric.kind)} "
                 "event(s); give the evidence once",
             )
-        return MetricValue(counts[metric.id], "counts")
+        return None if duty is None else MetricValue(counts[metric.id], "counts")
     if metric.kind and inspector.events is not None:
+        if duty is None:
+            if metric.during == "night":
+                for event in matching:
+                    _has_time(problems, metric, event)
+            return None
         return _derive(problems, rules, duty, metric=metric, matching=matching)
     if metric.default is not None:
-        return MetricValue(metric.default, "default")
+        return None if duty is None else MetricValue(metric.default, "default")
     how = "in counts, or give an events list" if metric.kind else "in counts"
     problems.add(
         join(join(inspector.path, "counts"), metric.id),
         f"missing evidence for metric {describe(metric.id)} ({metric.title}): give it {how}",
     )
     return None
+
+
+def _has_time(problems: Collector, metric: Metric, event: Event) -> bool:
+    """Whether the event has a time of day, as a night metric needs (else a problem)."""
+    if isinstance(event.at, datetime):
+        return True
+    problems.add(
+        join(event.path, "at"),
+        f"metric {describe(metric.id)} counts night events, so this "
+        f"{describe(event.kind)} event needs a time of day",
+    )
+    return False
 
 
 def _derive(
@@ -302,14 +339,10 @@ def _derive(
     counted: list[Event] = []
     for event in matching:
         if metric.during == "night":
-            moment = event.time_of_day
-            if moment is None:
-                problems.add(
-                    join(event.path, "at"),
-                    f"metric {describe(metric.id)} counts night events, so this "
-                    f"{describe(event.kind)} event needs a time of day",
-                )
+            if not _has_time(problems, metric, event):
                 continue
+            moment = event.time_of_day
+            assert moment is not None
             assert rules.night is not None  # validated: during needs [night]
             if not rules.night.contains(moment):
                 continue

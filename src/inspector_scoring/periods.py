@@ -37,7 +37,7 @@ class Period:
     #: month 1-12, quarter 1-4, or 1 for a year
     index: int
 
-    @property
+    @functools.cached_property
     def start(self) -> date:
         """The first day of the period."""
         if self.kind is PeriodKind.MONTH:
@@ -46,7 +46,7 @@ class Period:
             return date(self.year, 3 * self.index - 2, 1)
         return date(self.year, 1, 1)
 
-    @property
+    @functools.cached_property
     def end(self) -> date:
         """The last day of the period (inclusive)."""
         if self.kind is PeriodKind.MONTH:
@@ -56,7 +56,7 @@ class Period:
             return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
         return date(self.year, 12, 31)
 
-    @property
+    @functools.cached_property
     def days(self) -> int:
         """How many calendar days the period has."""
         return (self.end - self.start).days + 1

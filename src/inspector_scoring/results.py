@@ -131,8 +131,10 @@ class Trace(Protocol):
     totals never builds them.
     """
 
-    def build(self, result: InspectorResult) -> tuple[tuple[ItemResult, ...], BonusResult]:
-        """Every item of the scheme, in file order, with all its rules; and the bonus."""
+    def build(
+        self, result: InspectorResult, *, hits_only: bool = False
+    ) -> tuple[tuple[ItemResult, ...], BonusResult]:
+        """Every item of the scheme, in file order, with all its rules (or only its hits); and the bonus."""
         ...
 
 
@@ -150,8 +152,8 @@ class InspectorResult:
     vetoes: tuple[VetoHit, ...]
     duty_days: int
     period_days: int
-    #: what scoring returned for this inspector (the totals; the records are built from the rules)
-    numbers: tuple[object, ...] = attrs.field(repr=False)
+    #: each item's score, then the bonus added, as scoring computed them (``int`` where whole)
+    _scores: tuple[Decimal | int, ...] = attrs.field(repr=False, alias="scores")
     _trace: Trace = attrs.field(repr=False, eq=False, alias="trace")
 
     @functools.cached_property
@@ -167,6 +169,17 @@ class InspectorResult:
     def bonus(self) -> BonusResult:
         """The bonus points."""
         return self._records[1]
+
+    def hit_records(self) -> tuple[tuple[ItemResult, ...], BonusResult]:
+        """The items and the bonus as a view lists them: each holding only its hits.
+
+        Like ``(items, bonus)``, except that every :class:`ItemResult` and the
+        :class:`BonusResult` keep in ``rules`` only the rules whose raw amount is
+        not zero (so ``rules == hits``). Most rules deduct nothing, so a view
+        that prints hits, run over a province's inspectors, builds a fraction
+        of the records. Nothing is kept: each call builds them afresh.
+        """
+        return self._trace.build(self, hits_only=True)
 
 
 @attrs.frozen(slots=True)

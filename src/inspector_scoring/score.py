@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from ._bulk import bulk
@@ -9,7 +10,7 @@ from ._version import __version__
 from .compiler import compile_rules
 from .decimals import exact_arithmetic, prorate
 from .metrics import check_scoring, duty_dates
-from .model import Evidence, Ruleset, Veto
+from .model import Evidence, Inspector, Ruleset, Veto
 from .results import Assessment, InspectorResult, VetoHit
 from .trace import Tracer
 
@@ -32,42 +33,30 @@ def score_evidence(rules: Ruleset, evidence: Evidence, /) -> Assessment:
 
 def _score(rules: Ruleset, evidence: Evidence) -> Assessment:
     compiled = compile_rules(rules)
-    score = compiled.function
     period = evidence.assessment.period
-    period_days = period.days
-    all_days = period.dates()
-    every_day = frozenset(all_days) if compiled.needs_dates else frozenset()
-    tracer = Tracer(compiled, period)
-    vetoes = rules.vetoes
-    results: list[InspectorResult] = []
-    append = results.append
+    every_day = frozenset(period.dates()) if compiled.needs_dates else frozenset()
+
+    def duty_of(inspector: Inspector) -> tuple[int, frozenset[date]]:
+        dates = duty_dates(period, inspector)
+        return len(dates), frozenset(dates) if compiled.needs_dates else every_day
+
+    def vetoes_of(fired: tuple[tuple[int, Decimal | int], ...]) -> tuple[VetoHit, ...]:
+        return tuple(_veto(rules.vetoes[n], value) for n, value in fired)
+
     with exact_arithmetic():
-        for inspector in evidence.inspectors:
-            if inspector.serving_from is None and inspector.serving_until is None and not inspector.leave:
-                duty_days, duty = period_days, every_day  # the common case: on duty all period
-            else:
-                dates = duty_dates(period, inspector)
-                duty_days, duty = len(dates), frozenset(dates) if compiled.needs_dates else every_day
-            numbers = score(inspector, duty, duty_days, period_days)
-            fired = numbers[3]
-            append(
-                InspectorResult(
-                    inspector,
-                    numbers[0],
-                    numbers[1],
-                    numbers[2],
-                    tuple(_veto(vetoes[n], value) for n, value in fired) if fired else (),
-                    duty_days,
-                    period_days,
-                    numbers,
-                    tracer,
-                )
-            )
+        results = compiled.score_all(
+            evidence.inspectors,
+            period.days,
+            every_day,
+            duty_of,
+            InspectorResult,
+            vetoes_of,
+            Tracer(compiled, period),
+        )
     return Assessment(engine=ENGINE, ruleset=rules, evidence=evidence, results=tuple(results))
 
 
-def _veto(veto: Veto, value: object) -> VetoHit:
-    assert isinstance(value, (int, Decimal))
+def _veto(veto: Veto, value: Decimal | int) -> VetoHit:
     return VetoHit(veto.id, veto.text, veto.grade, veto.metric, Decimal(value))
 
 

@@ -38,9 +38,16 @@ class Tracer:
     def __repr__(self) -> str:
         return f"Tracer({self._compiled.rules.id!r}, {self._period})"
 
-    def build(self, result: InspectorResult) -> tuple[tuple[ItemResult, ...], BonusResult]:
-        """Every item of the scheme for ``result``, in file order, with all its rules; and the bonus."""
+    def build(
+        self, result: InspectorResult, *, hits_only: bool = False
+    ) -> tuple[tuple[ItemResult, ...], BonusResult]:
+        """Every item of the scheme for ``result``, in file order, with all its rules; and the bonus.
+
+        With ``hits_only``, each item and the bonus hold only the rules that
+        amounted to something, and records are built for those alone.
+        """
         numbers = self._amounts(result)
+        rule_at = self._compiled.layout.rules + 2  # a rule's raw amount: threshold, uncapped, raw, applied
         details = Details(self._plan, self._period, result.inspector)
         layout = self._compiled.layout
         rules = self._compiled.rules
@@ -51,7 +58,8 @@ class Tracer:
             score, exhausted = numbers[at], numbers[at + 1]
             results = []
             for rule in item.rules:
-                results.append(self._rule(result, numbers, details, rule, rule_index, bonus=False))
+                if not hits_only or numbers[rule_at + RULE_WIDTH * rule_index] != 0:
+                    results.append(self._rule(result, numbers, details, rule, rule_index, bonus=False))
                 rule_index += 1
             items.append(
                 ItemResult(
@@ -73,6 +81,7 @@ class Tracer:
             rules=tuple(
                 self._rule(result, numbers, details, rule, rule_index + n, bonus=True)
                 for n, rule in enumerate(rules.bonus.rules)
+                if not hits_only or numbers[rule_at + RULE_WIDTH * (rule_index + n)] != 0
             ),
         )
         return tuple(items), bonus
@@ -84,8 +93,8 @@ class Tracer:
         duty = frozenset(dates) if compiled.needs_dates else frozenset()
         with exact_arithmetic():
             numbers = compiled.trace(result.inspector, duty, len(dates), self._period.days)
-        if numbers[:4] != result.numbers[:4]:
-            raise AssertionError(f"{result.inspector.id}: scored {result.numbers[:4]}, traced {numbers[:4]}")
+        if numbers[:3] != (result.total, result.grade, result.grade_by_total):
+            raise AssertionError(f"{result.inspector.id}: scored {result.total}, traced {numbers[0]}")
         return numbers
 
     def _rule(
