@@ -25,19 +25,37 @@ _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 
 class JsonObject(dict[str, Any]):
-    """A JSON object as read by the evidence loader; remembers keys it saw twice."""
+    """A JSON object as read by the evidence loader; knows the keys it was given twice."""
 
-    __slots__ = ("_duplicates",)
-    _duplicates: tuple[str, ...]
+    __slots__ = ()
 
     @property
     def duplicates(self) -> tuple[str, ...]:
         """The keys the JSON text gave more than once, in order."""
-        return getattr(self, "_duplicates", ())
+        return ()
+
+
+class _Repeated(JsonObject):
+    """A JSON object that gave some key twice (rare; its own type, so the common case is a type test)."""
+
+    __slots__ = ("_duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], duplicates: tuple[str, ...]) -> None:
+        super().__init__(pairs)
+        self._duplicates = duplicates
+
+    @property
+    def duplicates(self) -> tuple[str, ...]:
+        """The keys the JSON text gave more than once, in order."""
+        return self._duplicates
 
 
 def json_object(pairs: list[tuple[str, Any]]) -> JsonObject:
-    """``object_pairs_hook`` for :func:`json.loads`: a :class:`JsonObject` that knows its duplicate keys."""
+    """``object_pairs_hook`` for :func:`json.loads`: a :class:`JsonObject` that knows its duplicate keys.
+
+    Exactly a :class:`JsonObject` when no key repeats, so readers can test
+    ``type(value) is JsonObject`` for the common case.
+    """
     obj = JsonObject(pairs)
     if len(obj) != len(pairs):  # rare: only then look for which keys repeat
         seen: set[str] = set()
@@ -46,7 +64,7 @@ def json_object(pairs: list[tuple[str, Any]]) -> JsonObject:
             if key in seen:
                 repeated.append(key)
             seen.add(key)
-        obj._duplicates = tuple(repeated)
+        return _Repeated(pairs, tuple(repeated))
     return obj
 
 

@@ -46,7 +46,7 @@ class Layout:
     """Where each number sits in the tuple the compiled function returns.
 
     ``(total, grade, grade_by_total, fired vetoes as (index, value), *metric values, *per item
-    (score, exhausted), bonus raw, bonus applied, *per rule (threshold,
+    (score, exhausted, raw sum), bonus raw, bonus applied, *per rule (threshold,
     uncapped, raw, applied))``; every amount is an ``int`` or a ``Decimal``.
     """
 
@@ -60,7 +60,7 @@ class Layout:
     rules: int
 
 
-ITEM_WIDTH = 2
+ITEM_WIDTH = 3
 #: the largest whole total for which rounded totals are worked out in advance
 _WHOLE_TOTALS = 10_000
 RULE_WIDTH = 4
@@ -252,7 +252,7 @@ class _Writer:
         returned = ["total", "_GRADES[rank]", "_GRADES[by_total]", "fired"]
         returned += [self.variable[metric.id] for metric in self.used]
         returned += [
-            f"s{n}, x{n} > 0 and x{n} >= {self.constant(item.points)}"
+            f"s{n}, x{n} > 0 and x{n} >= {self.constant(item.points)}, x{n}"
             for n, item in enumerate(self.rules.items)
         ]
         returned += ["bonus_raw", "bonus"]

@@ -65,6 +65,8 @@ _INSPECTOR_KEYS = (
 _ASSESSMENT_KEYS = ("township", "period", "assessed_on", "issuer", "contact", "panel")
 _EVENT_FIXED_KEYS = ("kind", "at", "ref", "note")
 _EVENT_FIXED_SET = frozenset(_EVENT_FIXED_KEYS)
+#: objects read from JSON without repeated keys, or given by a Python caller
+_PLAIN_OBJECTS = (JsonObject, dict)
 
 
 @attrs.frozen(slots=True)
@@ -313,8 +315,17 @@ def _read_inspector(problems: Collector, path: str, raw: object) -> Inspector | 
         entries = read_list(problems, join(path, "events"), table["events"])
         if entries is not None:
             events_path = join(path, "events")
-            read = (_read_event(problems, f"{events_path}[{n}]", e) for n, e in enumerate(entries))
-            events = tuple(event for event in read if event is not None)
+            read: list[Event] = []
+            append = read.append
+            for n, entry in enumerate(entries):
+                event_path = f"{events_path}[{n}]"
+                # The common case first: an object without repeated keys, plainly valid.
+                event = _fast_event(entry, event_path) if type(entry) in _PLAIN_OBJECTS else None
+                if event is None:
+                    event = _read_event(problems, event_path, entry)
+                if event is not None:
+                    append(event)
+            events = tuple(read)
     if inspector_id is None or name is None:
         return None
     return Inspector(
@@ -372,13 +383,18 @@ def _fast_event(raw: Mapping[str, Any], path: str) -> Event | None:
     """The event when it is plainly valid (the common case, a million times at province
     scale), else ``None`` so that the full checks say what is wrong."""
     kind, at, ref, note = raw.get("kind"), raw.get("at"), raw.get("ref"), raw.get("note")
-    if type(kind) is not str or not kind.strip() or type(at) is not str:
+    if type(kind) is not str or type(at) is not str or not kind.strip():
         return None
-    for text, key in ((ref, "ref"), (note, "note")):
-        if (text is None and key in raw) or (
-            text is not None and (type(text) is not str or not text.strip())
-        ):
+    if ref is None:
+        if "ref" in raw:
             return None
+    elif type(ref) is not str or not ref.strip():
+        return None
+    if note is None:
+        if "note" in raw:
+            return None
+    elif type(note) is not str or not note.strip():
+        return None
     moment = parse_moment(at)
     if moment is None:
         return None
@@ -391,10 +407,7 @@ def _fast_event(raw: Mapping[str, Any], path: str) -> Event | None:
 
 
 def _read_event(problems: Collector, path: str, raw: object) -> Event | None:
-    if (type(raw) is JsonObject and not raw.duplicates) or type(raw) is dict:
-        event = _fast_event(raw, path)
-        if event is not None:
-            return event
+    """The event at ``path``, with every problem of it recorded (the full checks)."""
     table = read_table(problems, path, raw, what=_OBJECT)
     if table is None:
         return None

@@ -154,23 +154,28 @@ class Details:
     metric here, and only then are that metric's events sorted and listed.
     """
 
-    __slots__ = ("_by_kind", "_counts", "_duty", "_inspector", "_plan", "_values")
+    __slots__ = ("_by_kind", "_duty", "_inspector", "_period", "_plan", "_values")
 
     def __init__(self, plan: Plan, period: Period, inspector: Inspector) -> None:
         self._plan = plan
+        self._period = period
         self._inspector = inspector
-        self._counts = inspector.count_map
-        self._by_kind = _by_kind(inspector)
-        self._duty = duty_dates(period, inspector)
+        self._by_kind: dict[str, list[Event]] | None = None
+        self._duty: tuple[date, ...] | None = None
         self._values: dict[str, MetricValue] = {}
 
     def __getitem__(self, metric: Metric) -> MetricValue:
         value = self._values.get(metric.id)
         if value is None:
+            inspector = self._inspector
+            if self._by_kind is None:
+                self._by_kind = _by_kind(inspector)
+            if self._duty is None:
+                self._duty = duty_dates(self._period, inspector)
             # Evidence is checked before scoring, so nothing is reported here.
-            problems = Collector(self._inspector.path)
+            problems = Collector(inspector.path)
             value = _value(
-                problems, self._plan, self._inspector, self._counts, self._by_kind, self._duty, metric
+                problems, self._plan, inspector, inspector.count_map, self._by_kind, self._duty, metric
             )
             assert value is not None
             self._values[metric.id] = value

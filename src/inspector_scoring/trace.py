@@ -1,21 +1,23 @@
-"""The result records of one inspector, built from the numbers scoring kept (internal).
+"""The result records of one inspector, built when a view first asks for them (internal).
 
-The compiled scorer (:mod:`inspector_scoring.compiler`) leaves every amount of
-an inspector's trace in one tuple. Views that need more than the totals ask
-:class:`InspectorResult` for ``items`` or ``bonus``, and this module builds the
-records then: a :class:`RuleResult` per rule, with the refs or days of the
-evidence behind its value. Nothing is computed here but what the numbers
-already say.
+Scoring (:mod:`inspector_scoring.score`) keeps each inspector's totals. When a
+view reads :attr:`InspectorResult.items` or :attr:`InspectorResult.bonus`, the
+:class:`Tracer` scores that inspector again with the compiled ``trace``
+function (:mod:`inspector_scoring.compiler`), which keeps every amount, and
+builds the records from those numbers: a :class:`RuleResult` per rule, with the
+refs or days of the evidence behind its value. Nothing is computed here but
+what the numbers already say.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from .compiler import ITEM_WIDTH, RULE_WIDTH, Compiled
 from .decimals import exact_arithmetic
 from .metrics import Details, duty_dates, plan_for
-from .model import Metric, Rule
+from .model import Item, Metric, Rule
 from .periods import Period
 from .results import BonusResult, InspectorResult, ItemResult, RuleResult
 
@@ -27,13 +29,22 @@ _ZERO = Decimal(0)
 class Tracer:
     """Builds the item and bonus records of every inspector of one assessment."""
 
-    __slots__ = ("_compiled", "_details", "_metrics", "_period", "_plan")
+    __slots__ = ("_bonus", "_compiled", "_every_day", "_items", "_metrics", "_period", "_plan")
 
     def __init__(self, compiled: Compiled, period: Period) -> None:
         self._compiled = compiled
         self._period = period
         self._plan = plan_for(compiled.rules)
         self._metrics = {metric.id: metric for metric in compiled.rules.metrics}
+        self._every_day = frozenset(period.dates())
+        rules = compiled.rules
+        # Each item with the position of its first rule in the compiled chain.
+        self._items: list[tuple[Item, int]] = []
+        first = 0
+        for item in rules.items:
+            self._items.append((item, first))
+            first += len(item.rules)
+        self._bonus = first
 
     def __repr__(self) -> str:
         return f"Tracer({self._compiled.rules.id!r}, {self._period})"
@@ -47,72 +58,77 @@ class Tracer:
         amounted to something, and records are built for those alone.
         """
         numbers = self._amounts(result)
-        rule_at = self._compiled.layout.rules + 2  # a rule's raw amount: threshold, uncapped, raw, applied
-        details = Details(self._plan, self._period, result.inspector)
         layout = self._compiled.layout
-        rules = self._compiled.rules
+        records = _Records(self, result, numbers, hits_only=hits_only)
         items = []
-        rule_index = 0
-        for n, item in enumerate(rules.items):
-            at = layout.items + ITEM_WIDTH * n
-            score, exhausted = numbers[at], numbers[at + 1]
-            results = []
-            for rule in item.rules:
-                if not hits_only or numbers[rule_at + RULE_WIDTH * rule_index] != 0:
-                    results.append(self._rule(result, numbers, details, rule, rule_index, bonus=False))
-                rule_index += 1
+        at = layout.items
+        for item, first in self._items:
+            score = _decimal(numbers[at])
+            # An item none of whose rules amounted to anything has no hits (raw amounts are ≥ 0).
+            hits = records.rules(item.rules, first, bonus=False) if numbers[at + 2] or not hits_only else ()
             items.append(
                 ItemResult(
-                    id=item.id,
-                    title=item.title,
-                    points=item.points,
-                    deducted=item.points - _decimal(score),
-                    score=_decimal(score),
-                    exhausted=bool(exhausted),
-                    rules=tuple(results),
+                    item.id, item.title, item.points, item.points - score, score, bool(numbers[at + 1]), hits
                 )
             )
-        if rules.bonus is None:
+            at += ITEM_WIDTH
+        bonus = self._compiled.rules.bonus
+        if bonus is None:
             return tuple(items), BonusResult(cap=_ZERO, raw=_ZERO, applied=_ZERO)
-        bonus = BonusResult(
-            cap=rules.bonus.cap,
+        return tuple(items), BonusResult(
+            cap=bonus.cap,
             raw=_decimal(numbers[layout.bonus]),
             applied=_decimal(numbers[layout.bonus + 1]),
-            rules=tuple(
-                self._rule(result, numbers, details, rule, rule_index + n, bonus=True)
-                for n, rule in enumerate(rules.bonus.rules)
-                if not hits_only or numbers[rule_at + RULE_WIDTH * (rule_index + n)] != 0
-            ),
+            rules=records.rules(bonus.rules, self._bonus, bonus=True),
         )
-        return tuple(items), bonus
 
     def _amounts(self, result: InspectorResult) -> tuple[object, ...]:
         """Score the inspector again, keeping every amount (the same compiled rules, the same numbers)."""
         compiled = self._compiled
-        dates = duty_dates(self._period, result.inspector)
-        duty = frozenset(dates) if compiled.needs_dates else frozenset()
+        inspector = result.inspector
+        duty: frozenset[date] = self._every_day
+        if compiled.needs_dates and result.duty_days < result.period_days:
+            duty = frozenset(duty_dates(self._period, inspector))
         with exact_arithmetic():
-            numbers = compiled.trace(result.inspector, duty, len(dates), self._period.days)
+            numbers = compiled.trace(inspector, duty, result.duty_days, result.period_days)
         if numbers[:3] != (result.total, result.grade, result.grade_by_total):
-            raise AssertionError(f"{result.inspector.id}: scored {result.total}, traced {numbers[0]}")
+            raise AssertionError(f"{inspector.id}: scored {result.total}, traced {numbers[0]}")
         return numbers
 
-    def _rule(
-        self,
-        result: InspectorResult,
-        numbers: tuple[object, ...],
-        details: Details,
-        rule: Rule,
-        index: int,
-        *,
-        bonus: bool,
-    ) -> RuleResult:
-        layout = self._compiled.layout
-        at = layout.rules + RULE_WIDTH * index
-        threshold, uncapped, raw, applied = numbers[at : at + RULE_WIDTH]
-        metric: Metric = self._metrics[rule.metric]
-        value = numbers[layout.values[rule.metric]]
-        detail = details[metric]
+
+class _Records:
+    """The rule records of one inspector, and the evidence details they need (looked up once)."""
+
+    __slots__ = ("_details", "_hits_only", "_numbers", "_result", "_tracer")
+
+    def __init__(
+        self, tracer: Tracer, result: InspectorResult, numbers: tuple[object, ...], *, hits_only: bool
+    ) -> None:
+        self._tracer = tracer
+        self._result = result
+        self._numbers = numbers
+        self._hits_only = hits_only
+        self._details: Details | None = None
+
+    def rules(self, rules: tuple[Rule, ...], first: int, *, bonus: bool) -> tuple[RuleResult, ...]:
+        """Records for ``rules``, whose first sits at ``first`` in the compiled chain."""
+        start = self._tracer._compiled.layout.rules + RULE_WIDTH * first
+        numbers = self._numbers
+        return tuple(
+            self._rule(rule, start + RULE_WIDTH * n, bonus=bonus)
+            for n, rule in enumerate(rules)
+            # the raw amount is the third of a rule's numbers: threshold, uncapped, raw, applied
+            if not self._hits_only or numbers[start + RULE_WIDTH * n + 2] != 0
+        )
+
+    def _rule(self, rule: Rule, at: int, *, bonus: bool) -> RuleResult:
+        tracer, result = self._tracer, self._result
+        threshold, uncapped, raw, applied = self._numbers[at : at + RULE_WIDTH]
+        metric: Metric = tracer._metrics[rule.metric]
+        if self._details is None:
+            self._details = Details(tracer._plan, tracer._period, result.inspector)
+        detail = self._details[metric]
+        value = self._numbers[tracer._compiled.layout.values[rule.metric]]
         if detail.value != value:
             # Two derivations of one value: the compiled count and the one that keeps refs.
             raise AssertionError(f"{rule.metric}: scored {value}, but the evidence gives {detail.value}")
@@ -139,5 +155,7 @@ class Tracer:
 
 
 def _decimal(number: object) -> Decimal:
-    assert isinstance(number, (int, Decimal))
+    if type(number) is Decimal:
+        return number
+    assert isinstance(number, int)
     return Decimal(number)

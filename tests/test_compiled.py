@@ -1,0 +1,399 @@
+"""The compiled scorer against a plain interpreter of SPEC §4, written here from the spec.
+
+The engine turns each rule file into generated Python (``compiler.py``). These
+tests score generated rule files and evidence (events of every derivation:
+plain counts, night windows that do and do not wrap midnight, ``where``
+filters, days without a record, part-time duty) with that code, then work
+every number out again here, one rule at a time, the slow and obvious way.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from datetime import date, datetime, time, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import inspector_scoring as isc
+from inspector_scoring import metrics
+from inspector_scoring.compiler import compile_rules
+from inspector_scoring.grades import grade_for
+from inspector_scoring.metrics import duty_dates
+from strategies import MARCH, march_days, rule_mappings
+
+PERIOD_END = date(2021, 3, 31)
+
+
+# -- a plain interpreter ---------------------------------------------------------
+
+
+def naive_duty(person: dict[str, Any]) -> list[date]:
+    """Duty days of March 2021, day by day: within service, not on leave."""
+    first = date.fromisoformat(person.get("serving_from", "2021-03-01"))
+    last = date.fromisoformat(person.get("serving_until", "2021-03-31"))
+    days = []
+    day = MARCH
+    while day <= PERIOD_END:
+        on_leave = any(
+            date.fromisoformat(leave["from"]) <= day <= date.fromisoformat(leave["to"])
+            for leave in person.get("leave", ())
+        )
+        if first <= day <= last and not on_leave:
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def in_night(rules: isc.Ruleset, moment: time) -> bool:
+    assert rules.night is not None
+    start, end = rules.night.start, rules.night.end
+    return start <= moment < end if start < end else moment >= start or moment < end
+
+
+def naive_value(rules: isc.Ruleset, metric: isc.Metric, person: dict[str, Any]) -> Decimal:
+    """A metric's value: the count, else counted from the events, else the default (SPEC §3.3)."""
+    counts = person.get("counts", {})
+    if metric.id in counts:
+        return Decimal(counts[metric.id])
+    if metric.kind is not None and "events" in person:
+        matching = [
+            event
+            for event in person["events"]
+            if event["kind"] == metric.kind and all(event.get(key) == want for key, want in metric.where)
+        ]
+        if metric.days_without is not None:
+            logged = {date.fromisoformat(event["at"][:10]) for event in matching}
+            return Decimal(len([day for day in naive_duty(person) if day not in logged]))
+        if metric.during == "night":
+            matching = [e for e in matching if in_night(rules, datetime.fromisoformat(e["at"]).time())]
+        return Decimal(len(matching))
+    assert metric.default is not None
+    return metric.default
+
+
+def half_up(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def naive_rule(
+    rule: isc.Rule, value: Decimal, duty: int, days: int, left: Decimal
+) -> tuple[Decimal, Decimal, Decimal]:
+    """(threshold, raw, applied) of one rule with ``left`` still to take from."""
+    threshold = rule.threshold
+    if rule.prorate and duty < days:
+        threshold = half_up(rule.threshold * duty / days, 0)
+    fires = value < threshold if rule.comparison is isc.Comparison.BELOW else value > threshold
+    if rule.prorate and duty == 0:
+        fires = False  # nothing is required of an inspector with no duty days
+    raw = Decimal(0)
+    if fires:
+        raw = rule.fixed if rule.fixed is not None else rule.per * abs(value - threshold)  # type: ignore[operator]
+        if rule.cap is not None:
+            raw = min(raw, rule.cap)
+    return threshold, raw, min(raw, left)
+
+
+def check_against_the_plain_interpreter(rules: isc.Ruleset, evidence: dict[str, Any]) -> None:
+    assessment = isc.score_evidence(rules, isc.load_evidence(evidence, rules=rules))
+    for person, result in zip(evidence["inspectors"], assessment.results, strict=True):
+        duty = len(naive_duty(person))
+        assert result.duty_days == duty
+        values = {metric.id: naive_value(rules, metric, person) for metric in metrics.used_metrics(rules)}
+        points = Decimal(0)
+        for item, scored in zip(rules.items, result.items, strict=True):
+            left = item.points
+            for rule, record in zip(item.rules, scored.rules, strict=True):
+                threshold, raw, applied = naive_rule(rule, values[rule.metric], duty, 31, left)
+                assert (record.value, record.threshold, record.raw, record.applied) == (
+                    values[rule.metric],
+                    threshold,
+                    raw,
+                    applied,
+                ), rule.id
+                left -= applied
+            assert scored.score == left
+            assert scored.deducted == item.points - left
+            points += left
+        bonus = Decimal(0)
+        if rules.bonus is not None:
+            left = rules.bonus.cap
+            for rule, record in zip(rules.bonus.rules, result.bonus.rules, strict=True):
+                _, raw, applied = naive_rule(rule, values[rule.metric], duty, 31, left)
+                assert (record.raw, record.applied) == (raw, applied), rule.id
+                left -= applied
+            bonus = rules.bonus.cap - left
+        assert result.bonus.applied == bonus
+        assert result.total == half_up(min(rules.total, points + bonus), rules.precision)
+        fired = [
+            veto.id
+            for veto in rules.vetoes
+            if (
+                values[veto.metric] < veto.threshold
+                if veto.comparison is isc.Comparison.BELOW
+                else values[veto.metric] > veto.threshold
+            )
+        ]
+        assert [hit.id for hit in result.vetoes] == fired
+        assert result.grade_by_total == grade_for(result.total, rules.grades)
+
+
+# -- generated evidence with events ------------------------------------------------
+
+
+@st.composite
+def an_event(draw: st.DrawFn, ref: int, kinds: list[str]) -> dict[str, Any]:
+    kind = draw(st.sampled_from(kinds))
+    day = draw(march_days())
+    event: dict[str, Any] = {"kind": kind, "at": day.isoformat(), "ref": f"R{ref}"}
+    # Night metrics need times; a work log is sometimes a plain date.
+    if kind != "work_log" or draw(st.booleans()):
+        moment = time(draw(st.integers(0, 23)), draw(st.sampled_from([0, 1, 59])))
+        event["at"] = datetime.combine(day, moment).isoformat()
+    if draw(st.booleans()):
+        event["level"] = draw(st.sampled_from(["一般", "重大"]))
+    return event
+
+
+@st.composite
+def events_evidence(draw: st.DrawFn, rules: isc.Ruleset) -> dict[str, Any]:
+    """Evidence with events for every derived metric, counts for the others, and part-time duty."""
+    inspectors = []
+    for n in range(draw(st.integers(1, 3))):
+        person: dict[str, Any] = {"id": f"X-{n}", "name": f"测试{n}"}
+        known = sorted({metric.kind for metric in rules.metrics if metric.kind is not None})
+        if draw(st.booleans()):
+            refs = range(draw(st.integers(0, 30)) if known else 0)
+            person["events"] = [draw(an_event(ref, known)) for ref in refs]
+            # Counts for what events cannot give (or, now and then, for a metric of a kind no event has).
+            kinds = {event["kind"] for event in person["events"]}
+            person["counts"] = {
+                metric.id: draw(st.integers(0, 20))
+                for metric in metrics.used_metrics(rules)
+                if (metric.kind is None and metric.default is None)
+                or (metric.kind not in kinds and metric.kind is not None and draw(st.booleans()))
+            }
+        else:
+            person["counts"] = {
+                metric.id: draw(st.integers(0, 20))
+                for metric in metrics.used_metrics(rules)
+                if metric.default is None or draw(st.booleans())
+            }
+        if draw(st.booleans()):
+            start = draw(march_days())
+            end = start + timedelta(days=draw(st.integers(0, 12)))
+            person["leave"] = [{"from": start.isoformat(), "to": end.isoformat()}]
+        if draw(st.booleans()):
+            # Service may begin before the month; it may end on any day of it.
+            person["serving_from"] = (MARCH + timedelta(days=draw(st.integers(-40, 30)))).isoformat()
+        if draw(st.booleans()):
+            person["serving_until"] = (PERIOD_END - timedelta(days=draw(st.integers(0, 20)))).isoformat()
+            if person.get("serving_from", "") > person["serving_until"]:
+                del person["serving_until"]
+        inspectors.append(person)
+    return {"schema": 1, "assessment": {"township": "太平乡", "period": "2021-03"}, "inspectors": inspectors}
+
+
+@st.composite
+def rules_and_events(draw: st.DrawFn) -> tuple[isc.Ruleset, dict[str, Any]]:
+    rules = isc.load_rules(draw(rule_mappings()))
+    return rules, draw(events_evidence(rules))
+
+
+@given(rules_and_events())
+def test_the_compiled_scorer_agrees_with_a_plain_interpreter(
+    case: tuple[isc.Ruleset, dict[str, Any]],
+) -> None:
+    check_against_the_plain_interpreter(*case)
+
+
+@given(rules_and_events())
+def test_hit_records_are_the_items_with_only_their_hits(case: tuple[isc.Ruleset, dict[str, Any]]) -> None:
+    rules, evidence = case
+    for result in isc.score_evidence(rules, isc.load_evidence(evidence, rules=rules)).results:
+        items, bonus = result.hit_records()
+        assert [attrs.evolve(item, rules=item.hits) for item in result.items] == list(items)
+        assert attrs.evolve(result.bonus, rules=result.bonus.hits) == bonus
+
+
+def test_the_default_scheme_on_the_examples_agrees_with_the_plain_interpreter(examples: Any) -> None:
+    import json  # noqa: PLC0415
+
+    for path in examples:
+        evidence = json.loads(path.read_text(encoding="utf-8"))
+        check_against_the_plain_interpreter(isc.default_rules(), evidence)
+
+
+@pytest.fixture
+def examples() -> list[Any]:
+    from pathlib import Path  # noqa: PLC0415
+
+    return sorted((Path(__file__).parent.parent / "examples").glob("*.json"))
+
+
+# -- duty days --------------------------------------------------------------------
+
+
+@given(
+    st.integers(-40, 40),
+    st.integers(-10, 40),
+    st.lists(st.tuples(st.integers(-20, 35), st.integers(0, 15)), max_size=3),
+)
+def test_duty_days_are_the_days_in_service_and_not_on_leave(
+    since: int, until: int, leaves: list[tuple[int, int]]
+) -> None:
+    # Service from MARCH+since to MARCH+since+until; leaves as (start offset, length), non-overlapping.
+    person: dict[str, Any] = {
+        "serving_from": (MARCH + timedelta(days=since)).isoformat(),
+        "serving_until": (MARCH + timedelta(days=since + until)).isoformat(),
+        "leave": [],
+    }
+    taken: set[int] = set()
+    for start, length in leaves:
+        days = set(range(start, start + length + 1))
+        if days & taken:
+            continue
+        taken |= days
+        person["leave"].append(
+            {
+                "from": (MARCH + timedelta(days=start)).isoformat(),
+                "to": (MARCH + timedelta(days=start + length)).isoformat(),
+            }
+        )
+    inspector = isc.Inspector(
+        id="X",
+        name="测试",
+        serving_from=date.fromisoformat(person["serving_from"]),
+        serving_until=date.fromisoformat(person["serving_until"]),
+        leave=tuple(
+            isc.Leave(date.fromisoformat(leave["from"]), date.fromisoformat(leave["to"]))
+            for leave in person["leave"]
+        ),
+    )
+    period = isc.parse_period("2021-03")
+    assert period is not None
+    assert list(duty_dates(period, inspector)) == naive_duty(person)
+
+
+def test_service_wholly_outside_the_period_leaves_no_duty_days() -> None:
+    period = isc.parse_period("2021-03")
+    assert period is not None
+    before = isc.Inspector(id="X", name="测试", serving_until=date(2021, 2, 20))
+    after = isc.Inspector(id="Y", name="测试", serving_from=date(2021, 4, 2))
+    assert duty_dates(period, before) == ()
+    assert duty_dates(period, after) == ()
+
+
+# -- the generated code and what it relies on ----------------------------------------
+
+
+def test_equal_rule_files_share_one_compiled_function() -> None:
+    assert compile_rules(isc.default_rules()) is compile_rules(isc.default_rules())
+
+
+def test_the_generated_source_names_the_rules_and_their_items() -> None:
+    source = compile_rules(isc.default_rules()).source
+    assert source.startswith("def score_all(")
+    assert "def trace(inspector, duty, duty_days, period_days):" in source
+    assert "# item on_site: deducted until its points are exhausted (扣完为止)" in source
+
+
+class _Moment(datetime):
+    """A datetime subclass, as other systems' Python callers may hand over."""
+
+
+def test_events_at_a_datetime_subclass_count_as_date_times() -> None:
+    # 2 night entries (23:00 and 01:00) of 3, and the work log of 3 March given as a date-time.
+    inspector = isc.Inspector(
+        id="X",
+        name="测试",
+        counts=tuple(
+            (name, Decimal(0))
+            for name in (
+                "absences",
+                "preshift_meetings",
+                "safety_meetings",
+                "unreachable_checks",
+                "missed_general_hazards",
+                "missed_major_hazards",
+                "major_hazards_found",
+                "commendations",
+                "falsifications",
+                "concealed_accidents",
+            )
+        ),
+        events=(
+            isc.Event("underground", _Moment(2021, 3, 1, 23, 0), ref="U1"),
+            isc.Event("underground", _Moment(2021, 3, 2, 1, 0), ref="U2"),
+            isc.Event("underground", _Moment(2021, 3, 2, 10, 0), ref="U3"),
+            isc.Event("work_log", _Moment(2021, 3, 3, 18, 0), ref="L1"),
+        ),
+    )
+    period = isc.parse_period("2021-03")
+    assert period is not None
+    evidence = isc.Evidence(isc.AssessmentInfo("太平乡", period), (inspector,))
+    (result,) = isc.score_evidence(isc.default_rules(), evidence).results
+    values = {rule.metric: rule.value for item in result.items for rule in item.rules}
+    assert values["underground_entries"] == 3
+    assert values["night_underground_entries"] == 2
+    assert values["days_without_work_log"] == 30  # 31 days, one logged
+
+
+# -- evidence checked once ----------------------------------------------------------
+
+
+def _taiping() -> dict[str, Any]:
+    import json  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    path = Path(__file__).parent.parent / "examples" / "taiping-2021-03.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_evidence_loaded_with_the_rules_is_not_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = isc.default_rules()
+    evidence = isc.load_evidence(_taiping(), rules=rules)
+    walked: list[object] = []
+
+    def check_records(*args: object) -> dict[str, list[isc.Event]]:
+        walked.append(args)
+        return {}
+
+    monkeypatch.setattr(metrics, "_check_records", check_records)
+    isc.score_evidence(rules, evidence)
+    assert walked == []
+
+
+def test_evidence_loaded_without_the_rules_is_checked_when_scored() -> None:
+    # A count of an unknown metric: loading without rules cannot see it; scoring must.
+    data = _taiping()
+    data["inspectors"][0].setdefault("counts", {})["undergound_entries"] = 3
+    evidence = isc.load_evidence(data)
+    with pytest.raises(isc.InvalidInputError, match=r"undergound_entries: unknown metric"):
+        isc.score_evidence(isc.default_rules(), evidence)
+
+
+def test_evidence_checked_against_one_rule_file_is_checked_against_another() -> None:
+    data = _taiping()
+    evidence = isc.load_evidence(data, rules=isc.default_rules())
+    other = attrs.evolve(isc.default_rules(), metrics=(), items=(), bonus=None, vetoes=())
+    with pytest.raises(isc.InvalidInputError, match="unknown event kind"):
+        isc.score_evidence(other, evidence)
+
+
+def test_the_memory_of_checked_evidence_dies_with_the_evidence() -> None:
+    rules = isc.default_rules()
+    evidence = isc.load_evidence(_taiping(), rules=rules)
+    checked = metrics.plan_for(rules).checked
+    assert checked.get(id(evidence)) is evidence
+    ref = weakref.ref(evidence)
+    del evidence
+    gc.collect()
+    assert ref() is None
+    assert all(value is not None for value in checked.values())
