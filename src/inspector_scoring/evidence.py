@@ -113,10 +113,12 @@ def read_evidence(source: str | os.PathLike[str] | Mapping[str, Any] | bytes) ->
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         try:
-            data = Path(name).read_bytes()
+            # In a list the parser can empty, so the bytes are freed once decoded.
+            data = [Path(name).read_bytes()]
         except OSError as error:
             return _failed(name, f"cannot read: {error.strerror}")
-        return parse_evidence_bytes(data, name)
+        with bulk():
+            return _parse_owned(data, name)
     if isinstance(source, bytes):
         return parse_evidence_bytes(source, "<stdin>")
     return _walk(source, "<evidence>", None)
@@ -125,15 +127,23 @@ def read_evidence(source: str | os.PathLike[str] | Mapping[str, Any] | bytes) ->
 def parse_evidence_bytes(data: bytes, name: str) -> Draft:
     """Parse JSON bytes (UTF-8, an optional BOM) and walk them (internal)."""
     with bulk():
-        return _parse_bytes(data, name)
+        return _parse_owned([data], name)
 
 
-def _parse_bytes(data: bytes, name: str) -> Draft:
+def _parse_owned(box: list[bytes], name: str) -> Draft:
+    """Parse the bytes in ``box`` (taking them out of it) and walk them.
+
+    At province scale the bytes, the decoded text and the parsed tree are each
+    tens of MiB: each is let go as soon as the next exists, so the walk, which
+    builds the records, runs with the tree alone.
+    """
+    data = box.pop()
     digest = hashlib.sha256(data).hexdigest()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return _failed(name, f"not UTF-8 text (byte {error.start})")
+    del data
     try:
         raw = json.loads(
             text,
@@ -145,6 +155,7 @@ def _parse_bytes(data: bytes, name: str) -> Draft:
         return _failed(name, f"invalid JSON: {error.msg} (at line {error.lineno}, column {error.colno})")
     except ValueError as error:  # e.g. an integer too long to convert
         return _failed(name, f"invalid JSON: {error}")
+    del text
     return _walk(raw, name, digest)
 
 
