@@ -165,6 +165,7 @@ def iter_result_json(assessment: Assessment, /) -> Iterator[str]:
 _s = json.encoder.encode_basestring  # the C encoder json.dumps(..., ensure_ascii=False) uses
 _num = functools.lru_cache(maxsize=4096)(format_number)  # amounts repeat: 20, 15, 0, …
 _PAD = tuple("  " * level for level in range(12))
+_NL = "\n"  # (f-strings may not hold a backslash in their expressions before Python 3.12)
 
 
 def _object(fields: list[tuple[str, str]], level: int) -> str:
@@ -222,55 +223,42 @@ def _item_heads(rules: Ruleset) -> tuple[str, ...]:
 
 
 def _inspector_text(result: InspectorResult, heads: tuple[str, ...]) -> str:
+    """One inspector's object at level 2, as ``_object`` would write it, in one template."""
     person = result.inspector
     scored, bonus = result.hit_records()  # JSON lists hits only
+    p3, p4, p5 = _PAD[3], _PAD[4], _PAD[5]
     # The items, written from their heads: what _object would write, without rebuilding the constant part.
-    items = [
-        f'{head}{_num(item.deducted)},\n{_PAD[5]}"score": {_num(item.score)},\n'
-        f'{_PAD[5]}"exhausted": {"true" if item.exhausted else "false"},\n'
-        f'{_PAD[5]}"hits": {_hits(item.rules, 5) if item.rules else "[]"}\n{_PAD[4]}}}'
+    items = ",\n".join(
+        f'{p4}{head}{_num(item.deducted)},\n{p5}"score": {_num(item.score)},\n'
+        f'{p5}"exhausted": {"true" if item.exhausted else "false"},\n'
+        f'{p5}"hits": {_hits(item.rules, 5) if item.rules else "[]"}\n{p4}}}'
         for head, item in zip(heads, scored, strict=True)
-    ]
-    vetoes = [
-        _object(
-            [
-                ('"id"', _s(veto.id)),
-                ('"text"', _s(veto.text)),
-                ('"grade"', _s(veto.grade)),
-                ('"metric"', _s(veto.metric)),
-                ('"value"', _num(veto.value)),
-            ],
-            4,
-        )
-        for veto in result.vetoes
-    ]
-    fields = [
-        (
-            '"inspector"',
-            _object(
-                [('"id"', _s(person.id)), ('"name"', _s(person.name)), ('"mine"', _optional(person.mine))],
-                3,
-            ),
-        ),
-        ('"total"', _num(result.total)),
-        ('"grade"', _s(result.grade)),
-        ('"vetoes"', _array(vetoes, 3)),
-        ('"duty_days"', str(result.duty_days)),
-        ('"items"', _array(items, 3)),
-        (
-            '"bonus"',
+    )
+    vetoes = _array(
+        [
             _object(
                 [
-                    ('"cap"', _num(bonus.cap)),
-                    ('"raw"', _num(bonus.raw)),
-                    ('"applied"', _num(bonus.applied)),
-                    ('"hits"', _hits(bonus.rules, 4)),
+                    ('"id"', _s(veto.id)),
+                    ('"text"', _s(veto.text)),
+                    ('"grade"', _s(veto.grade)),
+                    ('"metric"', _s(veto.metric)),
+                    ('"value"', _num(veto.value)),
                 ],
-                3,
-            ),
-        ),
-    ]
-    return _object(fields, 2)
+                4,
+            )
+            for veto in result.vetoes
+        ],
+        3,
+    )
+    return (
+        f'{{\n{p3}"inspector": {{\n{p4}"id": {_s(person.id)},\n{p4}"name": {_s(person.name)},\n'
+        f'{p4}"mine": {_optional(person.mine)}\n{p3}}},\n'
+        f'{p3}"total": {_num(result.total)},\n{p3}"grade": {_s(result.grade)},\n'
+        f'{p3}"vetoes": {vetoes},\n{p3}"duty_days": {result.duty_days},\n'
+        f'{p3}"items": {f"[{_NL}{items}{_NL}{p3}]" if items else "[]"},\n'
+        f'{p3}"bonus": {{\n{p4}"cap": {_num(bonus.cap)},\n{p4}"raw": {_num(bonus.raw)},\n'
+        f'{p4}"applied": {_num(bonus.applied)},\n{p4}"hits": {_hits(bonus.rules, 4)}\n{p3}}}\n{_PAD[2]}}}'
+    )
 
 
 def annual_to_dict(annual: AnnualAssessment, /) -> dict[str, Any]:
