@@ -45,6 +45,8 @@ TARGETS = {
     "end to end, events": 2.0,
     "scoring step, counts": 1.5,
     "scoring step, events": 1.5,
+    "step + checks, counts": None,
+    "step + checks, events": None,
     "peak memory, events": 1.2,
     "peak memory, counts": None,
     "score --version": 2.0,
@@ -204,8 +206,16 @@ def end_to_end(score: str, path: Path, repeat: int) -> dict[str, dict[str, Any]]
     )
 
 
-def scoring_step(path: Path, repeat: int) -> dict[str, dict[str, Any]]:
-    """``score_evidence`` on a loaded ``Evidence`` against ``score_loaded`` on parsed JSON."""
+def scoring_step(path: Path, repeat: int, *, checks: bool = False) -> dict[str, dict[str, Any]]:
+    """``score_evidence`` on a loaded ``Evidence`` against ``score_loaded`` on parsed JSON.
+
+    The evidence is loaded with the rules, as the command does, so it was checked
+    against them then and ``score_evidence`` does not check it again. With
+    ``checks``, each run scores a fresh copy of the record, which it checks first:
+    what scoring costs a caller who builds or loads evidence without the rules.
+    """
+    import attrs  # noqa: PLC0415
+
     import inspector_scoring as isc  # noqa: PLC0415 - only this comparison needs the engine in-process
 
     rules = isc.default_rules()
@@ -214,7 +224,7 @@ def scoring_step(path: Path, repeat: int) -> dict[str, dict[str, Any]]:
     return medians(
         interleave(
             repeat,
-            timed(lambda: isc.score_evidence(rules, evidence)),
+            timed(lambda: isc.score_evidence(rules, attrs.evolve(evidence) if checks else evidence)),
             timed(lambda: baseline.score_loaded(data)),
         )
     )
@@ -272,6 +282,11 @@ def compare(args: argparse.Namespace) -> dict[str, Any]:
         record[f"scoring_step_{kind}"] = figures
         engine, yard = figures["engine"], figures["yardstick"]
         lines.append(ratio_line(f"scoring step, {kind}", engine["seconds"], yard["seconds"], "s"))
+    for kind, path in files.items():
+        figures = scoring_step(path, args.repeat, checks=True)
+        record[f"scoring_step_with_checks_{kind}"] = figures
+        engine, yard = figures["engine"], figures["yardstick"]
+        lines.append(ratio_line(f"step + checks, {kind}", engine["seconds"], yard["seconds"], "s"))
     for flag, figures in start_up(args.score, args.startup_repeat).items():
         record[f"start_up_{flag}"] = figures
         engine, bare = figures["engine"], figures["yardstick"]
