@@ -54,8 +54,7 @@ def _plain_parse(path: Path) -> None:
 def phases(path: Path) -> None:
     """Time each stage of a JSON run once, as ``score FILE --format json`` runs them."""
     from inspector_scoring.evidence import read_evidence  # noqa: PLC0415
-    from inspector_scoring.jsontext import dumps  # noqa: PLC0415
-    from inspector_scoring.jsonview import result_to_dict  # noqa: PLC0415
+    from inspector_scoring.jsonview import iter_result_json  # noqa: PLC0415
     from inspector_scoring.metrics import check_scoring  # noqa: PLC0415
     from inspector_scoring.rules import default_rules  # noqa: PLC0415
     from inspector_scoring.score import score_evidence  # noqa: PLC0415
@@ -65,7 +64,7 @@ def phases(path: Path) -> None:
     _stage("for scale: plain json.loads(parse_float=Decimal)", lambda: _plain_parse(path), seconds)
     gc.collect()
     try:
-        from inspector_scoring._fields import JsonObject, NonFinite  # noqa: PLC0415
+        from inspector_scoring._fields import NonFinite, json_object  # noqa: PLC0415
     except ImportError:  # the engine changed its parser: nothing to compare with
         pass
     else:
@@ -73,7 +72,7 @@ def phases(path: Path) -> None:
         _stage(
             "  of read_evidence: json.loads with its hooks",
             lambda: json.loads(
-                text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=JsonObject
+                text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=json_object
             ),
             seconds,
         )
@@ -83,14 +82,15 @@ def phases(path: Path) -> None:
     draft = _stage("read_evidence: read, sha256, parse, records", lambda: read_evidence(path), seconds)
     evidence = draft.evidence
     assert evidence is not None
-    _stage("  checks against the rules (check_scoring)", lambda: check_scoring(rules, evidence), seconds)
-    assessment = _stage(
-        "score_evidence (metric values + scoring)", lambda: score_evidence(rules, evidence), seconds
-    )
-    tree = _stage("result_to_dict", lambda: result_to_dict(assessment), seconds)
-    _stage("jsontext.dumps", lambda: dumps(tree), seconds)
+    _stage("check_scoring: checks against the rules", lambda: check_scoring(rules, evidence), seconds)
+    assessment = _stage("score_evidence (checked already)", lambda: score_evidence(rules, evidence), seconds)
+
+    def write() -> int:
+        return sum(len(piece) for piece in iter_result_json(assessment))
+
+    size = _stage("iter_result_json: the JSON text", write, seconds)
     total = sum(value for key, value in seconds.items() if not key.startswith(("  ", "for scale")))
-    print(f"  total of the stages {total:.2f} s")
+    print(f"  total of the stages {total:.2f} s; JSON text {size / 1024**2:.1f} MiB")
 
 
 def _profile(function: Callable[[], object], top: int) -> None:

@@ -183,12 +183,15 @@ MAX_NUMBER = Decimal(10) ** 12
 MAX_DECIMALS = 10
 _WIDE = decimal.Context(prec=60)
 _MAX_INT = int(MAX_NUMBER)
+_SMALL = 1024
+#: ``Decimal(n)`` for the counts files are made of, made once (Decimals are immutable, so shared)
+SMALL_DECIMALS = tuple(Decimal(n) for n in range(_SMALL))
 
 
 def read_number(problems: Collector, path: str, value: object) -> Decimal | None:
     """A finite, non-negative exact number (never a boolean), within the engine's bounds."""
     if type(value) is int and 0 <= value <= _MAX_INT:  # the common case: a plain count
-        return Decimal(value)
+        return SMALL_DECIMALS[value] if value < _SMALL else Decimal(value)
     number = as_number(value)
     if number is None or number < 0:
         problems.add(path, f"must be a non-negative number, got {describe(value)}")

@@ -1,7 +1,7 @@
 """The Chinese sentence that states the facts behind one rule's amount.
 
-Built once, while scoring, and stored in the trace, so every view shows the
-same words: ``下井13次，少于15次2次，每次扣2分，扣4分``.
+Worked out from a rule's record the first time a view reads it, and kept on
+the record, so every view shows the same words: ``下井13次，少于15次2次，每次扣2分，扣4分``.
 """
 
 from __future__ import annotations
