@@ -300,7 +300,14 @@ def test_the_generated_source_names_the_rules_and_their_items() -> None:
     source = compile_rules(isc.default_rules()).source
     assert source.startswith("def score_all(")
     assert "def trace(inspector, duty, duty_days, period_days):" in source
-    assert "# item on_site: deducted until its points are exhausted (扣完为止)" in source
+    assert "# item 'on_site': deducted until its points are exhausted (扣完为止)" in source
+
+
+def test_any_item_id_of_a_ruleset_built_in_python_compiles() -> None:
+    # A hand-built ruleset is not validated by the loader: its text must not break the generated code.
+    rules = isc.default_rules()
+    odd = attrs.evolve(rules, items=(attrs.evolve(rules.items[0], id="x\nimport os"), *rules.items[1:]))
+    assert "import os" not in compile_rules(odd).source.replace("'x\\nimport os'", "")
 
 
 class _Moment(datetime):

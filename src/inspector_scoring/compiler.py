@@ -165,7 +165,8 @@ class _Writer:
     def name(self, value: object) -> str:
         """A name for ``value`` in the function's globals (one per distinct value)."""
         for name, known in self.constants.items():
-            if type(known) is type(value) and known == value and name.startswith("_c"):
+            # The same type and the same digits (Decimal("2.0") is not written as Decimal("2")).
+            if name.startswith("_c") and type(known) is type(value) and repr(known) == repr(value):
                 return name
         name = f"_c{len(self.constants)}"
         self.constants[name] = value
@@ -218,7 +219,7 @@ class _Writer:
             for rule in self.chain:
                 self.threshold(depth, rule)
         for n, item in enumerate(self.rules.items):
-            self.emit(depth, f"# item {item.id}: deducted until its points are exhausted (扣完为止)")
+            self.emit(depth, f"# item {item.id!r}: deducted until its points are exhausted (扣完为止)")
             self.emit(depth, f"left = {self.constant(item.points)}")
             for rule in item.rules:
                 self.apply(depth, rule)
