@@ -86,7 +86,7 @@ def naive_rule(
 ) -> tuple[Decimal, Decimal, Decimal]:
     """(threshold, raw, applied) of one rule with ``left`` still to take from."""
     threshold = rule.threshold
-    if rule.prorate and duty < days:
+    if rule.prorate:  # T × duty / period, rounded half up to a whole number (SPEC §4.2)
         threshold = half_up(rule.threshold * duty / days, 0)
     fires = value < threshold if rule.comparison is isc.Comparison.BELOW else value > threshold
     if rule.prorate and duty == 0:
@@ -404,3 +404,138 @@ def test_the_memory_of_checked_evidence_dies_with_the_evidence() -> None:
     gc.collect()
     assert ref() is None
     assert all(value is not None for value in checked.values())
+
+
+# -- proration of a threshold with decimals ----------------------------------------------
+
+
+def test_a_prorated_threshold_with_decimals_is_rounded_even_for_a_full_month() -> None:
+    # SPEC §4.2: T × duty / period rounded half up. below 2.5, per 1, on duty all 31 days:
+    # T' = 2.5 × 31/31 = 2.5 → 3; a count of 2.6 is 0.4 short, so 0.4 is deducted (10 → 9.6).
+    rules = isc.load_rules(
+        {
+            "schema": 1,
+            "ruleset": {
+                "id": "t",
+                "title": "测试",
+                "version": "1",
+                "effective_from": date(2021, 1, 1),
+                "period": "month",
+                "total": Decimal(10),
+                "precision": 1,
+            },
+            "metrics": {"m": {"title": "次数"}},
+            "items": [
+                {
+                    "id": "i",
+                    "title": "项目",
+                    "points": Decimal(10),
+                    "rules": [
+                        {
+                            "id": "r",
+                            "text": "少于2.5次",
+                            "metric": "m",
+                            "below": Decimal("2.5"),
+                            "per": 1,
+                            "prorate": True,
+                        }
+                    ],
+                }
+            ],
+            "grades": [{"name": "合格", "min": 0}],
+        }
+    )
+    evidence = isc.load_evidence(
+        {
+            "schema": 1,
+            "assessment": {"township": "太平乡", "period": "2021-03"},
+            "inspectors": [{"id": "X", "name": "测试", "counts": {"m": Decimal("2.6")}}],
+        },
+        rules=rules,
+    )
+    (result,) = isc.score_evidence(rules, evidence).results
+    (hit,) = result.items[0].hits
+    assert (hit.threshold, hit.threshold_base, hit.prorated, hit.applied) == (
+        Decimal(3),
+        Decimal("2.5"),
+        True,
+        Decimal("0.4"),
+    )
+    assert result.total == Decimal("9.6")
+    assert "标准由2.5次按比例折算为3次" in hit.explanation
+
+
+# -- records built in Python ------------------------------------------------------------
+
+
+def test_a_comparison_given_as_text_is_the_enum_and_compiles_alike() -> None:
+    # Equal rule files share compiled code, so "below" must not compile as anything else.
+    rules = isc.default_rules()
+    item = rules.items[1]  # underground: below 15, 2 per entry short
+    as_text = attrs.evolve(
+        rules,
+        items=[
+            rules.items[0],
+            attrs.evolve(item, rules=[attrs.evolve(item.rules[0], comparison="below")]),
+            *rules.items[2:],
+        ],
+    )
+    assert as_text.items[1].rules[0].comparison is isc.Comparison.BELOW
+    assert isinstance(as_text.items, tuple)
+    assert as_text == rules
+    evidence = isc.load_evidence(_taiping(), rules=rules)
+    assert isc.score_evidence(as_text, evidence) == isc.score_evidence(rules, evidence)
+
+
+def test_evidence_built_with_lists_holds_tuples() -> None:
+    evidence = isc.load_evidence(_taiping())
+    again = isc.Evidence(evidence.assessment, list(evidence.inspectors))
+    first = again.inspectors[0]
+    assert isinstance(again.inspectors, tuple)
+    assert isinstance(attrs.evolve(first, events=list(first.events or ())).events, tuple)
+
+
+def test_an_event_with_a_utc_offset_built_in_python_is_a_problem_not_a_crash() -> None:
+    from datetime import timezone  # noqa: PLC0415
+
+    evidence = isc.load_evidence(_taiping())
+    first = evidence.inspectors[0]
+    assert first.events
+    odd = attrs.evolve(first.events[0], at=datetime(2021, 3, 2, 9, 0, tzinfo=timezone(timedelta(hours=8))))
+    changed = attrs.evolve(evidence, inspectors=(attrs.evolve(first, events=(odd, *first.events[1:])),))
+    with pytest.raises(isc.InvalidInputError, match=r"inspectors\[0\]\.events\[0\]\.at: must be a date"):
+        isc.score_evidence(isc.default_rules(), changed)
+
+
+def test_results_pickle_and_compare_with_their_items() -> None:
+    import pickle  # noqa: PLC0415
+
+    rules = isc.default_rules()
+    assessment = isc.score_evidence(rules, isc.load_evidence(_taiping(), rules=rules))
+    again = pickle.loads(pickle.dumps(assessment))
+    assert again == assessment
+    assert again.results[0].items == assessment.results[0].items
+    assert isc.result_to_json(again) == isc.result_to_json(assessment)
+    assert hash(again.results[0]) == hash(assessment.results[0])
+
+
+def test_records_are_exact_whatever_the_callers_decimal_context() -> None:
+    import decimal  # noqa: PLC0415
+
+    # 10.123456 points less 1.000003 is 9.123453: 7 digits, more than a 4-digit context keeps.
+    rules = isc.default_rules()
+    item = attrs.evolve(
+        rules.items[0],
+        points=Decimal("10.123456"),
+        rules=[attrs.evolve(rules.items[0].rules[0], per=Decimal("1.000003"))],
+    )
+    odd = attrs.evolve(rules, items=[item, *rules.items[1:]], total=rules.total - 20 + Decimal("10.123456"))
+    data = _taiping()
+    data["inspectors"] = data["inspectors"][:1]
+    data["inspectors"][0]["events"].append({"kind": "absence", "at": "2021-03-05", "ref": "ABS-X"})
+    evidence = isc.load_evidence(data, rules=odd)
+    with decimal.localcontext(decimal.Context(prec=4)):
+        (result,) = isc.score_evidence(odd, evidence).results
+        scored = result.items[0]
+    assert scored.score == Decimal("9.123453")
+    assert scored.deducted == Decimal("1.000003")

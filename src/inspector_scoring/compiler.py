@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from .decimals import prorate, rounder
+from .decimals import prorate, round_half_up, rounder
 from .metrics import used_metrics
 from .model import Comparison, Inspector, Metric, Rule, Ruleset
 
@@ -104,8 +104,10 @@ def compile_rules(rules: Ruleset, /) -> Compiled:
     )
 
 
-def _number(value: Decimal) -> int | Decimal:
+def _number(value: Decimal | int) -> int | Decimal:
     """A whole amount as an ``int`` (cheaper arithmetic, the same value), else the ``Decimal``."""
+    if isinstance(value, int):  # from a ruleset built in Python
+        return value
     return int(value) if value == value.to_integral_value() else value
 
 
@@ -338,10 +340,12 @@ class _Writer:
         if not rule.prorate:
             self.emit(depth, f"t{n} = {base}")
             return
-        # Proration rounds (only part-time inspectors get here), in integers for a whole threshold.
+        # T × duty / period rounded half up (SPEC §4.2), in integers for a whole T. On a full
+        # month that is T itself when T is whole, as quotas are; a T with decimals is rounded too.
         whole = _number(rule.threshold)
         exact = repr(whole) if type(whole) is int else self.name(rule.threshold)
-        self.emit(depth, f"t{n} = {base} if full else _prorate({exact}, duty_days, period_days)")
+        month = base if type(whole) is int else self.constant(round_half_up(rule.threshold, 0))
+        self.emit(depth, f"t{n} = {month} if full else _prorate({exact}, duty_days, period_days)")
 
     def apply(self, depth: int, rule: Rule) -> None:
         """One rule: its amount if it fires, capped, then no more than what is left."""

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import attrs
 
-from ._fields import describe, join, suggest
+from ._fields import describe, join, read_moment, suggest
 from .errors import Collector, Problem
 from .evidence import Draft
 from .model import Event, Evidence, Inspector, Metric, Ruleset
@@ -221,6 +221,13 @@ def _check_records(
     kinds = plan.kinds
     for event in inspector.events:
         kind, at = event.kind, event.at
+        if isinstance(at, datetime) and at.tzinfo is None:
+            inside = since <= at <= until
+        elif isinstance(at, date) and not isinstance(at, datetime):
+            inside = first <= at <= last
+        else:  # only an Event built in Python gets here: the loader reads local moments alone
+            read_moment(problems, join(event.path, "at"), at)
+            continue
         if event.ref is not None:
             # The same record twice would be counted twice.
             earlier = seen.setdefault((kind, at, event.ref), event)
@@ -239,7 +246,6 @@ def _check_records(
             known = sorted(kinds)
             hint = suggest(kind, known) or f"; known kinds: {', '.join(known) or 'none'}"
             problems.add(join(event.path, "kind"), f"unknown event kind {describe(kind)}{hint}")
-        inside = since <= at <= until if isinstance(at, datetime) else first <= at <= last
         if not inside and period is not None:
             problems.add(
                 join(event.path, "at"),

@@ -9,14 +9,26 @@ path in the file it came from, so messages and breakdowns can point back.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 import attrs
 
 from .periods import Period, PeriodKind
+
+
+def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Collections of a record as tuples, whatever a Python caller passed: records stay
+    immutable and hashable (a list inside a checked record could change after the checks)."""
+    return value if type(value) is tuple else tuple(value)
+
+
+def _optional_tuple(value: Iterable[Any] | None) -> tuple[Any, ...] | None:
+    return None if value is None else _tuple(value)
+
 
 __all__ = [
     "AnnualMethod",
@@ -88,7 +100,7 @@ class Metric:
     #: "night" to count only events whose time of day is in the night window
     during: str | None = None
     #: event fields that must equal these strings for an event to count
-    where: tuple[tuple[str, str], ...] = ()
+    where: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
     #: event kind whose absence on a duty day is counted
     days_without: str | None = None
     #: value used when the evidence says nothing about this metric
@@ -113,7 +125,7 @@ class Rule:
     id: str
     text: str
     metric: str
-    comparison: Comparison
+    comparison: Comparison = attrs.field(converter=Comparison)
     threshold: Decimal
     #: amount per unit beyond the threshold (exactly one of per and fixed is set)
     per: Decimal | None = None
@@ -133,7 +145,7 @@ class Item:
     id: str
     title: str
     points: Decimal
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=_tuple)
     path: str = ""
 
 
@@ -142,7 +154,7 @@ class Bonus:
     """Bonus points (加分): rules that add, up to a cap."""
 
     cap: Decimal
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[Rule, ...] = attrs.field(default=(), converter=_tuple)
     path: str = "bonus"
 
 
@@ -153,7 +165,7 @@ class Veto:
     id: str
     text: str
     metric: str
-    comparison: Comparison
+    comparison: Comparison = attrs.field(converter=Comparison)
     threshold: Decimal
     grade: str
     path: str = ""
@@ -192,7 +204,7 @@ class AnnualSettings:
     #: the fewest months with duty days an inspector needs to be graded for the year
     min_months: int = 1
     #: annual grade bands; empty means the monthly ones
-    grades: tuple[Grade, ...] = ()
+    grades: tuple[Grade, ...] = attrs.field(default=(), converter=_tuple)
     #: the best annual grade after a vetoed month; ``None``: 合格 if defined, else the lowest
     veto_cap: str | None = None
 
@@ -232,18 +244,18 @@ class Ruleset:
     period: PeriodKind
     total: Decimal
     precision: int
-    items: tuple[Item, ...]
-    grades: tuple[Grade, ...]
-    metrics: tuple[Metric, ...]
+    items: tuple[Item, ...] = attrs.field(converter=_tuple)
+    grades: tuple[Grade, ...] = attrs.field(converter=_tuple)
+    metrics: tuple[Metric, ...] = attrs.field(converter=_tuple)
     issuer: str | None = None
-    basis: tuple[str, ...] = ()
+    basis: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     effective_until: date | None = None
     night: Night | None = None
     bonus: Bonus | None = None
-    vetoes: tuple[Veto, ...] = ()
+    vetoes: tuple[Veto, ...] = attrs.field(default=(), converter=_tuple)
     notice: NoticeSettings = NoticeSettings()
     annual: AnnualSettings | None = None
-    outcomes: tuple[Outcome, ...] = ()
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=_tuple)
     schema: int = 1
     #: where the rules came from (a file name), for messages
     source: str = "<rules>"
@@ -296,7 +308,7 @@ class AssessmentInfo:
     assessed_on: date | None = None
     issuer: str | None = None
     contact: str | None = None
-    panel: tuple[PanelMember, ...] = ()
+    panel: tuple[PanelMember, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen(slots=True)
@@ -354,10 +366,10 @@ class Inspector:
     mine: str | None = None
     serving_from: date | None = None
     serving_until: date | None = None
-    leave: tuple[Leave, ...] = ()
-    counts: tuple[tuple[str, Decimal], ...] = ()
+    leave: tuple[Leave, ...] = attrs.field(default=(), converter=_tuple)
+    counts: tuple[tuple[str, Decimal], ...] = attrs.field(default=(), converter=_tuple)
     #: ``None`` when the file has no ``events`` list (so nothing can be derived)
-    events: tuple[Event, ...] | None = None
+    events: tuple[Event, ...] | None = attrs.field(default=None, converter=_optional_tuple)
     path: str = ""
 
     @functools.cached_property
@@ -371,7 +383,7 @@ class Evidence:
     """A whole evidence file: the assessment and its inspectors, in file order."""
 
     assessment: AssessmentInfo
-    inspectors: tuple[Inspector, ...]
+    inspectors: tuple[Inspector, ...] = attrs.field(converter=_tuple)
     schema: int = 1
     source: str = "<evidence>"
     sha256: str = ""

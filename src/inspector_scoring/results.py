@@ -154,7 +154,8 @@ class InspectorResult:
     period_days: int
     #: each item's score, then the bonus added, as scoring computed them (``int`` where whole)
     _scores: tuple[Decimal | int, ...] = attrs.field(repr=False, alias="scores")
-    _trace: Trace = attrs.field(repr=False, eq=False, alias="trace")
+    #: builds ``items`` and ``bonus`` (equal for equal rule files and periods)
+    _trace: Trace = attrs.field(repr=False, alias="trace")
 
     @functools.cached_property
     def _records(self) -> tuple[tuple[ItemResult, ...], BonusResult]:

@@ -14,10 +14,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from .compiler import ITEM_WIDTH, RULE_WIDTH, Compiled
+from .compiler import ITEM_WIDTH, RULE_WIDTH, Compiled, compile_rules
 from .decimals import exact_arithmetic
 from .metrics import Details, duty_dates, plan_for
-from .model import Item, Metric, Rule
+from .model import Item, Metric, Rule, Ruleset
 from .periods import Period
 from .results import BonusResult, InspectorResult, ItemResult, RuleResult
 
@@ -49,6 +49,19 @@ class Tracer:
     def __repr__(self) -> str:
         return f"Tracer({self._compiled.rules.id!r}, {self._period})"
 
+    def __eq__(self, other: object) -> bool:
+        # Equal rules and period build equal records for equal inspectors.
+        if not isinstance(other, Tracer):
+            return NotImplemented
+        return (self._compiled.rules, self._period) == (other._compiled.rules, other._period)
+
+    def __hash__(self) -> int:
+        return hash((self._compiled.rules, self._period))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # The compiled functions cannot be pickled; the rules they came from can.
+        return (_tracer, (self._compiled.rules, self._period))
+
     def build(
         self, result: InspectorResult, *, hits_only: bool = False
     ) -> tuple[tuple[ItemResult, ...], BonusResult]:
@@ -57,6 +70,12 @@ class Tracer:
         With ``hits_only``, each item and the bonus hold only the rules that
         amounted to something, and records are built for those alone.
         """
+        with exact_arithmetic():  # for ``deducted``, as for every amount
+            return self._build(result, hits_only=hits_only)
+
+    def _build(
+        self, result: InspectorResult, *, hits_only: bool
+    ) -> tuple[tuple[ItemResult, ...], BonusResult]:
         numbers = self._amounts(result)
         layout = self._compiled.layout
         records = _Records(self, result, numbers, hits_only=hits_only)
@@ -89,8 +108,7 @@ class Tracer:
         duty: frozenset[date] = self._every_day
         if compiled.needs_dates and result.duty_days < result.period_days:
             duty = frozenset(duty_dates(self._period, inspector))
-        with exact_arithmetic():
-            numbers = compiled.trace(inspector, duty, result.duty_days, result.period_days)
+        numbers = compiled.trace(inspector, duty, result.duty_days, result.period_days)
         if numbers[:3] != (result.total, result.grade, result.grade_by_total):
             raise AssertionError(f"{inspector.id}: scored {result.total}, traced {numbers[0]}")
         return numbers
@@ -132,7 +150,8 @@ class _Records:
         if detail.value != value:
             # Two derivations of one value: the compiled count and the one that keeps refs.
             raise AssertionError(f"{rule.metric}: scored {value}, but the evidence gives {detail.value}")
-        prorated = rule.prorate and result.duty_days < result.period_days
+        # Prorated: scaled by duty days, or a threshold with decimals rounded to a whole number.
+        prorated = rule.prorate and (result.duty_days < result.period_days or threshold != rule.threshold)
         return RuleResult(
             rule=rule.id,
             text=rule.text,
@@ -152,6 +171,11 @@ class _Records:
             prorated=prorated,
             days=detail.days,
         )
+
+
+def _tracer(rules: Ruleset, period: Period) -> Tracer:
+    """A tracer for ``rules`` and ``period`` (what unpickling one calls)."""
+    return Tracer(compile_rules(rules), period)
 
 
 def _decimal(number: object) -> Decimal:
