@@ -83,6 +83,18 @@ def test_below_zero_never_deducts() -> None:
     )
 
 
+def test_a_prorated_threshold_under_a_half_never_deducts() -> None:
+    """below = 0.4, prorate: 0.4 × duty/period ≤ 0.4 rounds half up to 0 (SPEC §4.2), full month or not."""
+    assert analyse(item("100", "below = 0.4\nper = 2\nprorate = true")) == (
+        Finding(
+            "items[0].rules[0].below",
+            "below = 0.4 with prorate = true is rounded to 0 even for a full month, "
+            "so it can never fire and this rule never deducts anything",
+        ),
+    )
+    assert analyse(item("100", "below = 0.5\nper = 2\nprorate = true")) == ()
+
+
 def test_zero_amounts_never_deduct() -> None:
     """per = 0, fixed = 0 and cap = 0 each make a rule deduct 0 however far the value is."""
     findings = analyse(

@@ -539,3 +539,21 @@ def test_records_are_exact_whatever_the_callers_decimal_context() -> None:
         scored = result.items[0]
     assert scored.score == Decimal("9.123453")
     assert scored.deducted == Decimal("1.000003")
+
+
+def test_an_event_at_given_as_text_in_python_is_a_problem() -> None:
+    # The loader parses text; a record built in Python must already hold a date or date-time.
+    evidence = isc.load_evidence(_taiping())
+    first = evidence.inspectors[0]
+    assert first.events
+    odd = attrs.evolve(first.events[0], at="2021-03-01")  # type: ignore[arg-type]
+    changed = attrs.evolve(evidence, inspectors=(attrs.evolve(first, events=(odd, *first.events[1:])),))
+    with pytest.raises(isc.InvalidInputError, match=r'events\[0\]\.at: must be a date .*got "2021-03-01"'):
+        isc.score_evidence(isc.default_rules(), changed)
+
+
+def test_results_compare_by_the_scheme_not_the_file_name() -> None:
+    rules = isc.default_rules()
+    renamed = attrs.evolve(rules, source="another-name.toml", sha256="0" * 64)
+    evidence = isc.load_evidence(_taiping(), rules=rules)
+    assert isc.score_evidence(renamed, evidence).results == isc.score_evidence(rules, evidence).results

@@ -277,12 +277,16 @@ def read_moment(problems: Collector, path: str, value: object) -> date | datetim
         moment = parse_moment(value)
         if moment is not None:
             return moment
-    problems.add(
-        path,
-        "must be a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:MM:SS "
-        f"without UTC offset, got {describe(value)}",
-    )
+    problems.add(path, moment_problem(value))
     return None
+
+
+def moment_problem(value: object) -> str:
+    """What is wrong with ``value`` where a date or a local date-time belongs."""
+    return (
+        "must be a date YYYY-MM-DD or a local date-time YYYY-MM-DDTHH:MM:SS "
+        f"without UTC offset, got {describe(value)}"
+    )
 
 
 def check_schema(problems: Collector, table: Mapping[str, Any], supported: int) -> None:

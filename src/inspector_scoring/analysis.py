@@ -156,6 +156,14 @@ def _dead_keys(rule: Rule, verb: str) -> Iterator[tuple[str, str]]:
             f"below = {below} can never fire (no value is below {below}), "
             f"so this rule never {verb}s anything",
         )
+    elif rule.prorate and _never_fires(rule.comparison, round_half_up(rule.threshold, 0)):
+        # Prorated, the threshold applied is rounded to a whole number (SPEC §4.2), here 0.
+        below = format_number(rule.threshold)
+        yield (
+            "below",
+            f"below = {below} with prorate = true is rounded to 0 even for a full month, "
+            f"so it can never fire and this rule never {verb}s anything",
+        )
     for key, amount in (("per", rule.per), ("fixed", rule.fixed), ("cap", rule.cap)):
         if amount is not None and amount == _ZERO:
             yield key, f"{key} = 0, so this rule never {verb}s anything"
@@ -203,7 +211,7 @@ def _most(rule: Rule) -> Decimal | None:
         return rule.cap
     threshold = rule.threshold
     if rule.prorate:
-        # A prorated threshold is T × duty/period days (duty < period), rounded
+        # A prorated threshold is T × duty/period days (duty ≤ period), rounded
         # half up to a whole number: never more than T rounded half up.
         threshold = max(threshold, round_half_up(threshold, 0))
     # Values are never negative, so a below rule gives at most per × threshold (at 0).

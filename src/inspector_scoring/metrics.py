@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import attrs
 
-from ._fields import describe, join, read_moment, suggest
+from ._fields import describe, join, moment_problem, suggest
 from .errors import Collector, Problem
 from .evidence import Draft
 from .model import Event, Evidence, Inspector, Metric, Ruleset
@@ -226,7 +226,7 @@ def _check_records(
         elif isinstance(at, date) and not isinstance(at, datetime):
             inside = first <= at <= last
         else:  # only an Event built in Python gets here: the loader reads local moments alone
-            read_moment(problems, join(event.path, "at"), at)
+            problems.add(join(event.path, "at"), moment_problem(at))
             continue
         if event.ref is not None:
             # The same record twice would be counted twice.

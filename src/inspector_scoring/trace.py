@@ -49,14 +49,30 @@ class Tracer:
     def __repr__(self) -> str:
         return f"Tracer({self._compiled.rules.id!r}, {self._period})"
 
+    def _key(self) -> tuple[object, ...]:
+        # What decides the records: the scheme's scoring parts and the period (not the
+        # file's name, fingerprint or wording of its title).
+        rules = self._compiled.rules
+        return (
+            rules.items,
+            rules.bonus,
+            rules.metrics,
+            rules.vetoes,
+            rules.grades,
+            rules.night,
+            rules.total,
+            rules.precision,
+            self._period,
+        )
+
     def __eq__(self, other: object) -> bool:
-        # Equal rules and period build equal records for equal inspectors.
+        # Equal schemes and periods build equal records for equal inspectors.
         if not isinstance(other, Tracer):
             return NotImplemented
-        return (self._compiled.rules, self._period) == (other._compiled.rules, other._period)
+        return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self._compiled.rules, self._period))
+        return hash(self._key())
 
     def __reduce__(self) -> tuple[object, ...]:
         # The compiled functions cannot be pickled; the rules they came from can.
