@@ -1,24 +1,31 @@
-"""A rule file compiled into one plain Python function (internal).
+"""A rule file compiled into plain Python functions (internal).
 
 Interpreting the rule records for every inspector (look up the metric, ask the
 comparison, build a record per rule) costs far more than the arithmetic itself,
 and a province-scale run scores 10⁴–10⁵ inspector-months. So each rule file is
-turned, once, into the source text of one function that does what
-``benchmarks/baseline.py`` does by hand for the default scheme: it counts the
-inspector's events in one pass, then applies the rules in file order with their
-amounts, thresholds and caps written in as constants, and returns the numbers
-of the whole trace as one flat tuple. :mod:`inspector_scoring.trace` turns that
-tuple into the result records when someone asks for them.
+turned, once, into the source text of two functions that do what
+``benchmarks/baseline.py`` does by hand for the default scheme:
 
-The function trusts its evidence: it runs only on evidence already checked
-against the rules (:mod:`inspector_scoring.metrics`), which is why it can count
+- ``score_all`` loops over a file's inspectors; for each it counts the events
+  in one pass, reads counts and defaults, applies the rules in file order with
+  their amounts, thresholds and caps written in as constants, and builds the
+  :class:`~inspector_scoring.results.InspectorResult` (totals, grades, vetoes,
+  item scores);
+- ``trace`` scores one inspector the same way and returns every amount of its
+  trace as one flat tuple (:class:`Layout`), from which
+  :mod:`inspector_scoring.trace` builds the rule records when a view asks.
+
+The functions trust their evidence: they run only on evidence already checked
+against the rules (:mod:`inspector_scoring.metrics`), which is why they count
 without asking whether a kind is known or a night event has a time.
 
 Whole amounts are written as ``int`` constants and events are counted as
 ``int``, so a scheme with whole amounts scored from events never touches
 :class:`~decimal.Decimal` until the total is rounded; counts from the file are
-already ``Decimal``, and mixed arithmetic is exact under
-:func:`~inspector_scoring.decimals.exact_arithmetic`.
+``Decimal``, and an inspector with counts is scored by a copy of the code with
+the file's ``Decimal`` amounts. Mixed arithmetic is exact under
+:func:`~inspector_scoring.decimals.exact_arithmetic`, and every string of the
+rule file enters the source through ``repr``.
 """
 
 from __future__ import annotations
@@ -43,7 +50,7 @@ ScoreFunction = Callable[[Inspector, frozenset[date], int, int], tuple[Any, ...]
 
 @attrs.frozen(slots=True)
 class Layout:
-    """Where each number sits in the tuple the compiled function returns.
+    """Where each number sits in the tuple ``trace`` returns.
 
     ``(total, grade, grade_by_total, fired vetoes as (index, value), *metric values, *per item
     (score, exhausted, raw sum), bonus raw, bonus applied, *per rule (threshold,
@@ -68,7 +75,7 @@ RULE_WIDTH = 4
 
 @attrs.frozen(slots=True, eq=False)
 class Compiled:
-    """A rule file ready to score: its compiled function and where its numbers go."""
+    """A rule file ready to score: its compiled functions and where the numbers of a trace go."""
 
     rules: Ruleset
     #: scores every inspector of a file: ``(inspectors, period days, every day as a frozenset,
@@ -88,7 +95,7 @@ class Compiled:
 
 @functools.lru_cache(maxsize=32)
 def compile_rules(rules: Ruleset, /) -> Compiled:
-    """Compile ``rules`` (cached: equal rule files share one compiled function)."""
+    """Compile ``rules`` (cached: equal rule files share their compiled functions)."""
     writer = _Writer(rules)
     source = writer.source()
     namespace: dict[str, Any] = dict(writer.constants)
