@@ -21,7 +21,7 @@ from ._fields import (
     read_table,
     suggest,
 )
-from .decimals import toml_number
+from .decimals import whole_or_decimal
 from .errors import Collector
 from .grades import read_grades
 from .model import AnnualMethod, AnnualSettings, Grade, Outcome, OutcomeKind
@@ -158,7 +158,9 @@ def annual_table(settings: AnnualSettings) -> dict[str, Any]:
     if settings.veto_cap is not None:
         table["veto_cap"] = settings.veto_cap
     if settings.grades:
-        table["grades"] = [{"name": grade.name, "min": toml_number(grade.min)} for grade in settings.grades]
+        table["grades"] = [
+            {"name": grade.name, "min": whole_or_decimal(grade.min)} for grade in settings.grades
+        ]
     return table
 
 

@@ -38,7 +38,7 @@ from typing import Any
 
 import attrs
 
-from .decimals import prorate, round_half_up, rounder
+from .decimals import prorate, round_half_up, rounder, whole_or_decimal
 from .metrics import used_metrics
 from .model import Comparison, Inspector, Metric, Rule, Ruleset
 
@@ -111,13 +111,6 @@ def compile_rules(rules: Ruleset, /) -> Compiled:
     )
 
 
-def _number(value: Decimal | int) -> int | Decimal:
-    """A whole amount as an ``int`` (cheaper arithmetic, the same value), else the ``Decimal``."""
-    if isinstance(value, int):  # from a ruleset built in Python
-        return value
-    return int(value) if value == value.to_integral_value() else value
-
-
 class _Writer:
     """Writes the source of one rule file's ``score`` function.
 
@@ -137,7 +130,7 @@ class _Writer:
             "_GRADES": tuple(grade.name for grade in rules.grades),
             "_NO_COUNTS": {},
         }
-        whole = _number(rules.total)
+        whole = whole_or_decimal(rules.total)
         if type(whole) is int and whole <= _WHOLE_TOTALS:
             # Totals that come out whole, rounded once here rather than once per inspector
             # (a whole Decimal finds its int: equal numbers hash alike).
@@ -166,7 +159,7 @@ class _Writer:
     def constant(self, value: Decimal) -> str:
         """An amount of the rule file as the body being written uses it."""
         if not self.decimal:
-            number = _number(value)
+            number = whole_or_decimal(value)
             if type(number) is int:
                 return repr(number)
         return self.name(value)
@@ -349,7 +342,7 @@ class _Writer:
             return
         # T × duty / period rounded half up (SPEC §4.2), in integers for a whole T. On a full
         # month that is T itself when T is whole, as quotas are; a T with decimals is rounded too.
-        whole = _number(rule.threshold)
+        whole = whole_or_decimal(rule.threshold)
         exact = repr(whole) if type(whole) is int else self.name(rule.threshold)
         month = base if type(whole) is int else self.constant(round_half_up(rule.threshold, 0))
         self.emit(depth, f"t{n} = {month} if full else _prorate({exact}, duty_days, period_days)")

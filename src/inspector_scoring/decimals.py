@@ -87,6 +87,9 @@ def format_number(value: Decimal) -> str:
     return text
 
 
-def toml_number(value: Decimal) -> int | Decimal:
-    """A whole amount as an int (written ``5``, as a person types it), else the Decimal."""
+def whole_or_decimal(value: Decimal | int) -> int | Decimal:
+    """A whole amount as an int, else the Decimal: the same value, as TOML writes what a
+    person types (``5``) and as the compiled scorer does its cheaper whole-number arithmetic."""
+    if isinstance(value, int):  # already whole (a ruleset built in Python)
+        return value
     return int(value) if value == value.to_integral_value() else value

@@ -37,7 +37,7 @@ from ._fields import (
     suggest,
 )
 from .annualrules import annual_table, outcome_tables, read_annual, read_outcomes
-from .decimals import as_number, round_half_up, toml_number
+from .decimals import as_number, round_half_up, whole_or_decimal
 from .errors import Collector, InvalidInputError, Problem
 from .grades import read_grades
 from .jsontext import canonical_sha256
@@ -609,15 +609,15 @@ def _read_notice(problems: Collector, raw: object) -> NoticeSettings:
 
 def _rule_table(rule: Rule) -> dict[str, Any]:
     table: dict[str, Any] = {"id": rule.id, "text": rule.text, "metric": rule.metric}
-    table[rule.comparison.value] = toml_number(rule.threshold)
+    table[rule.comparison.value] = whole_or_decimal(rule.threshold)
     if rule.per is not None:
-        table["per"] = toml_number(rule.per)
+        table["per"] = whole_or_decimal(rule.per)
     if rule.fixed is not None:
-        table["fixed"] = toml_number(rule.fixed)
+        table["fixed"] = whole_or_decimal(rule.fixed)
     if rule.prorate:
         table["prorate"] = True
     if rule.cap is not None:
-        table["cap"] = toml_number(rule.cap)
+        table["cap"] = whole_or_decimal(rule.cap)
     return table
 
 
@@ -631,7 +631,9 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
     header["effective_from"] = ruleset.effective_from
     if ruleset.effective_until is not None:
         header["effective_until"] = ruleset.effective_until
-    header.update(period=ruleset.period.value, total=toml_number(ruleset.total), precision=ruleset.precision)
+    header.update(
+        period=ruleset.period.value, total=whole_or_decimal(ruleset.total), precision=ruleset.precision
+    )
     doc: dict[str, Any] = {"schema": SCHEMA, "ruleset": header}
     if ruleset.night is not None:
         doc["night"] = {"from": ruleset.night.start, "to": ruleset.night.end}
@@ -646,21 +648,21 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
         if metric.where:
             spec["where"] = dict(metric.where)
         if metric.default is not None:
-            spec["default"] = toml_number(metric.default)
+            spec["default"] = whole_or_decimal(metric.default)
         metrics[metric.id] = spec
     doc["metrics"] = metrics
     doc["items"] = [
         {
             "id": item.id,
             "title": item.title,
-            "points": toml_number(item.points),
+            "points": whole_or_decimal(item.points),
             "rules": [_rule_table(rule) for rule in item.rules],
         }
         for item in ruleset.items
     ]
     if ruleset.bonus is not None:
         doc["bonus"] = {
-            "cap": toml_number(ruleset.bonus.cap),
+            "cap": whole_or_decimal(ruleset.bonus.cap),
             "rules": [_rule_table(rule) for rule in ruleset.bonus.rules],
         }
     if ruleset.vetoes:
@@ -669,12 +671,12 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
                 "id": veto.id,
                 "text": veto.text,
                 "metric": veto.metric,
-                veto.comparison.value: toml_number(veto.threshold),
+                veto.comparison.value: whole_or_decimal(veto.threshold),
                 "grade": veto.grade,
             }
             for veto in ruleset.vetoes
         ]
-    doc["grades"] = [{"name": g.name, "min": toml_number(g.min)} for g in ruleset.grades]
+    doc["grades"] = [{"name": g.name, "min": whole_or_decimal(g.min)} for g in ruleset.grades]
     doc["notice"] = {"title": ruleset.notice.title, "working_days": ruleset.notice.working_days}
     if ruleset.annual is not None:
         doc["annual"] = annual_table(ruleset.annual)
