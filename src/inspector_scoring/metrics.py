@@ -111,14 +111,8 @@ def plan_for(rules: Ruleset) -> Plan:
 def check_evidence(rules: Ruleset, draft: Draft) -> list[Problem]:
     """Every problem with the evidence that only the rule file can reveal (internal)."""
     problems = Collector(draft.source)
-    plan = plan_for(rules)
     period = draft.evidence.assessment.period if draft.evidence is not None else None
-    if period is not None:
-        _check_period(problems, rules, period)
-    for n, inspector in enumerate(draft.inspectors):
-        by_kind = _check_records(problems, plan, inspector, period)
-        if period is not None and n not in draft.damaged:
-            _resolve(problems, plan, inspector, by_kind)
+    _check(problems, plan_for(rules), period, draft.inspectors, draft.damaged)
     return problems.problems
 
 
@@ -134,10 +128,7 @@ def check_scoring(rules: Ruleset, evidence: Evidence) -> None:
     if plan.checked.get(id(evidence)) is evidence:
         return
     problems = Collector(evidence.source)
-    period = evidence.assessment.period
-    _check_period(problems, rules, period)
-    for inspector in evidence.inspectors:
-        _resolve(problems, plan, inspector, _check_records(problems, plan, inspector, period))
+    _check(problems, plan, evidence.assessment.period, evidence.inspectors, frozenset())
     problems.raise_if_any()
     mark_checked(rules, evidence)
 
@@ -180,6 +171,23 @@ class Details:
             assert value is not None
             self._values[metric.id] = value
         return value
+
+
+def _check(
+    problems: Collector,
+    plan: Plan,
+    period: Period | None,
+    inspectors: tuple[Inspector, ...],
+    damaged: frozenset[int],
+) -> None:
+    """Every check against the rules; an inspector with problems of its own (``damaged``,
+    by index) is not also checked for missing evidence, nor anyone when the period is unknown."""
+    if period is not None:
+        _check_period(problems, plan.rules, period)
+    for n, inspector in enumerate(inspectors):
+        by_kind = _check_records(problems, plan, inspector, period)
+        if period is not None and n not in damaged:
+            _resolve(problems, plan, inspector, by_kind)
 
 
 def _check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
