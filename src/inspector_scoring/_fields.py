@@ -185,13 +185,16 @@ _WIDE = decimal.Context(prec=60)
 _MAX_INT = int(MAX_NUMBER)
 _SMALL = 1024
 #: ``Decimal(n)`` for the counts files are made of, made once (Decimals are immutable, so shared)
-SMALL_DECIMALS = tuple(Decimal(n) for n in range(_SMALL))
+_SMALL_DECIMALS = tuple(Decimal(n) for n in range(_SMALL))
 
 
 def read_number(problems: Collector, path: str, value: object) -> Decimal | None:
     """A finite, non-negative exact number (never a boolean), within the engine's bounds."""
-    if type(value) is int and 0 <= value <= _MAX_INT:  # the common case: a plain count
-        return SMALL_DECIMALS[value] if value < _SMALL else Decimal(value)
+    small = small_count(value)
+    if small is not None:
+        return small
+    if type(value) is int and 0 <= value <= _MAX_INT:  # a plain count
+        return Decimal(value)
     number = as_number(value)
     if number is None or number < 0:
         problems.add(path, f"must be a non-negative number, got {describe(value)}")
@@ -204,6 +207,12 @@ def read_number(problems: Collector, path: str, value: object) -> Decimal | None
         problems.add(path, f"has too many decimals: at most {MAX_DECIMALS}, got {describe(value)}")
         return None
     return number
+
+
+def small_count(value: object) -> Decimal | None:
+    """``value`` as a shared ``Decimal`` when it is a plain whole count below 1024 (the common
+    case, checked without building a key path), else ``None``: then :func:`read_number` decides."""
+    return _SMALL_DECIMALS[value] if type(value) is int and 0 <= value < _SMALL else None
 
 
 def read_count(problems: Collector, path: str, value: object, *, minimum: int = 0) -> int | None:

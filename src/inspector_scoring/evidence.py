@@ -20,7 +20,6 @@ import attrs
 
 from ._bulk import bulk
 from ._fields import (
-    SMALL_DECIMALS,
     JsonObject,
     NonFinite,
     check_keys,
@@ -35,6 +34,7 @@ from ._fields import (
     read_number,
     read_str,
     read_table,
+    small_count,
 )
 from .errors import Collector, InvalidInputError, Problem
 from .jsontext import canonical_sha256
@@ -318,12 +318,10 @@ def _read_inspector(problems: Collector, path: str, raw: object) -> Inspector | 
         given = read_table(problems, counts_path, table["counts"], what=_OBJECT)
         if given is not None:
             _object_keys(problems, counts_path, given, allowed=tuple(given))
-            small = len(SMALL_DECIMALS)
             for metric, value in given.items():
-                if type(value) is int and 0 <= value < small and type(metric) is str:
-                    counts.append((metric, SMALL_DECIMALS[value]))  # the common case; no path needed
-                    continue
-                number = read_number(problems, join(counts_path, str(metric)), value)
+                number = small_count(value)
+                if number is None:  # only then is the key path built, for a message
+                    number = read_number(problems, join(counts_path, str(metric)), value)
                 if number is not None:
                     counts.append((str(metric), number))
     events: tuple[Event, ...] | None = None
