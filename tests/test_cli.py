@@ -204,6 +204,32 @@ def test_invalid_rules_and_evidence_are_reported_together(run_score: Run, tmp_pa
     ]
 
 
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`score … --format json | head -1`: the pipe closes mid-output; exit 1, nothing on stderr."""
+    from conftest import score_executable  # noqa: PLC0415
+
+    # 400 inspectors: about 1.5 MB of JSON, far more than a pipe holds, so the
+    # command is still writing when the reader goes away.
+    data = json.loads(TAIPING.read_text(encoding="utf-8"))
+    data["inspectors"] = [
+        {**person, "id": f"{person['id']}-{n}"} for n in range(50) for person in data["inspectors"]
+    ]
+    many = tmp_path / "many.json"
+    many.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with subprocess.Popen(
+        [str(score_executable()), str(many), "--format", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read(1) == b"{"
+        process.stdout.close()  # the reader goes away with the rest unread
+        errors = process.stderr.read()
+        assert process.wait(timeout=60) == 1
+    assert errors == b""
+
+
 def test_module_entry_point_and_version() -> None:
     """`python -m inspector_scoring --version` prints the version."""
     done = subprocess.run(

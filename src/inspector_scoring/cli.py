@@ -18,9 +18,18 @@ if TYPE_CHECKING:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``score`` with ``argv`` (default: the process arguments); return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args == ["--version"]:
-        print(f"score {__version__}")
-        return 0
-    from .commands import run  # noqa: PLC0415 - everything else, only when needed
+    try:
+        if args == ["--version"]:
+            print(f"score {__version__}")
+            return 0
+        from .commands import run  # noqa: PLC0415 - everything else, only when needed
 
-    return run(args)
+        return run(args)
+    except BrokenPipeError:
+        # The reader went away (``score … | head``): the output was not all delivered, so
+        # exit 1, quietly, as other Unix tools do. Standard output is pointed at the null
+        # device so the interpreter's last flush does not raise again.
+        import os  # noqa: PLC0415 - only on this path
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
