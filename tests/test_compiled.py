@@ -25,10 +25,7 @@ from inspector_scoring import metrics
 from inspector_scoring.compiler import compile_rules
 from inspector_scoring.grades import grade_for
 from inspector_scoring.metrics import duty_dates
-from strategies import MARCH, march_days, rule_mappings
-
-PERIOD_END = date(2021, 3, 31)
-
+from strategies import MARCH, PERIOD_END, rules_and_events
 
 # -- a plain interpreter ---------------------------------------------------------
 
@@ -141,68 +138,6 @@ def check_against_the_plain_interpreter(rules: isc.Ruleset, evidence: dict[str, 
         ]
         assert [hit.id for hit in result.vetoes] == fired
         assert result.grade_by_total == grade_for(result.total, rules.grades)
-
-
-# -- generated evidence with events ------------------------------------------------
-
-
-@st.composite
-def an_event(draw: st.DrawFn, ref: int, kinds: list[str]) -> dict[str, Any]:
-    kind = draw(st.sampled_from(kinds))
-    day = draw(march_days())
-    event: dict[str, Any] = {"kind": kind, "at": day.isoformat(), "ref": f"R{ref}"}
-    # Night metrics need times; a work log is sometimes a plain date.
-    if kind != "work_log" or draw(st.booleans()):
-        moment = time(draw(st.integers(0, 23)), draw(st.sampled_from([0, 1, 59])))
-        event["at"] = datetime.combine(day, moment).isoformat()
-    if draw(st.booleans()):
-        event["level"] = draw(st.sampled_from(["一般", "重大"]))
-    return event
-
-
-@st.composite
-def events_evidence(draw: st.DrawFn, rules: isc.Ruleset) -> dict[str, Any]:
-    """Evidence with events for every derived metric, counts for the others, and part-time duty."""
-    inspectors = []
-    for n in range(draw(st.integers(1, 3))):
-        person: dict[str, Any] = {"id": f"X-{n}", "name": f"测试{n}"}
-        known = sorted({metric.kind for metric in rules.metrics if metric.kind is not None})
-        if draw(st.booleans()):
-            refs = range(draw(st.integers(0, 30)) if known else 0)
-            person["events"] = [draw(an_event(ref, known)) for ref in refs]
-            # Counts for what events cannot give (or, now and then, for a metric of a kind no event has).
-            kinds = {event["kind"] for event in person["events"]}
-            person["counts"] = {
-                metric.id: draw(st.integers(0, 20))
-                for metric in metrics.used_metrics(rules)
-                if (metric.kind is None and metric.default is None)
-                or (metric.kind not in kinds and metric.kind is not None and draw(st.booleans()))
-            }
-        else:
-            person["counts"] = {
-                metric.id: draw(st.integers(0, 20))
-                for metric in metrics.used_metrics(rules)
-                if metric.default is None or draw(st.booleans())
-            }
-        if draw(st.booleans()):
-            start = draw(march_days())
-            end = start + timedelta(days=draw(st.integers(0, 12)))
-            person["leave"] = [{"from": start.isoformat(), "to": end.isoformat()}]
-        if draw(st.booleans()):
-            # Service may begin before the month; it may end on any day of it.
-            person["serving_from"] = (MARCH + timedelta(days=draw(st.integers(-40, 30)))).isoformat()
-        if draw(st.booleans()):
-            person["serving_until"] = (PERIOD_END - timedelta(days=draw(st.integers(0, 20)))).isoformat()
-            if person.get("serving_from", "") > person["serving_until"]:
-                del person["serving_until"]
-        inspectors.append(person)
-    return {"schema": 1, "assessment": {"township": "太平乡", "period": "2021-03"}, "inspectors": inspectors}
-
-
-@st.composite
-def rules_and_events(draw: st.DrawFn) -> tuple[isc.Ruleset, dict[str, Any]]:
-    rules = isc.load_rules(draw(rule_mappings()))
-    return rules, draw(events_evidence(rules))
 
 
 @given(rules_and_events())

@@ -8,7 +8,6 @@ them for every key, so one pass reports every problem in a file.
 from __future__ import annotations
 
 import decimal
-import difflib
 import functools
 import json
 import re
@@ -117,6 +116,8 @@ def describe(value: object) -> str:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """``; did you mean "x"?`` for the closest choice, or an empty string."""
+    import difflib  # noqa: PLC0415 - only when something is misspelt
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f'; did you mean "{close[0]}"?' if close else ""
 
@@ -182,7 +183,8 @@ def read_id(problems: Collector, path: str, value: object) -> str | None:
 MAX_NUMBER = Decimal(10) ** 12
 MAX_DECIMALS = 10
 _WIDE = decimal.Context(prec=60)
-_MAX_INT = int(MAX_NUMBER)
+#: the largest whole count read as given
+MAX_WHOLE = int(MAX_NUMBER)
 _SMALL = 1024
 #: ``Decimal(n)`` for the counts files are made of, made once (Decimals are immutable, so shared)
 _SMALL_DECIMALS = tuple(Decimal(n) for n in range(_SMALL))
@@ -193,7 +195,7 @@ def read_number(problems: Collector, path: str, value: object) -> Decimal | None
     small = small_count(value)
     if small is not None:
         return small
-    if type(value) is int and 0 <= value <= _MAX_INT:  # a plain count
+    if type(value) is int and 0 <= value <= MAX_WHOLE:  # a plain count
         return Decimal(value)
     number = as_number(value)
     if number is None or number < 0:
@@ -269,9 +271,10 @@ def read_iso_date(problems: Collector, path: str, value: object) -> date | None:
 def parse_moment(text: str) -> date | datetime | None:
     """``YYYY-MM-DD`` or a local ``YYYY-MM-DDTHH:MM[:SS[.ffffff]]``, else ``None`` (cached: dates repeat)."""
     try:
-        if _DATE.fullmatch(text):
-            return date.fromisoformat(text)
-        if _DATETIME.fullmatch(text):
+        if len(text) == 10:  # only a date can be this long, and only a date-time longer
+            if _DATE.fullmatch(text):
+                return date.fromisoformat(text)
+        elif _DATETIME.fullmatch(text):
             return datetime.fromisoformat(text)
     except ValueError:
         pass

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .evidence import Draft
     from .model import Ruleset
+    from .periods import Period
     from .results import Assessment
 
 EXIT_OK = 0
@@ -176,6 +177,13 @@ def run(args: list[str]) -> int:
 def _score(argv: list[str]) -> int:
     args = _score_parser().parse_args(argv)
     _refuse_overwrite(args.output, [args.evidence, args.rules])
+    if args.format == "json" and args.evidence != "-":
+        from .direct import direct_json  # noqa: PLC0415
+
+        # Straight from the parsed JSON when the file is plainly valid; else the records say why.
+        pieces = direct_json(args.evidence, lambda period: _choose_rules(args.rules, period))
+        if pieces is not None:
+            return _emit(args.output, pieces)
     assessment = score_file(args.evidence, args.rules)
     if args.format == "json":
         from .jsonview import iter_result_json  # noqa: PLC0415 - per command, for start-up time
@@ -227,16 +235,16 @@ def _read_draft(evidence: str) -> Draft:
     return read_evidence(evidence)
 
 
-def _choose_rules(rules: str | None, draft: Draft) -> Ruleset | None:
+def _choose_rules(rules: str | None, period: Period | None) -> Ruleset | None:
     """The rule file to use, or ``None`` when a folder cannot be searched (the period is unreadable)."""
     from .rules import default_rules, load_rules, pick_rules  # noqa: PLC0415
 
     if rules is None:
         return default_rules()
     if os.path.isdir(rules):
-        if draft.evidence is None:
+        if period is None:
             return None
-        return pick_rules(rules, draft.evidence.assessment.period)
+        return pick_rules(rules, period)
     return load_rules(rules)
 
 
@@ -250,7 +258,7 @@ def score_file(evidence: str, rules_path: str | None) -> Assessment:
     problems = list(draft.problems)
     rules = None
     try:
-        rules = _choose_rules(rules_path, draft)
+        rules = _choose_rules(rules_path, draft.evidence.assessment.period if draft.evidence else None)
     except InvalidInputError as error:
         problems.extend(error.problems)
     if problems:

@@ -38,7 +38,9 @@ from typing import Any
 
 import attrs
 
+from ._fields import JsonObject
 from .decimals import prorate, round_half_up, rounder, whole_or_decimal
+from .evidence import plain_extras
 from .metrics import used_metrics
 from .model import Comparison, Inspector, Metric, Rule, Ruleset
 
@@ -75,39 +77,75 @@ RULE_WIDTH = 4
 
 @attrs.frozen(slots=True, eq=False)
 class Compiled:
-    """A rule file ready to score: its compiled functions and where the numbers of a trace go."""
+    """A rule file ready to score: its generated functions and where the numbers of a trace go.
+
+    Each function is compiled the first time it is asked for, as a run uses
+    either the record path (``score_all``, ``trace``) or the direct one
+    (``read_one``), and compiling costs milliseconds of a clerk's start-up.
+    """
 
     rules: Ruleset
-    #: scores every inspector of a file: ``(inspectors, period days, every day as a frozenset,
-    #: duty_of, make, vetoes_of, tracer)`` -> a list of ``make(inspector, total, grade,
-    #: grade_by_total, vetoes, duty_days, period_days, (*item scores, bonus), tracer)``
-    score_all: Callable[..., list[Any]]
-    #: the same scoring, returning every amount of the trace (see :class:`Layout`)
-    trace: ScoreFunction
     layout: Layout
     #: the metrics the rules use, in file order
     used: tuple[Metric, ...]
     #: whether some metric counts days without a record (the function needs the duty dates)
     needs_dates: bool
-    #: the generated source, for reading and for tests
-    source: str
+    #: each function's generated source, by name
+    sources: dict[str, str]
+    #: the constants the sources name, and each function once compiled
+    _namespace: dict[str, Any] = attrs.field(alias="namespace")
+
+    @property
+    def source(self) -> str:
+        """The generated source of every function, for reading and for tests."""
+        return "\n\n".join(self.sources.values())
+
+    def _function(self, name: str) -> Any:
+        function = self._namespace.get(name)
+        if function is None:
+            # Two threads may both compile it: the same text gives the same function.
+            code = compile(
+                self.sources[name], f"<rules {self.rules.id} {self.rules.version}: {name}>", "exec"
+            )
+            exec(code, self._namespace)
+            function = self._namespace[name]
+        return function
+
+    @property
+    def score_all(self) -> Callable[..., list[Any]]:
+        """Scores every inspector of a file: ``(inspectors, period days, every day as a frozenset,
+        duty_of, make, vetoes_of, tracer)`` -> a list of ``make(inspector, total, grade,
+        grade_by_total, vetoes, duty_days, period_days, (*item scores, bonus), tracer)``."""
+        function: Callable[..., list[Any]] = self._function("score_all")
+        return function
+
+    @property
+    def trace(self) -> ScoreFunction:
+        """The same scoring, returning every amount of the trace (see :class:`Layout`)."""
+        function: ScoreFunction = self._function("trace")
+        return function
+
+    @property
+    def read_one(self) -> Callable[..., tuple[tuple[Any, ...], tuple[Any, ...]] | None]:
+        """One inspector from parsed JSON: ``(events, counts, whether the counts are whole, duty,
+        duty days, period days, moments, moment_of)`` -> ``(trace numbers, what each used metric
+        was counted from)``, or ``None`` (see :mod:`inspector_scoring.direct`)."""
+        function: Callable[..., tuple[tuple[Any, ...], tuple[Any, ...]] | None] = self._function("read_one")
+        return function
 
 
 @functools.lru_cache(maxsize=32)
 def compile_rules(rules: Ruleset, /) -> Compiled:
     """Compile ``rules`` (cached: equal rule files share their compiled functions)."""
     writer = _Writer(rules)
-    source = writer.source()
-    namespace: dict[str, Any] = dict(writer.constants)
-    exec(compile(source, f"<rules {rules.id} {rules.version}>", "exec"), namespace)
+    sources = writer.sources()
     return Compiled(
         rules=rules,
-        score_all=namespace["score_all"],
-        trace=namespace["trace"],
         layout=writer.layout,
         used=writer.used,
         needs_dates=any(metric.days_without is not None for metric in writer.used),
-        source=source,
+        sources=sources,
+        namespace=dict(writer.constants),
     )
 
 
@@ -129,6 +167,8 @@ class _Writer:
             "_prorate": prorate,
             "_GRADES": tuple(grade.name for grade in rules.grades),
             "_NO_COUNTS": {},
+            "_OBJECT": JsonObject,
+            "_extras_ok": plain_extras,
         }
         whole = whole_or_decimal(rules.total)
         if type(whole) is int and whole <= _WHOLE_TOTALS:
@@ -155,6 +195,8 @@ class _Writer:
         self.decimal = False
         #: writing ``trace`` (every amount kept) rather than ``score`` (the totals)
         self.every_amount = False
+        #: writing ``read_one``, which also returns what each value was counted from
+        self.reading = False
 
     def constant(self, value: Decimal) -> str:
         """An amount of the rule file as the body being written uses it."""
@@ -177,8 +219,21 @@ class _Writer:
     def emit(self, depth: int, line: str) -> None:
         self.lines.append("    " * depth + line)
 
-    def source(self) -> str:
-        # score_all: the loop over a file's inspectors, with the scoring written into it.
+    def sources(self) -> dict[str, str]:
+        """The source of each function, by name."""
+        sources = {}
+        for name, write in (
+            ("score_all", self.score_all),
+            ("trace", self.trace),
+            ("read_one", self.read_one),
+        ):
+            self.lines = []
+            write()
+            sources[name] = "\n".join(self.lines) + "\n"
+        return sources
+
+    def score_all(self) -> None:
+        """``score_all``: the loop over a file's inspectors, with the scoring written into it."""
         self.every_amount = False
         self.emit(0, "def score_all(inspectors, period_days, every_day, duty_of, make, vetoes_of, tracer):")
         self.emit(1, "results = []")
@@ -193,13 +248,12 @@ class _Writer:
         self.emit(3, "duty_days, duty = duty_of(inspector)")
         self.inspector(2)
         self.emit(1, "return results")
-        self.emit(0, "")
-        self.emit(0, "")
-        # trace: one inspector again, returning every amount.
+
+    def trace(self) -> None:
+        """``trace``: one inspector again, returning every amount."""
         self.every_amount = True
         self.emit(0, "def trace(inspector, duty, duty_days, period_days):")
         self.inspector(1)
-        return "\n".join(self.lines) + "\n"
 
     def inspector(self, depth: int) -> None:
         """Score one inspector: by its counts (``Decimal`` amounts) or without (``int`` ones)."""
@@ -216,6 +270,10 @@ class _Writer:
 
     def body(self, depth: int, *, counts: bool) -> None:
         self.values(depth, counts=counts)
+        self.apply_rules(depth)
+
+    def apply_rules(self, depth: int) -> None:
+        """Thresholds, items, bonus, total, grade and vetoes, from the metric values ``v0``, ``v1``…"""
         if self.every_amount:
             self.emit(depth, "# thresholds: prorated ones scale with duty days (SPEC §4.2)")
             for rule in self.chain:
@@ -260,7 +318,153 @@ class _Writer:
         ]
         returned += ["bonus_raw", "bonus"]
         returned += [f"t{n}, u{n}, r{n}, a{n}" for n in range(len(self.chain))]
-        self.emit(depth, f"return ({', '.join(returned)},)")
+        if self.reading:
+            # and what each value was counted from: the events behind it, or None
+            collected = "".join(f"c{n}, " for n in range(len(self.used)))
+            self.emit(depth, f"return ({', '.join(returned)},), ({collected})")
+        else:
+            self.emit(depth, f"return ({', '.join(returned)},)")
+
+    def read_one(self) -> None:
+        """``read_one``: an inspector's events straight from parsed JSON, checked as they are
+        counted, then the rules as ``trace`` applies them.
+
+        It returns ``None`` at the first thing that is not plainly valid, so that
+        the record path, which says what is wrong, takes over; it checks what the
+        loader and :mod:`inspector_scoring.metrics` check, or more.
+        """
+        self.every_amount = self.reading = True
+        self.emit(0, "def read_one(events, counts, whole, duty, duty_days, period_days, moments, moment_of):")
+        self.emit(1, "full = duty_days == period_days")
+        self.emit(1, "if events is not None:")
+        derived = [(n, metric) for n, metric in enumerate(self.used) if metric.kind is not None]
+        for n, metric in derived:
+            self.emit(2, f"l{n} = []" if metric.days_without is None else f"l{n} = set()")
+        self.emit(2, "refs = []  # of the events with one: the same record twice?")
+        self.emit(2, "remember = refs.append")
+        self.emit(2, "for event in events:")
+        self.event_checks()
+        kinds: dict[str, list[tuple[int, Metric]]] = {}
+        for n, metric in derived:
+            assert metric.kind is not None
+            kinds.setdefault(metric.kind, []).append((n, metric))
+        branches = [f"kind == {kind!r}" for kind in kinds]
+        others = sorted({metric.kind for metric in self.rules.metrics if metric.kind} - set(kinds))
+        if others:
+            self.constants["_OTHER_KINDS"] = frozenset(others)
+            branches.append("kind in _OTHER_KINDS")
+        for index, (condition, metrics) in enumerate(zip(branches, [*kinds.values(), []], strict=False)):
+            self.emit(3, f"{'if' if index == 0 else 'elif'} {condition}:")
+            if not metrics:
+                self.emit(4, "pass  # a kind only unused metrics count")
+            for n, metric in metrics:
+                self.collect(4, n, metric)
+        if branches:
+            self.emit(3, "else:")
+            self.emit(4, "return None  # a kind no metric counts")
+        else:
+            self.emit(3, "return None  # no metric counts events")
+        self.same_record_twice()
+        # Whole counts (or none) are scored with the int amounts, as events are; others with Decimals.
+        for whole in (True, False):
+            self.emit(1, "if whole:" if whole else "else:")
+            self.decimal = not whole
+            for n, metric in enumerate(self.used):
+                self.read_value(2, n, metric)
+            self.apply_rules(2)
+
+    def event_checks(self) -> None:
+        """What the loader checks of one event, in ``read_one``'s loop: types, its moment (parsed
+        once per text, and inside the period), a ref, a note and extra fields that are text."""
+        self.emit(3, "if type(event) is not _OBJECT:")
+        self.emit(4, "return None")
+        self.emit(3, "kind = event.get('kind')")
+        self.emit(3, "at = event.get('at')")
+        self.emit(3, "ref = event.get('ref')")
+        self.emit(3, "if type(kind) is not str or type(at) is not str:")
+        self.emit(4, "return None")
+        self.emit(3, "# (order, day, time of day or None, the date or date-time), for moments in the period")
+        self.emit(3, "moment = moments.get(at)")
+        self.emit(3, "if moment is None:")
+        self.emit(4, "moment = moment_of(at)")
+        self.emit(4, "if moment is None:")
+        self.emit(5, "return None")
+        self.emit(4, "moments[at] = moment")
+        self.emit(3, "if ref is None:")
+        self.emit(4, "if 'ref' in event or (len(event) != 2 and not _extras_ok(event)):")
+        self.emit(5, "return None")
+        self.emit(3, "else:")
+        self.emit(
+            4, "if type(ref) is not str or not ref.strip() or (len(event) != 3 and not _extras_ok(event)):"
+        )
+        self.emit(5, "return None")
+        self.emit(4, "remember(ref)")
+
+    def same_record_twice(self) -> None:
+        """After the loop: no two events with a ref are the same record (kind, moment and ref)."""
+        self.emit(2, "if len(set(refs)) != len(refs):")
+        self.emit(3, "# A ref given twice: the same record only if of the same kind and at the same moment.")
+        keys = "(event['kind'], moments[event['at']][3], event['ref'])"
+        self.emit(3, f"keys = [{keys} for event in events if 'ref' in event]")
+        self.emit(3, "if len(set(keys)) != len(keys):")
+        self.emit(4, "return None")
+
+    def collect(self, depth: int, n: int, metric: Metric) -> None:
+        """Keep an event the metric counts: its order and ref, or its day (as ``count_one`` counts)."""
+        # Event.field(name) for a parsed event: its string under that key, but never kind or at.
+        conditions = [
+            f"None == {wanted!r}" if field in {"kind", "at"} else f"event.get({field!r}) == {wanted!r}"
+            for field, wanted in metric.where
+        ]
+        if conditions:
+            self.emit(depth, f"if {' and '.join(conditions)}:")
+            depth += 1
+        if metric.days_without is not None:
+            self.emit(depth, f"l{n}.add(moment[1])")
+            return
+        if metric.during == "night":
+            night = self.rules.night
+            assert night is not None  # validated: during needs [night]
+            self.emit(depth, "moment_of_day = moment[2]")
+            self.emit(depth, "if moment_of_day is None:")
+            self.emit(depth + 1, "return None  # a night metric needs a time of day")
+            if night.start < night.end:
+                window = "_NIGHT_START <= moment_of_day < _NIGHT_END"
+            else:
+                window = "moment_of_day >= _NIGHT_START or moment_of_day < _NIGHT_END"
+            self.emit(depth, f"if {window}:")
+            depth += 1
+        self.emit(depth, f"l{n}.append((moment[0], ref or ''))")
+
+    def read_value(self, depth: int, n: int, metric: Metric) -> None:
+        """``v{n}`` from counts, the events kept or the default, and ``c{n}`` what it was counted from."""
+        key = repr(metric.id)
+        if metric.kind is not None:
+            self.emit(depth, "if events is not None:")
+            self.emit(depth + 1, f"if {key} in counts:")
+            self.emit(depth + 2, f"if l{n}:")
+            self.emit(depth + 3, "return None  # given as a count and by events")
+            self.emit(depth + 2, f"v{n} = counts[{key}]")
+            self.emit(depth + 2, f"c{n} = None")
+            self.emit(depth + 1, "else:")
+            inner = depth + 2
+            if metric.days_without is None:
+                self.emit(inner, f"v{n} = len(l{n})")
+                self.emit(inner, f"c{n} = l{n}")
+            else:
+                self.emit(inner, f"c{n} = duty.difference(l{n})  # duty days without a record")
+                self.emit(inner, f"v{n} = len(c{n})")
+            self.emit(depth, "else:")
+            depth += 1
+        self.emit(depth, f"c{n} = None")
+        self.emit(depth, f"if {key} in counts:")
+        self.emit(depth + 1, f"v{n} = counts[{key}]")
+        self.emit(depth, "else:")
+        depth += 1
+        if metric.default is None:
+            self.emit(depth, "return None  # missing evidence")
+        else:
+            self.emit(depth, f"v{n} = {self.constant(metric.default)}")
 
     def values(self, depth: int, *, counts: bool) -> None:
         """Each used metric's value: the count if given, else derived from events, else the default."""

@@ -77,8 +77,10 @@ def divide(a: Decimal, b: Decimal) -> Decimal:
     return _CONTEXT.divide(a, b)
 
 
-def format_number(value: Decimal) -> str:
+def format_number(value: Decimal | int) -> str:
     """Plain decimal text without exponent or trailing zeros: ``87.5``, ``30``, ``0.25``."""
+    if isinstance(value, int):  # a whole amount the compiled scorer kept as an int
+        return str(value)
     if value == 0:
         return "0"
     text = format(value.normalize(_CONTEXT), "f")

@@ -132,18 +132,28 @@ def parse_evidence_bytes(data: bytes, name: str) -> Draft:
 
 
 def _parse_owned(box: list[bytes], name: str) -> Draft:
-    """Parse the bytes in ``box`` (taking them out of it) and walk them.
+    """Parse the bytes in ``box`` (taking them out of it) and walk them."""
+    parsed = parse_owned(box)
+    if isinstance(parsed, str):
+        return _failed(name, parsed)
+    raw, digest = parsed
+    return _walk(raw, name, digest)
+
+
+def parse_owned(box: list[bytes]) -> tuple[object, str] | str:
+    """The JSON in the bytes in ``box`` (taken out of it) and their sha256, or why it cannot
+    be read (internal).
 
     At province scale the bytes, the decoded text and the parsed tree are each
-    tens of MiB: each is let go as soon as the next exists, so the walk, which
-    builds the records, runs with the tree alone.
+    tens of MiB: each is let go as soon as the next exists, so what follows
+    runs with the tree alone.
     """
     data = box.pop()
     digest = hashlib.sha256(data).hexdigest()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return _failed(name, f"not UTF-8 text (byte {error.start})")
+        return f"not UTF-8 text (byte {error.start})"
     del data
     try:
         raw = json.loads(
@@ -153,11 +163,11 @@ def _parse_owned(box: list[bytes], name: str) -> Draft:
             object_pairs_hook=json_object,
         )
     except json.JSONDecodeError as error:
-        return _failed(name, f"invalid JSON: {error.msg} (at line {error.lineno}, column {error.colno})")
+        return f"invalid JSON: {error.msg} (at line {error.lineno}, column {error.colno})"
     except ValueError as error:  # e.g. an integer too long to convert
-        return _failed(name, f"invalid JSON: {error}")
+        return f"invalid JSON: {error}"
     del text
-    return _walk(raw, name, digest)
+    return raw, digest
 
 
 def _failed(name: str, message: str) -> Draft:
@@ -166,25 +176,12 @@ def _failed(name: str, message: str) -> Draft:
 
 def _walk(raw: object, name: str, digest: str | None) -> Draft:
     problems = Collector(name)
-    top = read_table(problems, "", raw, what=_OBJECT)
-    if top is None:
+    header = read_header(problems, raw)
+    if header is None:
         return Draft(name, None, (), frozenset(), tuple(problems.problems))
-    _object_keys(
-        problems,
-        "",
-        top,
-        allowed=("schema", "assessment", "inspectors"),
-        required=("schema", "assessment", "inspectors"),
-    )
-    check_schema(problems, top, SCHEMA)
-    info = _read_assessment(problems, top["assessment"]) if "assessment" in top else None
-
+    info, raw_list, entries = header
     inspectors: list[Inspector] = []
     damaged: set[int] = set()
-    raw_list = top.get("inspectors")
-    entries = read_list(problems, "inspectors", raw_list) if "inspectors" in top else None
-    if entries == []:
-        problems.add("inspectors", "must list at least one inspector")
     # Parsed JSON is ours to consume: dropping each inspector's raw objects once read keeps
     # peak memory near the size of one copy, not two. A caller's mapping is never changed.
     consume = digest is not None and isinstance(raw_list, list)
@@ -196,7 +193,7 @@ def _walk(raw: object, name: str, digest: str | None) -> Draft:
             entries[n] = raw_list[n] = None
         path = join("inspectors", n)
         before = len(problems.problems)
-        inspector = _read_inspector(problems, path, entry)
+        inspector = read_inspector(problems, path, entry)
         if inspector is not None:
             if inspector.id in first_seen:
                 problems.add(
@@ -219,6 +216,30 @@ def _walk(raw: object, name: str, digest: str | None) -> Draft:
         # problems are reported in the same run; the result is never scored.
         evidence = Evidence(assessment=info, inspectors=tuple(inspectors), source=name)
     return Draft(name, evidence, tuple(inspectors), frozenset(damaged), tuple(problems.problems))
+
+
+def read_header(
+    problems: Collector, raw: object
+) -> tuple[AssessmentInfo | None, object, list[Any] | None] | None:
+    """The top of an evidence file: its assessment header, the ``inspectors`` value as given,
+    and that value as a list when it is one (internal); ``None`` when the file is no object."""
+    top = read_table(problems, "", raw, what=_OBJECT)
+    if top is None:
+        return None
+    _object_keys(
+        problems,
+        "",
+        top,
+        allowed=("schema", "assessment", "inspectors"),
+        required=("schema", "assessment", "inspectors"),
+    )
+    check_schema(problems, top, SCHEMA)
+    info = _read_assessment(problems, top["assessment"]) if "assessment" in top else None
+    raw_list = top.get("inspectors")
+    entries = read_list(problems, "inspectors", raw_list) if "inspectors" in top else None
+    if entries == []:
+        problems.add("inspectors", "must list at least one inspector")
+    return info, raw_list, entries
 
 
 def _object_keys(
@@ -292,7 +313,8 @@ def _read_assessment(problems: Collector, raw: object) -> AssessmentInfo | None:
     )
 
 
-def _read_inspector(problems: Collector, path: str, raw: object) -> Inspector | None:
+def read_inspector(problems: Collector, path: str, raw: object) -> Inspector | None:
+    """The inspector at ``path``, with every problem of it recorded (internal)."""
     table = read_table(problems, path, raw, what=_OBJECT)
     if table is None:
         return None
@@ -396,7 +418,7 @@ def _read_leave(problems: Collector, path: str, raw: object) -> tuple[Leave, ...
 def _fast_event(raw: Mapping[str, Any], path: str) -> Event | None:
     """The event when it is plainly valid (the common case, a million times at province
     scale), else ``None`` so that the full checks say what is wrong."""
-    kind, at, ref, note = raw.get("kind"), raw.get("at"), raw.get("ref"), raw.get("note")
+    kind, at, ref = raw.get("kind"), raw.get("at"), raw.get("ref")
     if type(kind) is not str or type(at) is not str or not kind.strip():
         return None
     if ref is None:
@@ -404,10 +426,7 @@ def _fast_event(raw: Mapping[str, Any], path: str) -> Event | None:
             return None
     elif type(ref) is not str or not ref.strip():
         return None
-    if note is None:
-        if "note" in raw:
-            return None
-    elif type(note) is not str or not note.strip():
+    if len(raw) != (2 if ref is None else 3) and not plain_extras(raw):
         return None
     moment = parse_moment(at)
     if moment is None:
@@ -415,9 +434,16 @@ def _fast_event(raw: Mapping[str, Any], path: str) -> Event | None:
     extras: tuple[tuple[str, str], ...] = ()
     if not raw.keys() <= _EVENT_FIXED_SET:
         extras = tuple((key, value) for key, value in raw.items() if key not in _EVENT_FIXED_SET)
-        if not all(type(value) is str for _, value in extras):
-            return None
-    return Event(kind, moment, ref, note, extras, path)
+    return Event(kind, moment, ref, raw.get("note"), extras, path)
+
+
+def plain_extras(raw: Mapping[str, Any]) -> bool:
+    """Whether every value of a parsed event is a string and its note, if any, is not blank
+    (internal: what an event with a valid kind, at and ref needs besides)."""
+    for key, value in raw.items():
+        if type(value) is not str or (key == "note" and not value.strip()):
+            return False
+    return True
 
 
 def _read_event(problems: Collector, path: str, raw: object) -> Event | None:

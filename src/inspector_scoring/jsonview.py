@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
-from .annual import AnnualAssessment
 from .decimals import format_number
 from .jsontext import dumps
-from .model import Ruleset
-from .results import Assessment, BonusResult, InspectorResult, ItemResult, RuleResult
+from .model import AssessmentInfo, Metric, Rule, Ruleset
+from .results import Assessment, BonusResult, InspectorResult, ItemResult, RuleResult, VetoHit
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the annual view is read only for `score annual`; not imported for a month
+    from .annual import AnnualAssessment
 
 __all__ = [
     "SCHEMA",
@@ -118,11 +123,24 @@ def result_to_json(assessment: Assessment, /) -> str:
 
 def iter_result_json(assessment: Assessment, /) -> Iterator[str]:
     """:func:`result_to_json` in pieces (one per inspector), to write without holding it all."""
-    rules = assessment.ruleset
-    info = assessment.evidence.assessment
+    texts = Texts(assessment.ruleset)
+    return write_result(
+        assessment.engine,
+        assessment.ruleset,
+        assessment.evidence.sha256,
+        assessment.evidence.assessment,
+        ([_inspector_text(result, texts)] for result in assessment.results),
+    )
+
+
+def write_result(
+    engine: str, rules: Ruleset, sha256: str | None, info: AssessmentInfo, batches: Iterable[list[str]]
+) -> Iterator[str]:
+    """The result's text around the inspectors' texts (each an object at level 2), given in
+    batches and written a batch a piece (internal)."""
     head = [
         ('"schema"', str(SCHEMA)),
-        ('"engine"', _s(assessment.engine)),
+        ('"engine"', _s(engine)),
         (
             '"ruleset"',
             _object(
@@ -139,7 +157,7 @@ def iter_result_json(assessment: Assessment, /) -> Iterator[str]:
             '"evidence"',
             _object(
                 [
-                    ('"sha256"', _s(assessment.evidence.sha256)),
+                    ('"sha256"', _optional(sha256)),
                     ('"township"', _s(info.township)),
                     ('"period"', _s(str(info.period))),
                 ],
@@ -149,23 +167,21 @@ def iter_result_json(assessment: Assessment, /) -> Iterator[str]:
         ('"results"', "[]"),  # a placeholder: filled below, one inspector at a time
     ]
     text = _object(head, 0)
-    if not assessment.results:
-        yield text + "\n"
-        return
     # Split the frame around the results array and fill it one inspector at a time.
     opening, closing = text.rsplit("[]", 1)
-    yield opening + "[\n"
-    last = len(assessment.results) - 1
-    heads = _item_heads(rules)
-    for n, result in enumerate(assessment.results):
-        yield f"{_PAD[2]}{_inspector_text(result, heads)}" + (",\n" if n < last else "\n")
-    yield f"{_PAD[1]}]" + closing + "\n"
+    separator = ",\n" + _PAD[2]
+    empty = True
+    for batch in batches:
+        if batch:
+            yield (opening + "[\n" + _PAD[2] if empty else separator) + separator.join(batch)
+            empty = False
+    yield text + "\n" if empty else f"\n{_PAD[1]}]{closing}\n"
 
 
 _s = json.encoder.encode_basestring  # the C encoder json.dumps(..., ensure_ascii=False) uses
 _num = functools.lru_cache(maxsize=4096)(format_number)  # amounts repeat: 20, 15, 0, …
 _PAD = tuple("  " * level for level in range(12))
-_NL = "\n"  # (f-strings may not hold a backslash in their expressions before Python 3.12)
+_SEPARATOR = ",\n"
 
 
 def _object(fields: list[tuple[str, str]], level: int) -> str:
@@ -209,8 +225,148 @@ def _rule_text(result: RuleResult, level: int) -> str:
     return _object(fields, level)
 
 
-def _hits(results: tuple[RuleResult, ...], level: int) -> str:
-    return _array([_rule_text(result, level + 1) for result in results if result.raw != 0], level)
+class Texts:
+    """The JSON text of one rule file's results, with what repeats written once (internal).
+
+    Most of a province's result is the same text again and again: an item
+    without hits differs from inspector to inspector only in nothing at all, and
+    a hit only in its numbers and refs. An item's text is kept by its numbers,
+    and a hit's by its rule and numbers, with its refs put in between, so the
+    text of a run is pieced together from a few hundred distinct parts. Each
+    part is written once by the plain writer above (``_rule_text``), so the
+    pieces are exactly what that writer gives.
+    """
+
+    __slots__ = ("_heads", "_hits", "_items", "_rules")
+
+    def __init__(self, rules: Ruleset) -> None:
+        self._rules = rules
+        self._heads = _item_heads(rules)
+        self._items: dict[tuple[int, object, object, bool], str] = {}
+        self._hits: dict[tuple[object, ...], tuple[str, str]] = {}
+
+    def item(self, n: int, deducted: object, score: object, exhausted: bool, hits: list[str]) -> str:
+        """Item ``n`` of the rule file at level 4, with its hits' texts (at level 6)."""
+        if not hits:
+            key = (n, deducted, score, exhausted)
+            text = self._items.get(key)
+            if text is None:
+                text = self._items[key] = self._item(n, deducted, score, exhausted, "[]")
+            return text
+        return self._item(n, deducted, score, exhausted, _array(hits, 5))
+
+    def _item(self, n: int, deducted: object, score: object, exhausted: bool, hits: str) -> str:
+        p4, p5 = _PAD[4], _PAD[5]
+        return (
+            f'{p4}{self._heads[n]}{_num(deducted)},\n{p5}"score": {_num(score)},\n'
+            f'{p5}"exhausted": {"true" if exhausted else "false"},\n{p5}"hits": {hits}\n{p4}}}'
+        )
+
+    def hit(self, result: RuleResult, level: int) -> str:
+        """A rule record's text at ``level`` (an item's hits are at 6, the bonus's at 5)."""
+        return self.hit_of(
+            result.source,
+            result.measure,
+            level,
+            bonus=result.bonus,
+            value=result.value,
+            threshold=result.threshold,
+            uncapped=result.uncapped,
+            raw=result.raw,
+            applied=result.applied,
+            duty_days=result.duty_days,
+            period_days=result.period_days,
+            prorated=result.prorated,
+            refs=result.refs,
+            days=result.days,
+        )
+
+    def hit_of(
+        self,
+        rule: Rule,
+        metric: Metric,
+        level: int,
+        *,
+        bonus: bool,
+        value: Decimal | int,
+        threshold: Decimal | int,
+        uncapped: Decimal | int,
+        raw: Decimal | int,
+        applied: Decimal | int,
+        duty_days: int,
+        period_days: int,
+        prorated: bool,
+        refs: tuple[str, ...],
+        days: tuple[date, ...],
+    ) -> str:
+        """The text of the rule record these fields make, at ``level``: what ``_rule_text`` writes."""
+        # Equal numbers are written alike (format_number normalises), so equal keys give equal text;
+        # duty days change the words only when the threshold was prorated.
+        shown = (duty_days, period_days) if prorated else None
+        key = (id(rule), level, bonus, value, threshold, uncapped, raw, applied, shown, days)
+        parts = self._hits.get(key)
+        if parts is None:
+            record = RuleResult(
+                rule=rule.id,
+                text=rule.text,
+                metric=rule.metric,
+                value=Decimal(value),
+                threshold=Decimal(threshold),
+                raw=Decimal(raw),
+                applied=Decimal(applied),
+                source=rule,
+                measure=metric,
+                uncapped=Decimal(uncapped),
+                bonus=bonus,
+                duty_days=duty_days,
+                period_days=period_days,
+                threshold_base=rule.threshold if prorated else None,
+                prorated=prorated,
+                days=days,
+            )
+            # The first such text is the key: a quote inside a JSON string is escaped.
+            head, _, tail = _rule_text(record, level).partition(_NO_REFS)
+            parts = self._hits[key] = (head + '"refs": ', tail)
+        if not refs:
+            return f"{parts[0]}[]{parts[1]}"
+        return f"{parts[0]}{_array([_s(ref) for ref in refs], level + 1)}{parts[1]}"
+
+    def inspector(
+        self,
+        person: tuple[str, str, str | None],
+        *,
+        total: Decimal,
+        grade: str,
+        vetoes: tuple[VetoHit, ...],
+        duty_days: int,
+        items: list[str],
+        bonus: tuple[Decimal | int, Decimal | int, Decimal | int],
+        bonus_hits: list[str],
+    ) -> str:
+        """One inspector's object at level 2, as ``_object`` would write it, in one template."""
+        p3, p4 = _PAD[3], _PAD[4]
+        ident, name, mine = person
+        cap, raw, applied = bonus
+        return (
+            f'{{\n{p3}"inspector": {{\n{p4}"id": {_s(ident)},\n{p4}"name": {_s(name)},\n'
+            f'{p4}"mine": {_optional(mine)}\n{p3}}},\n'
+            f'{p3}"total": {_num(total)},\n{p3}"grade": {_s(grade)},\n'
+            f'{p3}"vetoes": {_vetoes(vetoes)},\n{p3}"duty_days": {duty_days},\n'
+            f'{p3}"items": {_array_of_texts(items, 3)},\n'
+            f'{p3}"bonus": {{\n{p4}"cap": {_num(cap)},\n{p4}"raw": {_num(raw)},\n'
+            f'{p4}"applied": {_num(applied)},\n{p4}"hits": {_array(bonus_hits, 4)}\n{p3}}}\n{_PAD[2]}}}'
+        )
+
+
+#: where a hit's refs go, in the text of a record built without refs
+_NO_REFS = '"refs": []'
+
+
+def _array_of_texts(values: list[str], level: int) -> str:
+    """An array of values already indented for ``level + 1``."""
+    if not values:
+        return "[]"
+    return f"[\n{_SEPARATOR.join(values)}\n{_PAD[level]}]"
 
 
 def _item_heads(rules: Ruleset) -> tuple[str, ...]:
@@ -222,19 +378,10 @@ def _item_heads(rules: Ruleset) -> tuple[str, ...]:
     )
 
 
-def _inspector_text(result: InspectorResult, heads: tuple[str, ...]) -> str:
-    """One inspector's object at level 2, as ``_object`` would write it, in one template."""
-    person = result.inspector
-    scored, bonus = result.hit_records()  # JSON lists hits only
-    p3, p4, p5 = _PAD[3], _PAD[4], _PAD[5]
-    # The items, written from their heads: what _object would write, without rebuilding the constant part.
-    items = ",\n".join(
-        f'{p4}{head}{_num(item.deducted)},\n{p5}"score": {_num(item.score)},\n'
-        f'{p5}"exhausted": {"true" if item.exhausted else "false"},\n'
-        f'{p5}"hits": {_hits(item.rules, 5) if item.rules else "[]"}\n{p4}}}'
-        for head, item in zip(heads, scored, strict=True)
-    )
-    vetoes = _array(
+def _vetoes(vetoes: tuple[VetoHit, ...]) -> str:
+    if not vetoes:
+        return "[]"
+    return _array(
         [
             _object(
                 [
@@ -246,18 +393,28 @@ def _inspector_text(result: InspectorResult, heads: tuple[str, ...]) -> str:
                 ],
                 4,
             )
-            for veto in result.vetoes
+            for veto in vetoes
         ],
         3,
     )
-    return (
-        f'{{\n{p3}"inspector": {{\n{p4}"id": {_s(person.id)},\n{p4}"name": {_s(person.name)},\n'
-        f'{p4}"mine": {_optional(person.mine)}\n{p3}}},\n'
-        f'{p3}"total": {_num(result.total)},\n{p3}"grade": {_s(result.grade)},\n'
-        f'{p3}"vetoes": {vetoes},\n{p3}"duty_days": {result.duty_days},\n'
-        f'{p3}"items": {f"[{_NL}{items}{_NL}{p3}]" if items else "[]"},\n'
-        f'{p3}"bonus": {{\n{p4}"cap": {_num(bonus.cap)},\n{p4}"raw": {_num(bonus.raw)},\n'
-        f'{p4}"applied": {_num(bonus.applied)},\n{p4}"hits": {_hits(bonus.rules, 4)}\n{p3}}}\n{_PAD[2]}}}'
+
+
+def _inspector_text(result: InspectorResult, texts: Texts) -> str:
+    """One inspector's object at level 2, from its records (hits only)."""
+    person = result.inspector
+    scored, bonus = result.hit_records()  # JSON lists hits only
+    return texts.inspector(
+        (person.id, person.name, person.mine),
+        total=result.total,
+        grade=result.grade,
+        vetoes=result.vetoes,
+        duty_days=result.duty_days,
+        items=[
+            texts.item(n, item.deducted, item.score, item.exhausted, [texts.hit(hit, 6) for hit in item.hits])
+            for n, item in enumerate(scored)
+        ],
+        bonus=(bonus.cap, bonus.raw, bonus.applied),
+        bonus_hits=[texts.hit(hit, 5) for hit in bonus.hits],
     )
 
 

@@ -183,14 +183,15 @@ def _check(
     """Every check against the rules; an inspector with problems of its own (``damaged``,
     by index) is not also checked for missing evidence, nor anyone when the period is unknown."""
     if period is not None:
-        _check_period(problems, plan.rules, period)
+        check_period(problems, plan.rules, period)
     for n, inspector in enumerate(inspectors):
         by_kind = _check_records(problems, plan, inspector, period)
         if period is not None and n not in damaged:
             _resolve(problems, plan, inspector, by_kind)
 
 
-def _check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
+def check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
+    """Report a period the rule file does not assess: another kind, or outside its dates (internal)."""
     if period.kind is not rules.period:
         problems.add(
             "assessment.period",

@@ -17,8 +17,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from ._fields import (
     check_keys,
     check_schema,
@@ -682,4 +680,6 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
         doc["annual"] = annual_table(ruleset.annual)
     if ruleset.outcomes:
         doc["outcomes"] = outcome_tables(ruleset.outcomes)
+    import tomli_w  # noqa: PLC0415 - only to write a rule file
+
     return tomli_w.dumps(doc)

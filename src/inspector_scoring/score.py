@@ -41,7 +41,7 @@ def _score(rules: Ruleset, evidence: Evidence) -> Assessment:
         return len(dates), frozenset(dates) if compiled.needs_dates else every_day
 
     def vetoes_of(fired: tuple[tuple[int, Decimal | int], ...]) -> tuple[VetoHit, ...]:
-        return tuple(_veto(rules.vetoes[n], value) for n, value in fired)
+        return tuple(veto_hit(rules.vetoes[n], value) for n, value in fired)
 
     with exact_arithmetic():
         results = compiled.score_all(
@@ -56,7 +56,8 @@ def _score(rules: Ruleset, evidence: Evidence) -> Assessment:
     return Assessment(engine=ENGINE, ruleset=rules, evidence=evidence, results=tuple(results))
 
 
-def _veto(veto: Veto, value: Decimal | int) -> VetoHit:
+def veto_hit(veto: Veto, value: Decimal | int) -> VetoHit:
+    """The record of a veto that fired at ``value`` (internal)."""
     return VetoHit(veto.id, veto.text, veto.grade, veto.metric, Decimal(value))
 
 

@@ -166,8 +166,7 @@ class _Records:
         if detail.value != value:
             # Two derivations of one value: the compiled count and the one that keeps refs.
             raise AssertionError(f"{rule.metric}: scored {value}, but the evidence gives {detail.value}")
-        # Prorated: scaled by duty days, or a threshold with decimals rounded to a whole number.
-        prorated = rule.prorate and (result.duty_days < result.period_days or threshold != rule.threshold)
+        prorated = is_prorated(rule, threshold, result.duty_days, result.period_days)
         return RuleResult(
             rule=rule.id,
             text=rule.text,
@@ -187,6 +186,12 @@ class _Records:
             prorated=prorated,
             days=detail.days,
         )
+
+
+def is_prorated(rule: Rule, threshold: object, duty_days: int, period_days: int) -> bool:
+    """Whether the rule's record shows its threshold as prorated: scaled by duty days, or a
+    threshold with decimals rounded to a whole number (internal)."""
+    return rule.prorate and (duty_days < period_days or threshold != rule.threshold)
 
 
 def _tracer(rules: Ruleset, period: Period) -> Tracer:

@@ -1,0 +1,316 @@
+"""``score FILE --format json`` straight from the parsed JSON, without records (internal).
+
+The record path (:func:`~inspector_scoring.load_evidence`, then
+:func:`~inspector_scoring.score_evidence`, then
+:func:`~inspector_scoring.result_to_json`) turns every event into a checked,
+frozen :class:`~inspector_scoring.model.Event` (about 2 µs of Python each, a
+million times at province scale), then scores every inspector a second time
+to build rule records for the view. This path reads the parsed JSON in place
+instead: the rule file's compiled ``read_one`` checks and counts one
+inspector's events in a single pass and applies the rules as ``trace`` does,
+and the JSON is pieced together from those numbers
+(:class:`~inspector_scoring.jsonview.Texts`).
+
+It only ever agrees or declines. At the first thing that is not plainly valid
+in the common shapes (any problem the loader or the rule checks would report,
+and some things they would accept, such as a key given twice or a count also
+given by events) it returns ``None`` and the command takes the record path,
+which says what is wrong or scores what is unusual. What it writes is, byte
+for byte, what the record path writes: ``tests/test_direct.py`` compares the
+two on generated rule files and evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ._bulk import bulk
+from ._fields import MAX_WHOLE, JsonObject, parse_moment, read_number, small_count
+from .compiler import ITEM_WIDTH, RULE_WIDTH, Compiled, compile_rules
+from .decimals import exact_arithmetic
+from .errors import Collector, InvalidInputError
+from .evidence import parse_owned, read_header, read_inspector
+from .jsonview import Texts, write_result
+from .metrics import check_period, duty_dates
+from .model import Inspector, Ruleset
+from .periods import Period
+from .score import ENGINE, veto_hit
+from .trace import is_prorated
+
+__all__ = ["direct_json"]
+
+_INSPECTOR_KEYS = frozenset(
+    ("id", "name", "mine", "serving_from", "serving_until", "leave", "counts", "events")
+)
+_SERVICE_KEYS = ("id", "name", "serving_from", "serving_until", "leave")
+_NO_COUNTS: dict[str, Decimal] = {}
+_WHOLE = {int}
+_NO_EVIDENCE: tuple[tuple[str, ...], tuple[date, ...]] = ((), ())
+_NOTHING_BEHIND: dict[int, tuple[tuple[str, ...], tuple[date, ...]]] = {}
+#: inspectors written per piece of output (each piece under the exact decimal context)
+_CHUNK = 256
+
+#: one inspector as read: id, name, mine, duty days, the trace numbers, and the refs and
+#: days behind the values of the metrics some rule of it hit (by the metric's position)
+_Row = tuple[str, str, str | None, int, tuple[Any, ...], dict[int, tuple[tuple[str, ...], tuple[date, ...]]]]
+
+
+def direct_json(path: str, rules_for: Callable[[Period], Ruleset | None]) -> Iterator[str] | None:
+    """The JSON result of scoring the evidence file at ``path``, in pieces; or ``None`` to
+    take the record path.
+
+    ``rules_for`` gives the rule file for the evidence's period (it may raise
+    :class:`~inspector_scoring.InvalidInputError`, which declines too).
+    """
+    try:
+        box = [Path(path).read_bytes()]
+    except OSError:
+        return None
+    with bulk():
+        parsed = parse_owned(box)
+        if isinstance(parsed, str):
+            return None
+        raw, digest = parsed
+        problems = Collector(path)
+        header = read_header(problems, raw)
+        if header is None or problems.problems:
+            return None
+        info, raw_list, entries = header
+        if info is None or not entries or not isinstance(raw_list, list):
+            return None
+        try:
+            rules = rules_for(info.period)
+        except InvalidInputError:
+            return None
+        if rules is None:
+            return None
+        check_period(problems, rules, info.period)
+        if problems.problems:
+            return None
+        compiled = compile_rules(rules)
+        with exact_arithmetic():
+            rows = _read(compiled, info.period, entries, raw_list)
+    if rows is None:
+        return None
+    return write_result(ENGINE, rules, digest, info, _texts(compiled, info.period, rows))
+
+
+def _read(compiled: Compiled, period: Period, entries: list[Any], raw_list: list[Any]) -> list[_Row] | None:
+    """Every inspector's numbers, or ``None`` at the first that is not plainly valid.
+
+    Each inspector's parsed JSON is dropped once read (``entries`` and ``raw_list``
+    are the command's own), so the rows replace the tree rather than add to it.
+    """
+    rules = compiled.rules
+    metric_ids = frozenset(metric.id for metric in rules.metrics)
+    period_days = period.days
+    every_day = frozenset(period.dates())
+    first, last = period.start, period.end
+    since, until = datetime.combine(first, time.min), datetime.combine(last, time.max)
+
+    parse = parse_moment.__wrapped__  # each text is parsed once per run: read_one keeps what this gives
+
+    def moment_of(text: str) -> tuple[Any, ...] | None:
+        """(order, day, time of day or None, the moment) of a moment inside the period, else None."""
+        moment = parse(text)
+        if type(moment) is datetime:
+            if not since <= moment <= until:
+                return None
+            day, clock = moment.date(), moment.time()
+            return (day, clock), day, clock, moment
+        if moment is None or not first <= moment <= last:
+            return None
+        return (moment, time.min), moment, None, moment
+
+    read_one = compiled.read_one
+    layout = compiled.layout
+    # (position of the rule's raw amount in the numbers, position of its metric among the used)
+    used = {metric.id: n for n, metric in enumerate(compiled.used)}
+    chain = [rule for item in rules.items for rule in item.rules]
+    chain += list(rules.bonus.rules) if rules.bonus is not None else []
+    raws = [(layout.rules + RULE_WIDTH * n + 2, used[rule.metric]) for n, rule in enumerate(chain)]
+    moments: dict[str, tuple[Any, ...] | None] = {}
+    seen: set[str] = set()
+    rows: list[_Row] = []
+    for n, raw in enumerate(entries):
+        person = _person(raw, metric_ids)
+        if person is None:
+            return None
+        ident, name, mine, counts, whole, events, service = person
+        if ident in seen:
+            return None
+        seen.add(ident)
+        duty_days, duty = period_days, every_day
+        if service is not None:
+            dates = duty_dates(period, service)
+            duty_days, duty = len(dates), frozenset(dates)
+        got = read_one(events, counts, whole, duty, duty_days, period_days, moments, moment_of)
+        if got is None:
+            return None
+        numbers, collected = got
+        behind = _NOTHING_BEHIND  # counts and defaults have no refs or days
+        if events is not None:
+            behind = {}
+            for at, metric in raws:
+                if numbers[at] != 0 and metric not in behind:
+                    behind[metric] = _evidence(collected[metric])
+        rows.append((ident, name, mine, duty_days, numbers, behind))
+        entries[n] = raw_list[n] = None
+    return rows
+
+
+#: id, name, mine, counts, whether the counts are all whole, events, service dates (when given)
+_Person = tuple[str, str, str | None, Mapping[str, Decimal | int], bool, list[Any] | None, Inspector | None]
+
+
+def _person(raw: object, metric_ids: frozenset[str]) -> _Person | None:
+    """An inspector's own fields, counts (and whether all are whole ``int``), events list and
+    service dates when plainly valid, else ``None``."""
+    if type(raw) is not JsonObject or not raw.keys() <= _INSPECTOR_KEYS:
+        return None
+    ident, name, mine = raw.get("id"), raw.get("name"), raw.get("mine")
+    if type(ident) is not str or type(name) is not str or not ident.strip() or not name.strip():
+        return None
+    if mine is None:
+        if "mine" in raw:
+            return None
+    elif type(mine) is not str or not mine.strip():
+        return None
+    counts: Mapping[str, Decimal | int] = _NO_COUNTS
+    whole = True
+    if "counts" in raw:
+        given, whole = _counts(raw["counts"], metric_ids)
+        if given is None:
+            return None
+        counts = given
+    events = raw.get("events")
+    if events is None:
+        if "events" in raw:
+            return None
+    elif type(events) is not list:
+        return None
+    service = None
+    if "serving_from" in raw or "serving_until" in raw or "leave" in raw:
+        # Rare enough to read with the loader itself: dates, their order, leave ranges.
+        problems = Collector("")
+        service = read_inspector(problems, "", {key: raw[key] for key in _SERVICE_KEYS if key in raw})
+        if service is None or problems.problems:
+            return None
+    return ident, name, mine, counts, whole, events, service
+
+
+def _counts(given: object, metric_ids: frozenset[str]) -> tuple[Mapping[str, Decimal | int] | None, bool]:
+    """The counts when plainly valid (else ``None``), and whether all are whole ``int``."""
+    if type(given) is not JsonObject or not given.keys() <= metric_ids:
+        return None, False
+    values = given.values()
+    if not values or (set(map(type, values)) == _WHOLE and min(values) >= 0 and max(values) <= MAX_WHOLE):
+        # Plain whole counts, the usual case: scored as ints, as events are (exact, and equal
+        # numbers are written alike).
+        return given, True
+    counts: dict[str, Decimal | int] = {}
+    for metric, value in given.items():
+        number = small_count(value)
+        if number is None:
+            number = read_number(Collector(""), "", value)
+            if number is None:
+                return None, False
+        counts[metric] = number
+    return counts, False
+
+
+def _evidence(collected: Any) -> tuple[tuple[str, ...], tuple[date, ...]]:
+    """The refs (in time order) or the days behind a value counted from events."""
+    if collected is None:  # from counts or the default
+        return (), ()
+    if isinstance(collected, list):  # (order, ref or "") of each event counted
+        return tuple(ref for _, ref in sorted(collected) if ref), ()
+    return (), tuple(sorted(collected))  # the duty days without a record
+
+
+def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[list[str]]:
+    """Each inspector's object, as the record path writes it, a chunk of inspectors at a time."""
+    rules = compiled.rules
+    layout = compiled.layout
+    texts = Texts(rules)
+    metrics = {metric.id: metric for metric in rules.metrics}
+    used = {metric.id: n for n, metric in enumerate(compiled.used)}
+    period_days = period.days
+    chain = [(rule, False) for item in rules.items for rule in item.rules]
+    bonus = rules.bonus
+    chain += [(rule, True) for rule in bonus.rules] if bonus is not None else []
+    # Each item with the position of its first rule in the chain.
+    items, first = [], 0
+    for item in rules.items:
+        items.append((item, first))
+        first += len(item.rules)
+
+    # An item none of whose rules amounted to anything: its points in full, the same every time.
+    clean = [texts.item(n, 0, item.points, False, []) for n, item in enumerate(rules.items)]
+
+    def hits(row: _Row, start: int, count: int, level: int) -> list[str]:
+        numbers, behind, duty_days = row[4], row[5], row[3]
+        found = []
+        for k in range(start, start + count):
+            base = layout.rules + RULE_WIDTH * k
+            threshold, uncapped, raw, applied = numbers[base : base + RULE_WIDTH]
+            if raw == 0:
+                continue
+            rule, is_bonus = chain[k]
+            metric = used[rule.metric]
+            refs, days = behind.get(metric, _NO_EVIDENCE)
+            found.append(
+                texts.hit_of(
+                    rule,
+                    metrics[rule.metric],
+                    level,
+                    bonus=is_bonus,
+                    value=numbers[layout.values[rule.metric]],
+                    threshold=threshold,
+                    uncapped=uncapped,
+                    raw=raw,
+                    applied=applied,
+                    duty_days=duty_days,
+                    period_days=period_days,
+                    prorated=is_prorated(rule, threshold, duty_days, period_days),
+                    refs=refs,
+                    days=days,
+                )
+            )
+        return found
+
+    def inspector(row: _Row) -> str:
+        ident, name, mine, duty_days, numbers, _ = row
+        scored = []
+        at = layout.items
+        for n, (item, start) in enumerate(items):
+            if numbers[at + 2]:  # the raw sum: some rule of the item amounted to something
+                score, exhausted = numbers[at], numbers[at + 1]
+                found = hits(row, start, len(item.rules), 6)
+                scored.append(texts.item(n, item.points - score, score, bool(exhausted), found))
+            else:
+                scored.append(clean[n])
+            at += ITEM_WIDTH
+        cap: Decimal | int = 0
+        found = []
+        if bonus is not None:
+            cap = bonus.cap
+            found = hits(row, first, len(bonus.rules), 5)
+        return texts.inspector(
+            (ident, name, mine),
+            total=numbers[0],
+            grade=numbers[1],
+            vetoes=tuple(veto_hit(rules.vetoes[k], value) for k, value in numbers[3]) if numbers[3] else (),
+            duty_days=duty_days,
+            items=scored,
+            bonus=(cap, numbers[layout.bonus], numbers[layout.bonus + 1]),
+            bonus_hits=found,
+        )
+
+    for start in range(0, len(rows), _CHUNK):
+        with exact_arithmetic():
+            yield [inspector(row) for row in rows[start : start + _CHUNK]]

@@ -1,0 +1,361 @@
+"""The command's direct path against the record path: it agrees byte for byte, or declines.
+
+``score FILE --format json`` scores a plainly valid file straight from the
+parsed JSON (``inspector_scoring.direct``) and anything else through the
+records. The two must never differ: on generated rule files and evidence,
+some of it spoilt on purpose, the direct path either writes exactly what the
+record path writes or returns ``None``; it declines whatever the record path
+rejects; and it does not decline the plain evidence it exists for.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+import inspector_scoring as isc
+from conftest import Run
+from inspector_scoring.direct import direct_json
+from strategies import rules_and_events
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+
+
+def record_path(rules: isc.Ruleset, path: Path) -> str | None:
+    """What the record path writes for the file, or ``None`` when it rejects it."""
+    try:
+        return isc.result_to_json(isc.score_evidence(rules, isc.load_evidence(path, rules=rules)))
+    except isc.InvalidInputError:
+        return None
+
+
+def direct(rules: isc.Ruleset, path: Path) -> str | None:
+    pieces = direct_json(str(path), lambda _period: rules)
+    return None if pieces is None else "".join(pieces)
+
+
+def write(path: Path, evidence: dict[str, Any] | str) -> Path:
+    text = evidence if isinstance(evidence, str) else json.dumps(evidence, ensure_ascii=False, default=str)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- spoiling evidence on purpose ---------------------------------------------------
+
+
+Evidence = dict[str, Any]
+
+
+def _events(evidence: Evidence) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """(inspector, event) for every event of the file."""
+    return [(person, event) for person in evidence["inspectors"] for event in person.get("events", [])]
+
+
+def _first_count(evidence: Evidence) -> tuple[dict[str, Any], str] | None:
+    person = evidence["inspectors"][0]
+    metric = next(iter(person.get("counts", {})), None)
+    return None if metric is None else (person, metric)
+
+
+def _same_record_other_spelling(evidence: Evidence, rules: isc.Ruleset) -> None:
+    timed = [(p, e) for p, e in _events(evidence) if len(e["at"]) > 10]
+    if timed:
+        # 08:00 and 08:00:00 (or 08:00:00 and 08:00:00.0) are one moment.
+        holder, first = timed[0]
+        holder["events"].append({**first, "at": first["at"] + (":00" if len(first["at"]) == 16 else ".0")})
+
+
+def _same_ref_other_kind(evidence: Evidence, rules: isc.Ruleset) -> None:
+    for holder, event in _events(evidence)[:1]:
+        kinds = sorted({m.kind for m in rules.metrics if m.kind and m.kind != event["kind"]})
+        if kinds:
+            holder["events"].append({**event, "kind": kinds[0]})
+
+
+def _event_change(**change: Any) -> Any:
+    """A spoiler setting fields of the first event."""
+
+    def spoil(evidence: Evidence, rules: isc.Ruleset) -> None:
+        for _, event in _events(evidence)[:1]:
+            event.update(change)
+
+    return spoil
+
+
+def _date_only(evidence: Evidence, rules: isc.Ruleset) -> None:
+    for _, event in _events(evidence)[:1]:
+        event["at"] = event["at"][:10]
+
+
+def _event_not_an_object(evidence: Evidence, rules: isc.Ruleset) -> None:
+    for holder, event in _events(evidence)[:1]:
+        holder["events"].append([event["kind"]])
+
+
+def _count_change(value: object) -> Any:
+    def spoil(evidence: Evidence, rules: isc.Ruleset) -> None:
+        found = _first_count(evidence)
+        if found is not None:
+            found[0]["counts"][found[1]] = value
+
+    return spoil
+
+
+def _count_true(evidence: Evidence, rules: isc.Ruleset) -> None:
+    evidence["inspectors"][0].setdefault("counts", {})[rules.metrics[0].id] = True
+
+
+def _count_also_by_events(evidence: Evidence, rules: isc.Ruleset) -> None:
+    for holder, event in _events(evidence)[:1]:
+        for metric in rules.metrics:
+            if metric.kind == event["kind"]:
+                holder.setdefault("counts", {})[metric.id] = 1
+
+
+def _inspector_change(**change: Any) -> Any:
+    def spoil(evidence: Evidence, rules: isc.Ruleset) -> None:
+        evidence["inspectors"][0].update(change)
+
+    return spoil
+
+
+def _no_counts(evidence: Evidence, rules: isc.Ruleset) -> None:
+    evidence["inspectors"][0].pop("counts", None)
+
+
+def _same_id_twice(evidence: Evidence, rules: isc.Ruleset) -> None:
+    evidence["inspectors"].append(dict(evidence["inspectors"][0]))
+
+
+def _another_period(evidence: Evidence, rules: isc.Ruleset) -> None:
+    evidence["assessment"]["period"] = "2021-04"
+
+
+#: each way to change a file: the direct path must handle it exactly or decline
+SPOILS: dict[str, Any] = {
+    "nothing": lambda evidence, rules: None,
+    "same record, other spelling": _same_record_other_spelling,
+    "same ref, other kind": _same_ref_other_kind,
+    "ref null": _event_change(ref=None),
+    "blank note": _event_change(note="  "),
+    "a note": _event_change(note="井下检查"),
+    "a field not text": _event_change(level=1),
+    "outside the period": _event_change(at="2021-04-01T08:00"),
+    "unknown kind": _event_change(kind="xyz"),
+    "no such day": _event_change(at="2021-03-32"),
+    "a date where a time may be needed": _date_only,
+    "an event not an object": _event_not_an_object,
+    "events not a list": _inspector_change(events={}),
+    "count true": _count_true,
+    "count with decimals": _count_change(Decimal("2.25")),
+    "count negative": _count_change(-1),
+    "count as text": _count_change("3"),
+    "a count also given by events": _count_also_by_events,
+    "no counts": _no_counts,
+    "same id twice": _same_id_twice,
+    "mine null": _inspector_change(mine=None),
+    "a mine": _inspector_change(mine="石花煤矿"),
+    "an unknown key": _inspector_change(rank="一级"),
+    "service ends before it starts": _inspector_change(serving_from="2021-03-20", serving_until="2021-03-10"),
+    "leave overlapping": _inspector_change(
+        leave=[{"from": "2021-03-02", "to": "2021-03-05"}, {"from": "2021-03-04", "to": "2021-03-06"}]
+    ),
+    "another period": _another_period,
+    "a key twice": None,  # in the text: see _spoil
+}
+
+
+def _spoil(evidence: Evidence, how: str, rules: isc.Ruleset) -> Evidence | str:
+    """``evidence`` changed in one way (``SPOILS``), as a mapping or as JSON text."""
+    if how == "a key twice":
+        text = json.dumps(evidence, ensure_ascii=False, default=str)
+        return text.replace('{"kind": ', '{"kind": "xyz", "kind": ', 1)
+    SPOILS[how](evidence, rules)
+    return evidence
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=rules_and_events(), how=st.sampled_from(sorted(SPOILS)))
+def test_the_direct_path_writes_what_the_record_path_writes_or_declines(
+    case: tuple[isc.Ruleset, dict[str, Any]], how: str, tmp_path: Path
+) -> None:
+    rules, evidence = case
+    path = write(tmp_path / "evidence.json", _spoil(evidence, how, rules))
+    expected = record_path(rules, path)
+    got = direct(rules, path)
+    if expected is None:
+        assert got is None, f"{how}: the record path rejects this, the direct path did not"
+    elif got is not None:
+        assert got == expected, how
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=rules_and_events())
+def test_the_direct_path_takes_the_plain_evidence_it_exists_for(
+    case: tuple[isc.Ruleset, dict[str, Any]], tmp_path: Path
+) -> None:
+    rules, evidence = case
+    path = write(tmp_path / "evidence.json", evidence)
+    expected = record_path(rules, path)
+    assume(expected is not None)  # a generated rule file may not cover the period, or not every metric
+    # It declines only what it leaves to the records: a count also given by events (which the
+    # records accept when no such event is in the metric's window), or a night metric's kind
+    # given by date alone.
+    counted_twice = any(
+        metric.id in person.get("counts", {})
+        and any(event["kind"] == metric.kind for event in person.get("events", []))
+        for person in evidence["inspectors"]
+        for metric in rules.metrics
+    )
+    night_kinds = {m.kind for m in rules.metrics if m.during == "night"}
+    dated_only = any(
+        event["kind"] in night_kinds and len(event["at"]) == 10
+        for person in evidence["inspectors"]
+        for event in person.get("events", [])
+    )
+    got = direct(rules, path)
+    if not counted_twice and not dated_only:
+        assert got is not None
+    if got is not None:
+        assert got == expected
+
+
+# -- hand-made cases -------------------------------------------------------------
+
+
+def test_the_examples_and_generated_months_come_out_the_same(tmp_path: Path) -> None:
+    from test_baseline import generate  # noqa: PLC0415 - benchmarks/generate.py, loaded by path
+
+    rules = isc.default_rules()
+    paths = sorted(EXAMPLES.glob("*.json"))
+    for kind in ("counts", "events"):
+        path = tmp_path / f"{kind}.json"
+        generate.main(["--inspectors", "300", "--kind", kind, "--seed", "7", "--output", str(path)])
+        paths.append(path)
+    for path in paths:
+        expected = record_path(rules, path)
+        assert expected is not None, path
+        assert direct(rules, path) == expected, path
+
+
+RULES_WHERE_ON_KIND = """
+schema = 1
+
+[ruleset]
+id = "where-kind"
+title = "按种类筛选"
+version = "1"
+effective_from = 2021-01-01
+period = "month"
+total = 100
+precision = 1
+
+[metrics.visits]
+title = "检查次数"
+count = "visit"
+
+[metrics.odd]
+title = "按种类筛选的检查"
+count = "visit"
+where = { kind = "visit", ref = "R1" }
+
+[[items]]
+id = "visits"
+title = "检查"
+points = 100
+
+  [[items.rules]]
+  id = "few"
+  text = "少于2次扣5分"
+  metric = "visits"
+  below = 2
+  fixed = 5
+
+  [[items.rules]]
+  id = "odd"
+  text = "每次扣1分"
+  metric = "odd"
+  above = 0
+  per = 1
+
+[[grades]]
+name = "合格"
+min = 60
+
+[[grades]]
+name = "不合格"
+min = 0
+"""
+
+
+def test_a_where_on_kind_matches_nothing_in_both_paths(tmp_path: Path) -> None:
+    # Event.field names an event's own strings: ref, note and extra fields, never kind or at.
+    rules = isc.loads_rules(RULES_WHERE_ON_KIND)
+    evidence = {
+        "schema": 1,
+        "assessment": {"township": "太平乡", "period": "2021-03"},
+        "inspectors": [
+            {"id": "A", "name": "甲", "events": [{"kind": "visit", "at": "2021-03-02", "ref": "R1"}]}
+        ],
+    }
+    path = write(tmp_path / "evidence.json", evidence)
+    expected = record_path(rules, path)
+    assert expected is not None
+    assert '"rule": "few"' in expected  # one visit is too few
+    assert '"rule": "odd"' not in expected  # and the where on kind matched nothing
+    assert direct(rules, path) == expected
+
+
+def test_the_same_ref_for_two_kinds_is_two_records(tmp_path: Path) -> None:
+    rules = isc.default_rules()
+    evidence = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
+    events = evidence["inspectors"][0]["events"]
+    events.append({"kind": "preshift_meeting", "at": "2021-03-03T07:30", "ref": events[0].get("ref", "X")})
+    events.append({"kind": "safety_meeting", "at": "2021-03-03T07:30", "ref": events[0].get("ref", "X")})
+    path = write(tmp_path / "evidence.json", evidence)
+    expected = record_path(rules, path)
+    assert expected is not None
+    assert direct(rules, path) == expected
+
+
+@pytest.mark.parametrize(
+    "how",
+    [
+        "same record, other spelling",
+        "a key twice",
+        "ref null",
+        "count true",
+        "same id twice",
+        "another period",
+    ],
+)
+def test_the_command_says_what_the_records_say_when_the_direct_path_declines(
+    how: str, tmp_path: Path, run_score: Run
+) -> None:
+    rules = isc.default_rules()
+    evidence = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
+    path = write(tmp_path / "evidence.json", _spoil(evidence, how, rules))
+    assert direct(rules, path) is None
+    with pytest.raises(isc.InvalidInputError) as caught:
+        isc.score_evidence(rules, isc.load_evidence(path, rules=rules))
+    run = run_score(path, "--format", "json")
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert run.stderr == "".join(f"{problem}\n" for problem in caught.value.problems)
+
+
+def test_the_installed_command_writes_what_the_library_writes(tmp_path: Path, run_score: Run) -> None:
+    rules = isc.default_rules()
+    for path in sorted(EXAMPLES.glob("*.json")):
+        expected = record_path(rules, path)
+        run = run_score(path, "--format", "json")
+        assert (run.returncode, run.stdout, run.stderr) == (0, expected, "")
+        out = tmp_path / f"{path.stem}.out.json"
+        assert run_score(path, "--format", "json", "--output", out).returncode == 0
+        assert out.read_text(encoding="utf-8") == expected
