@@ -37,7 +37,7 @@ def record_path(rules: isc.Ruleset, path: Path) -> str | None:
 
 def direct(rules: isc.Ruleset, path: Path) -> str | None:
     pieces = direct_json(str(path), lambda _period: rules)
-    return None if pieces is None else "".join(pieces)
+    return None if pieces is None else b"".join(pieces).decode("utf-8")
 
 
 def write(path: Path, evidence: dict[str, Any] | str) -> Path:
@@ -108,7 +108,8 @@ def _count_change(value: object) -> Any:
 
 
 def _count_true(evidence: Evidence, rules: isc.Ruleset) -> None:
-    evidence["inspectors"][0].setdefault("counts", {})[rules.metrics[0].id] = True
+    for metric in rules.metrics[:1]:
+        evidence["inspectors"][0].setdefault("counts", {})[metric.id] = True
 
 
 def _count_also_by_events(evidence: Evidence, rules: isc.Ruleset) -> None:

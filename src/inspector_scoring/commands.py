@@ -22,6 +22,8 @@ from ._version import __version__
 # fast. Type checkers read this block; Python never runs it.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import BinaryIO
+
     from .document import Document
     from .evidence import Draft
     from .model import Ruleset
@@ -181,9 +183,9 @@ def _score(argv: list[str]) -> int:
         from .direct import direct_json  # noqa: PLC0415
 
         # Straight from the parsed JSON when the file is plainly valid; else the records say why.
-        pieces = direct_json(args.evidence, lambda period: _choose_rules(args.rules, period))
-        if pieces is not None:
-            return _emit(args.output, pieces)
+        encoded = direct_json(args.evidence, lambda period: _choose_rules(args.rules, period))
+        if encoded is not None:
+            return _emit(args.output, encoded)
     assessment = score_file(args.evidence, args.rules)
     if args.format == "json":
         from .jsonview import iter_result_json  # noqa: PLC0415 - per command, for start-up time
@@ -437,13 +439,19 @@ def _refuse_overwrite(output: str | None, inputs: Sequence[str | None]) -> None:
             raise _Usage(f"--output {output} is an input file; refusing to overwrite it")
 
 
-def _emit(output: str | None, text: str | Iterable[str]) -> int:
-    """Write ``text`` (or its pieces, in order) to standard output or, atomically, to ``output``."""
+def _emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> int:
+    """Write ``text`` (or its pieces, in order: text, or text already encoded as UTF-8) to
+    standard output or, atomically, to ``output``."""
     pieces = [text] if isinstance(text, str) else text
     if output is None:
+        stdout = sys.stdout
         for piece in pieces:
-            sys.stdout.write(piece)
-        sys.stdout.flush()
+            if isinstance(piece, bytes):
+                stdout.flush()  # what was written as text goes first
+                stdout.buffer.write(piece)
+            else:
+                stdout.write(piece)
+        stdout.flush()
         return EXIT_OK
     try:
         write_atomically(output, pieces)
@@ -454,17 +462,20 @@ def _emit(output: str | None, text: str | Iterable[str]) -> int:
     return EXIT_OK
 
 
-def write_atomically(path: str, text: str | Iterable[str], *, encoding: str = "utf-8") -> None:
-    """Write ``text`` (or its pieces) to ``path`` through a temporary file and a rename,
-    so a reader never sees half, and a failure leaves the old file as it was."""
+def write_atomically(
+    path: str, text: str | Iterable[str] | Iterable[bytes], *, encoding: str = "utf-8"
+) -> None:
+    """Write ``text`` (or its pieces: text, or bytes already encoded) to ``path`` through a
+    temporary file and a rename, so a reader never sees half, and a failure leaves the old file
+    as it was."""
     import tempfile  # noqa: PLC0415 - only when writing a file
 
     if os.path.isdir(path):
         raise IsADirectoryError(21, "Is a directory", path)
     if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
         # A device or a pipe (/dev/null, /dev/stdout): write to it; renaming over it would replace it.
-        with open(path, "w", encoding=encoding, newline="") as stream:
-            stream.writelines([text] if isinstance(text, str) else text)
+        with open(path, "wb") as stream:
+            _write_pieces(stream, text, encoding)
         return
     folder, name = os.path.split(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
@@ -473,8 +484,8 @@ def write_atomically(path: str, text: str | Iterable[str], *, encoding: str = "u
         # or keep the mode of the file it replaces.
         mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else 0o666 & ~_umask()
         os.chmod(temporary, mode)
-        with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-            stream.writelines([text] if isinstance(text, str) else text)
+        with os.fdopen(handle, "wb") as stream:
+            _write_pieces(stream, text, encoding)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)
@@ -482,6 +493,11 @@ def write_atomically(path: str, text: str | Iterable[str], *, encoding: str = "u
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+def _write_pieces(stream: BinaryIO, text: str | Iterable[str] | Iterable[bytes], encoding: str) -> None:
+    for piece in [text] if isinstance(text, str) else text:
+        stream.write(piece if isinstance(piece, bytes) else piece.encode(encoding))
 
 
 def _umask() -> int:

@@ -55,8 +55,10 @@ class Layout:
     """Where each number sits in the tuple ``trace`` returns.
 
     ``(total, grade, grade_by_total, fired vetoes as (index, value), *metric values, *per item
-    (score, exhausted, raw sum), bonus raw, bonus applied, *per rule (threshold,
-    uncapped, raw, applied))``; every amount is an ``int`` or a ``Decimal``.
+    (score, exhausted, raw sum), bonus raw, bonus applied, *per rule (threshold, the metric's
+    value if the rule fired else 0, uncapped, raw, applied))``; every amount is an ``int`` or a
+    ``Decimal``. From the items on, the tuple holds everything a result shows but the refs and
+    days behind a value: equal tails are equal results.
     """
 
     #: metric id -> index of its value
@@ -72,7 +74,9 @@ class Layout:
 ITEM_WIDTH = 3
 #: the largest whole total for which rounded totals are worked out in advance
 _WHOLE_TOTALS = 10_000
-RULE_WIDTH = 4
+RULE_WIDTH = 5
+#: where a rule's raw amount sits among its slots
+RULE_RAW = 3
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -317,7 +321,7 @@ class _Writer:
             for n, item in enumerate(self.rules.items)
         ]
         returned += ["bonus_raw", "bonus"]
-        returned += [f"t{n}, u{n}, r{n}, a{n}" for n in range(len(self.chain))]
+        returned += [f"t{n}, w{n}, u{n}, r{n}, a{n}" for n in range(len(self.chain))]
         if self.reading:
             # and what each value was counted from: the events behind it, or None
             collected = "".join(f"c{n}, " for n in range(len(self.used)))
@@ -343,13 +347,13 @@ class _Writer:
         self.emit(2, "refs = []  # of the events with one: the same record twice?")
         self.emit(2, "remember = refs.append")
         self.emit(2, "for event in events:")
-        self.event_checks()
         kinds: dict[str, list[tuple[int, Metric]]] = {}
         for n, metric in derived:
             assert metric.kind is not None
             kinds.setdefault(metric.kind, []).append((n, metric))
-        branches = [f"kind == {kind!r}" for kind in kinds]
         others = sorted({metric.kind for metric in self.rules.metrics if metric.kind} - set(kinds))
+        self.event_checks(others=bool(others))
+        branches = [f"kind == {kind!r}" for kind in kinds]
         if others:
             self.constants["_OTHER_KINDS"] = frozenset(others)
             branches.append("kind in _OTHER_KINDS")
@@ -373,7 +377,7 @@ class _Writer:
                 self.read_value(2, n, metric)
             self.apply_rules(2)
 
-    def event_checks(self) -> None:
+    def event_checks(self, *, others: bool) -> None:
         """What the loader checks of one event, in ``read_one``'s loop: types, its moment (parsed
         once per text, and inside the period), a ref, a note and extra fields that are text."""
         self.emit(3, "if type(event) is not _OBJECT:")
@@ -381,7 +385,8 @@ class _Writer:
         self.emit(3, "kind = event.get('kind')")
         self.emit(3, "at = event.get('at')")
         self.emit(3, "ref = event.get('ref')")
-        self.emit(3, "if type(kind) is not str or type(at) is not str:")
+        # A kind that is no text matches no kind below (unless hashed, in _OTHER_KINDS).
+        self.emit(3, "if type(at) is not str" + (" or type(kind) is not str:" if others else ":"))
         self.emit(4, "return None")
         self.emit(3, "# (order, day, time of day or None, the date or date-time), for moments in the period")
         self.emit(3, "moment = moments.get(at)")
@@ -393,6 +398,7 @@ class _Writer:
         self.emit(3, "if ref is None:")
         self.emit(4, "if 'ref' in event or (len(event) != 2 and not _extras_ok(event)):")
         self.emit(5, "return None")
+        self.emit(4, "ref = ''  # (as the records sort: no ref before any)")
         self.emit(3, "else:")
         self.emit(
             4, "if type(ref) is not str or not ref.strip() or (len(event) != 3 and not _extras_ok(event)):"
@@ -434,7 +440,7 @@ class _Writer:
                 window = "moment_of_day >= _NIGHT_START or moment_of_day < _NIGHT_END"
             self.emit(depth, f"if {window}:")
             depth += 1
-        self.emit(depth, f"l{n}.append((moment[0], ref or ''))")
+        self.emit(depth, f"l{n}.append((moment[0], ref))")
 
     def read_value(self, depth: int, n: int, metric: Metric) -> None:
         """``v{n}`` from counts, the events kept or the default, and ``c{n}`` what it was counted from."""
@@ -583,6 +589,7 @@ class _Writer:
                 self.emit(depth + 2, f"amount = {cap}")
             self.emit(depth + 1, "left = left - amount if amount < left else 0")
             return
+        self.emit(depth + 1, f"w{n} = {value}")
         self.emit(depth + 1, f"u{n} = {amount}")
         if rule.cap is not None:
             cap = self.constant(rule.cap)
@@ -592,7 +599,7 @@ class _Writer:
         self.emit(depth + 1, f"a{n} = r{n} if r{n} <= left else left")
         self.emit(depth + 1, f"left -= a{n}")
         self.emit(depth, "else:")
-        self.emit(depth + 1, f"u{n} = r{n} = a{n} = 0")
+        self.emit(depth + 1, f"w{n} = u{n} = r{n} = a{n} = 0")
 
     def total(self, depth: int) -> None:
         rules = self.rules

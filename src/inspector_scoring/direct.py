@@ -30,11 +30,11 @@ from typing import Any
 
 from ._bulk import bulk
 from ._fields import MAX_WHOLE, JsonObject, parse_moment, read_number, small_count
-from .compiler import ITEM_WIDTH, RULE_WIDTH, Compiled, compile_rules
+from .compiler import ITEM_WIDTH, RULE_RAW, RULE_WIDTH, Compiled, compile_rules
 from .decimals import exact_arithmetic
 from .errors import Collector, InvalidInputError
 from .evidence import parse_owned, read_header, read_inspector
-from .jsonview import Texts, write_result
+from .jsonview import Texts, result_frame
 from .metrics import check_period, duty_dates
 from .model import Inspector, Ruleset
 from .periods import Period
@@ -53,15 +53,18 @@ _NO_EVIDENCE: tuple[tuple[str, ...], tuple[date, ...]] = ((), ())
 _NOTHING_BEHIND: dict[int, tuple[tuple[str, ...], tuple[date, ...]]] = {}
 #: inspectors written per piece of output (each piece under the exact decimal context)
 _CHUNK = 256
+#: distinct result texts kept for reuse (a few hundred make up a province's month)
+_TAILS = 4096
 
 #: one inspector as read: id, name, mine, duty days, the trace numbers, and the refs and
-#: days behind the values of the metrics some rule of it hit (by the metric's position)
+#: days behind the values of the metrics some rule of it hit (by the metric's position; a
+#: metric with neither is left out)
 _Row = tuple[str, str, str | None, int, tuple[Any, ...], dict[int, tuple[tuple[str, ...], tuple[date, ...]]]]
 
 
-def direct_json(path: str, rules_for: Callable[[Period], Ruleset | None]) -> Iterator[str] | None:
-    """The JSON result of scoring the evidence file at ``path``, in pieces; or ``None`` to
-    take the record path.
+def direct_json(path: str, rules_for: Callable[[Period], Ruleset | None]) -> Iterator[bytes] | None:
+    """The JSON result of scoring the evidence file at ``path``, in pieces of UTF-8; or ``None``
+    to take the record path.
 
     ``rules_for`` gives the rule file for the evidence's period (it may raise
     :class:`~inspector_scoring.InvalidInputError`, which declines too).
@@ -96,7 +99,18 @@ def direct_json(path: str, rules_for: Callable[[Period], Ruleset | None]) -> Ite
             rows = _read(compiled, info.period, entries, raw_list)
     if rows is None:
         return None
-    return write_result(ENGINE, rules, digest, info, _texts(compiled, info.period, rows))
+    return _framed(result_frame(ENGINE, rules, digest, info), _texts(compiled, info.period, rows))
+
+
+def _framed(frame: tuple[str, str, str, str], batches: Iterator[list[bytes]]) -> Iterator[bytes]:
+    """``jsonview.write_result`` in bytes: the frame around the inspectors' texts."""
+    empty, opening, separator, closing = (part.encode() for part in frame)
+    first = True
+    for batch in batches:
+        if batch:
+            yield (opening if first else separator) + separator.join(batch)
+            first = False
+    yield empty if first else closing
 
 
 def _read(compiled: Compiled, period: Period, entries: list[Any], raw_list: list[Any]) -> list[_Row] | None:
@@ -109,22 +123,21 @@ def _read(compiled: Compiled, period: Period, entries: list[Any], raw_list: list
     metric_ids = frozenset(metric.id for metric in rules.metrics)
     period_days = period.days
     every_day = frozenset(period.dates())
-    first, last = period.start, period.end
-    since, until = datetime.combine(first, time.min), datetime.combine(last, time.max)
 
     parse = parse_moment.__wrapped__  # each text is parsed once per run: read_one keeps what this gives
+    # The period's days by their text: a date-time is inside the period when its date is one.
+    days = {day.isoformat(): day for day in period.dates()}
 
     def moment_of(text: str) -> tuple[Any, ...] | None:
         """(order, day, time of day or None, the moment) of a moment inside the period, else None."""
         moment = parse(text)
-        if type(moment) is datetime:
-            if not since <= moment <= until:
-                return None
-            day, clock = moment.date(), moment.time()
-            return (day, clock), day, clock, moment
-        if moment is None or not first <= moment <= last:
+        day = days.get(text[:10])
+        if moment is None or day is None:
             return None
-        return (moment, time.min), moment, None, moment
+        if type(moment) is datetime:
+            clock = moment.time()
+            return (day, clock), day, clock, moment
+        return (day, time.min), day, None, moment
 
     read_one = compiled.read_one
     layout = compiled.layout
@@ -132,7 +145,7 @@ def _read(compiled: Compiled, period: Period, entries: list[Any], raw_list: list
     used = {metric.id: n for n, metric in enumerate(compiled.used)}
     chain = [rule for item in rules.items for rule in item.rules]
     chain += list(rules.bonus.rules) if rules.bonus is not None else []
-    raws = [(layout.rules + RULE_WIDTH * n + 2, used[rule.metric]) for n, rule in enumerate(chain)]
+    raws = [(layout.rules + RULE_WIDTH * n + RULE_RAW, used[rule.metric]) for n, rule in enumerate(chain)]
     moments: dict[str, tuple[Any, ...] | None] = {}
     seen: set[str] = set()
     rows: list[_Row] = []
@@ -154,9 +167,10 @@ def _read(compiled: Compiled, period: Period, entries: list[Any], raw_list: list
         numbers, collected = got
         behind = _NOTHING_BEHIND  # counts and defaults have no refs or days
         if events is not None:
-            behind = {}
             for at, metric in raws:
-                if numbers[at] != 0 and metric not in behind:
+                if numbers[at] != 0 and collected[metric]:
+                    if behind is _NOTHING_BEHIND:
+                        behind = {}
                     behind[metric] = _evidence(collected[metric])
         rows.append((ident, name, mine, duty_days, numbers, behind))
         entries[n] = raw_list[n] = None
@@ -223,17 +237,21 @@ def _counts(given: object, metric_ids: frozenset[str]) -> tuple[Mapping[str, Dec
     return counts, False
 
 
-def _evidence(collected: Any) -> tuple[tuple[str, ...], tuple[date, ...]]:
+def _evidence(collected: list[Any] | set[date]) -> tuple[tuple[str, ...], tuple[date, ...]]:
     """The refs (in time order) or the days behind a value counted from events."""
-    if collected is None:  # from counts or the default
-        return (), ()
     if isinstance(collected, list):  # (order, ref or "") of each event counted
         return tuple(ref for _, ref in sorted(collected) if ref), ()
     return (), tuple(sorted(collected))  # the duty days without a record
 
 
-def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[list[str]]:
-    """Each inspector's object, as the record path writes it, a chunk of inspectors at a time."""
+def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[list[bytes]]:
+    """Each inspector's object, as the record path writes it (UTF-8), a chunk of inspectors at a time.
+
+    An inspector whose hits have no refs or days shows nothing but the numbers of
+    its trace from the items on, its total, grade, vetoes and duty days: the text
+    of equal numbers is written once (encoded once, too: at province scale
+    encoding the text is a tenth of the run).
+    """
     rules = compiled.rules
     layout = compiled.layout
     texts = Texts(rules)
@@ -243,33 +261,34 @@ def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[lis
     chain = [(rule, False) for item in rules.items for rule in item.rules]
     bonus = rules.bonus
     chain += [(rule, True) for rule in bonus.rules] if bonus is not None else []
-    # Each item with the position of its first rule in the chain.
+    cap: Decimal | int = bonus.cap if bonus is not None else 0
+    # Each item: its position, record, the position of its first rule in the chain, and
+    # where its numbers start.
     items, first = [], 0
-    for item in rules.items:
-        items.append((item, first))
+    for n, item in enumerate(rules.items):
+        items.append((n, item, first, layout.items + ITEM_WIDTH * n))
         first += len(item.rules)
-
+    bonus_rules = range(first, len(chain))
     # An item none of whose rules amounted to anything: its points in full, the same every time.
     clean = [texts.item(n, 0, item.points, False, []) for n, item in enumerate(rules.items)]
 
-    def hits(row: _Row, start: int, count: int, level: int) -> list[str]:
+    def hits(row: _Row, rules_of: range, level: int) -> list[str]:
         numbers, behind, duty_days = row[4], row[5], row[3]
         found = []
-        for k in range(start, start + count):
+        for k in rules_of:
             base = layout.rules + RULE_WIDTH * k
-            threshold, uncapped, raw, applied = numbers[base : base + RULE_WIDTH]
+            threshold, value, uncapped, raw, applied = numbers[base : base + RULE_WIDTH]
             if raw == 0:
                 continue
             rule, is_bonus = chain[k]
-            metric = used[rule.metric]
-            refs, days = behind.get(metric, _NO_EVIDENCE)
+            refs, days = behind.get(used[rule.metric], _NO_EVIDENCE)
             found.append(
                 texts.hit_of(
                     rule,
                     metrics[rule.metric],
                     level,
                     bonus=is_bonus,
-                    value=numbers[layout.values[rule.metric]],
+                    value=value,
                     threshold=threshold,
                     uncapped=uncapped,
                     raw=raw,
@@ -283,32 +302,41 @@ def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[lis
             )
         return found
 
-    def inspector(row: _Row) -> str:
-        ident, name, mine, duty_days, numbers, _ = row
+    tails: dict[tuple[Any, ...], bytes] = {}
+    start_of_tail = layout.items
+
+    def inspector(row: _Row) -> bytes:
+        ident, name, mine, duty_days, numbers, behind = row
+        person = texts.person(ident, name, mine).encode()
+        if behind:  # refs or days: this text is the inspector's own
+            return person + tail(row).encode()
+        key = (duty_days, numbers[0], numbers[1], numbers[3], numbers[start_of_tail:])
+        text = tails.get(key)
+        if text is None:
+            text = tail(row).encode()
+            if len(tails) < _TAILS:
+                tails[key] = text
+        return person + text
+
+    def tail(row: _Row) -> str:
+        duty_days, numbers = row[3], row[4]
         scored = []
-        at = layout.items
-        for n, (item, start) in enumerate(items):
+        for n, item, start, at in items:
             if numbers[at + 2]:  # the raw sum: some rule of the item amounted to something
-                score, exhausted = numbers[at], numbers[at + 1]
-                found = hits(row, start, len(item.rules), 6)
-                scored.append(texts.item(n, item.points - score, score, bool(exhausted), found))
+                score = numbers[at]
+                found = hits(row, range(start, start + len(item.rules)), 6)
+                scored.append(texts.item(n, item.points - score, score, bool(numbers[at + 1]), found))
             else:
                 scored.append(clean[n])
-            at += ITEM_WIDTH
-        cap: Decimal | int = 0
-        found = []
-        if bonus is not None:
-            cap = bonus.cap
-            found = hits(row, first, len(bonus.rules), 5)
-        return texts.inspector(
-            (ident, name, mine),
+        bonus_raw = numbers[layout.bonus]
+        return texts.tail(
             total=numbers[0],
             grade=numbers[1],
             vetoes=tuple(veto_hit(rules.vetoes[k], value) for k, value in numbers[3]) if numbers[3] else (),
             duty_days=duty_days,
             items=scored,
-            bonus=(cap, numbers[layout.bonus], numbers[layout.bonus + 1]),
-            bonus_hits=found,
+            bonus=(cap, bonus_raw, numbers[layout.bonus + 1]),
+            bonus_hits=hits(row, bonus_rules, 5) if bonus_raw else [],
         )
 
     for start in range(0, len(rows), _CHUNK):

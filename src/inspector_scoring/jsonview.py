@@ -138,6 +138,20 @@ def write_result(
 ) -> Iterator[str]:
     """The result's text around the inspectors' texts (each an object at level 2), given in
     batches and written a batch a piece (internal)."""
+    empty, opening, separator, closing = result_frame(engine, rules, sha256, info)
+    first = True
+    for batch in batches:
+        if batch:
+            yield (opening if first else separator) + separator.join(batch)
+            first = False
+    yield empty if first else closing
+
+
+def result_frame(
+    engine: str, rules: Ruleset, sha256: str | None, info: AssessmentInfo
+) -> tuple[str, str, str, str]:
+    """The result's text without inspectors, and in parts around them: what opens the results
+    array up to the first inspector, what goes between two, and what follows the last (internal)."""
     head = [
         ('"schema"', str(SCHEMA)),
         ('"engine"', _s(engine)),
@@ -167,15 +181,8 @@ def write_result(
         ('"results"', "[]"),  # a placeholder: filled below, one inspector at a time
     ]
     text = _object(head, 0)
-    # Split the frame around the results array and fill it one inspector at a time.
     opening, closing = text.rsplit("[]", 1)
-    separator = ",\n" + _PAD[2]
-    empty = True
-    for batch in batches:
-        if batch:
-            yield (opening + "[\n" + _PAD[2] if empty else separator) + separator.join(batch)
-            empty = False
-    yield text + "\n" if empty else f"\n{_PAD[1]}]{closing}\n"
+    return text + "\n", f"{opening}[\n{_PAD[2]}", ",\n" + _PAD[2], f"\n{_PAD[1]}]{closing}\n"
 
 
 _s = json.encoder.encode_basestring  # the C encoder json.dumps(..., ensure_ascii=False) uses
@@ -344,12 +351,40 @@ class Texts:
         bonus_hits: list[str],
     ) -> str:
         """One inspector's object at level 2, as ``_object`` would write it, in one template."""
+        return self.person(*person) + self.tail(
+            total=total,
+            grade=grade,
+            vetoes=vetoes,
+            duty_days=duty_days,
+            items=items,
+            bonus=bonus,
+            bonus_hits=bonus_hits,
+        )
+
+    @staticmethod
+    def person(ident: str, name: str, mine: str | None) -> str:
+        """An inspector's object up to its ``total``: who it is."""
         p3, p4 = _PAD[3], _PAD[4]
-        ident, name, mine = person
-        cap, raw, applied = bonus
         return (
             f'{{\n{p3}"inspector": {{\n{p4}"id": {_s(ident)},\n{p4}"name": {_s(name)},\n'
             f'{p4}"mine": {_optional(mine)}\n{p3}}},\n'
+        )
+
+    @staticmethod
+    def tail(
+        *,
+        total: Decimal,
+        grade: str,
+        vetoes: tuple[VetoHit, ...],
+        duty_days: int,
+        items: list[str],
+        bonus: tuple[Decimal | int, Decimal | int, Decimal | int],
+        bonus_hits: list[str],
+    ) -> str:
+        """An inspector's object from its ``total`` on: how it scored (the same for equal numbers)."""
+        p3, p4 = _PAD[3], _PAD[4]
+        cap, raw, applied = bonus
+        return (
             f'{p3}"total": {_num(total)},\n{p3}"grade": {_s(grade)},\n'
             f'{p3}"vetoes": {_vetoes(vetoes)},\n{p3}"duty_days": {duty_days},\n'
             f'{p3}"items": {_array_of_texts(items, 3)},\n'

@@ -13,7 +13,6 @@ import string
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -132,12 +131,17 @@ def _from_bytes(data: bytes, name: str) -> Ruleset:
 @functools.cache
 def default_rules() -> Ruleset:
     """The bundled default scheme (``rules/default.toml``), shipped inside the package."""
-    bundled = resources.files("inspector_scoring").joinpath("rules", "default.toml")
-    if bundled.is_file():
-        return _from_bytes(bundled.read_bytes(), "default.toml")
-    # A source checkout (or an editable install) keeps the file at the top level.
-    checkout = Path(__file__).resolve().parents[2] / "rules" / "default.toml"
-    return _from_bytes(checkout.read_bytes(), "default.toml")
+    here = Path(__file__).resolve().parent
+    # Installed, it sits in the package; a source checkout (or an editable install) keeps it
+    # at the top level.
+    for path in (here / "rules" / "default.toml", here.parents[1] / "rules" / "default.toml"):
+        if path.is_file():
+            return _from_bytes(path.read_bytes(), "default.toml")
+    from importlib import resources  # noqa: PLC0415 - only for a package imported from a zip file
+
+    return _from_bytes(
+        resources.files("inspector_scoring").joinpath("rules", "default.toml").read_bytes(), "default.toml"
+    )
 
 
 def pick_rules(folder: str | os.PathLike[str], period: Period | str, /) -> Ruleset:

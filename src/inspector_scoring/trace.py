@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from .compiler import ITEM_WIDTH, RULE_WIDTH, Compiled, compile_rules
+from .compiler import ITEM_WIDTH, RULE_RAW, RULE_WIDTH, Compiled, compile_rules
 from .decimals import exact_arithmetic
 from .metrics import Details, duty_dates, plan_for
 from .model import Item, Metric, Rule, Ruleset
@@ -151,13 +151,12 @@ class _Records:
         return tuple(
             self._rule(rule, start + RULE_WIDTH * n, bonus=bonus)
             for n, rule in enumerate(rules)
-            # the raw amount is the third of a rule's numbers: threshold, uncapped, raw, applied
-            if not self._hits_only or numbers[start + RULE_WIDTH * n + 2] != 0
+            if not self._hits_only or numbers[start + RULE_WIDTH * n + RULE_RAW] != 0
         )
 
     def _rule(self, rule: Rule, at: int, *, bonus: bool) -> RuleResult:
         tracer, result = self._tracer, self._result
-        threshold, uncapped, raw, applied = self._numbers[at : at + RULE_WIDTH]
+        threshold, _, uncapped, raw, applied = self._numbers[at : at + RULE_WIDTH]
         metric: Metric = tracer._metrics[rule.metric]
         if self._details is None:
             self._details = Details(tracer._plan, tracer._period, result.inspector)
