@@ -168,21 +168,39 @@ SPOILS: dict[str, Any] = {
         leave=[{"from": "2021-03-02", "to": "2021-03-05"}, {"from": "2021-03-04", "to": "2021-03-06"}]
     ),
     "another period": _another_period,
-    "a key twice": None,  # in the text: see _spoil
+}
+
+#: ways to change a file's text: keys given twice (which a parsed object no longer shows),
+#: and escapes (then the direct path parses as the records do)
+TEXT_SPOILS: dict[str, Any] = {
+    "a key twice": lambda text: text.replace('{"kind": ', '{"kind": "xyz", "kind": ', 1),
+    "a key twice, the same value": lambda text: text.replace('"ref": "R', '"ref": "R0", "ref": "R', 1),
+    "a key twice in the header": lambda text: text.replace(
+        '"township": ', '"township": "某乡", "township": ', 1
+    ),
+    "a key twice in an inspector": lambda text: text.replace('{"id": ', '{"id": "X-9", "id": ', 1),
+    "a name twice, the second without a value's quotes": lambda text: text.replace(
+        '"counts": {', '"counts": {"a": 1, "a": 2, ', 1
+    ),
+    "escaped": lambda text: json.dumps(json.loads(text, parse_float=Decimal), ensure_ascii=True, default=str),
+    "escaped, a key twice": lambda text: json.dumps(
+        json.loads(text, parse_float=Decimal), ensure_ascii=True, default=str
+    ).replace('{"kind": ', '{"kind": "xyz", "kind": ', 1),
+    "a quote in a note": lambda text: text.replace('"ref": "R', '"note": "\\"好\\"", "ref": "R', 1),
 }
 
 
 def _spoil(evidence: Evidence, how: str, rules: isc.Ruleset) -> Evidence | str:
-    """``evidence`` changed in one way (``SPOILS``), as a mapping or as JSON text."""
-    if how == "a key twice":
-        text = json.dumps(evidence, ensure_ascii=False, default=str)
-        return text.replace('{"kind": ', '{"kind": "xyz", "kind": ', 1)
+    """``evidence`` changed in one way (``SPOILS``, ``TEXT_SPOILS``), as a mapping or as JSON text."""
+    if how in TEXT_SPOILS:
+        result: str = TEXT_SPOILS[how](json.dumps(evidence, ensure_ascii=False, default=str))
+        return result
     SPOILS[how](evidence, rules)
     return evidence
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(case=rules_and_events(), how=st.sampled_from(sorted(SPOILS)))
+@given(case=rules_and_events(), how=st.sampled_from(sorted(SPOILS) + sorted(TEXT_SPOILS)))
 def test_the_direct_path_writes_what_the_record_path_writes_or_declines(
     case: tuple[isc.Ruleset, dict[str, Any]], how: str, tmp_path: Path
 ) -> None:
@@ -360,3 +378,49 @@ def test_the_installed_command_writes_what_the_library_writes(tmp_path: Path, ru
         out = tmp_path / f"{path.stem}.out.json"
         assert run_score(path, "--format", "json", "--output", out).returncode == 0
         assert out.read_text(encoding="utf-8") == expected
+
+
+def _compact(name: str) -> str:
+    """An example as one line, keys and values as json.dumps writes them (``"key": value``)."""
+    return json.dumps(json.loads((EXAMPLES / name).read_text(encoding="utf-8")), ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    ("example", "find", "twice"),
+    [
+        ("wuben-2021-03.json", '"township": ', '"township": "某乡", '),
+        ("wuben-2021-03.json", '"role": ', '"role": "组长", '),
+        ("wuben-2021-03.json", '"mine": ', '"mine": "某矿", '),
+        ("wuben-2021-03.json", '"underground_entries": ', '"underground_entries": 15, '),
+        ("taiping-2021-03.json", '"reason": ', '"reason": "病假", '),
+        ("taiping-2021-03.json", '"at": ', '"at": "2021-03-02", '),
+        ("taiping-2021-03.json", '"kind": "underground"', '"kind": "underground", "kind": "underground"'),
+    ],
+)
+def test_a_key_given_twice_anywhere_is_left_to_the_records(
+    example: str, find: str, twice: str, tmp_path: Path
+) -> None:
+    # The direct path parses plain dicts, which keep the last of a repeated key; it counts the
+    # file's quotes against the names and strings it read, and declines when one is missing.
+    rules = isc.default_rules()
+    text = _compact(example)
+    assert find in text
+    path = write(tmp_path / "evidence.json", text.replace(find, twice, 1))
+    assert record_path(rules, path) is None  # a duplicate key
+    assert direct(rules, path) is None
+
+
+def test_escaped_text_is_read_as_the_records_read_it(tmp_path: Path) -> None:
+    rules = isc.default_rules()
+    for example in ("wuben-2021-03.json", "taiping-2021-03.json"):
+        data = json.loads((EXAMPLES / example).read_text(encoding="utf-8"))
+        escaped = write(tmp_path / "escaped.json", json.dumps(data, ensure_ascii=True))
+        assert "\\u" in escaped.read_text(encoding="utf-8")
+        expected = record_path(rules, escaped)
+        assert expected is not None
+        assert direct(rules, escaped) == expected
+        twice = write(
+            tmp_path / "twice.json", escaped.read_text(encoding="utf-8").replace('"id": ', '"id": "X", ', 1)
+        )
+        assert record_path(rules, twice) is None
+        assert direct(rules, twice) is None

@@ -38,7 +38,6 @@ from typing import Any
 
 import attrs
 
-from ._fields import JsonObject
 from .decimals import prorate, round_half_up, rounder, whole_or_decimal
 from .evidence import plain_extras
 from .metrics import used_metrics
@@ -132,8 +131,9 @@ class Compiled:
     @property
     def read_one(self) -> Callable[..., tuple[tuple[Any, ...], tuple[Any, ...]] | None]:
         """One inspector from parsed JSON: ``(events, counts, whether the counts are whole, duty,
-        duty days, period days, moments, moment_of)`` -> ``(trace numbers, what each used metric
-        was counted from)``, or ``None`` (see :mod:`inspector_scoring.direct`)."""
+        duty days, period days, moments, moment_of, the type of a parsed object)`` -> ``(trace
+        numbers, what each used metric was counted from)``, or ``None`` (see
+        :mod:`inspector_scoring.direct`)."""
         function: Callable[..., tuple[tuple[Any, ...], tuple[Any, ...]] | None] = self._function("read_one")
         return function
 
@@ -171,7 +171,6 @@ class _Writer:
             "_prorate": prorate,
             "_GRADES": tuple(grade.name for grade in rules.grades),
             "_NO_COUNTS": {},
-            "_OBJECT": JsonObject,
             "_extras_ok": plain_extras,
         }
         whole = whole_or_decimal(rules.total)
@@ -338,7 +337,9 @@ class _Writer:
         loader and :mod:`inspector_scoring.metrics` check, or more.
         """
         self.every_amount = self.reading = True
-        self.emit(0, "def read_one(events, counts, whole, duty, duty_days, period_days, moments, moment_of):")
+        self.emit(
+            0, "def read_one(events, counts, whole, duty, duty_days, period_days, moments, moment_of, obj):"
+        )
         self.emit(1, "full = duty_days == period_days")
         self.emit(1, "if events is not None:")
         derived = [(n, metric) for n, metric in enumerate(self.used) if metric.kind is not None]
@@ -380,7 +381,7 @@ class _Writer:
     def event_checks(self, *, others: bool) -> None:
         """What the loader checks of one event, in ``read_one``'s loop: types, its moment (parsed
         once per text, and inside the period), a ref, a note and extra fields that are text."""
-        self.emit(3, "if type(event) is not _OBJECT:")
+        self.emit(3, "if type(event) is not obj:  # an object (of the parse's type: no repeated keys)")
         self.emit(4, "return None")
         self.emit(3, "kind = event.get('kind')")
         self.emit(3, "at = event.get('at')")

@@ -47,6 +47,7 @@ _INSPECTOR_KEYS = frozenset(
     ("id", "name", "mine", "serving_from", "serving_until", "leave", "counts", "events")
 )
 _SERVICE_KEYS = ("id", "name", "serving_from", "serving_until", "leave")
+_TEXT_KEYS = ("id", "name", "mine", "serving_from", "serving_until")
 _NO_COUNTS: dict[str, Decimal] = {}
 _WHOLE = {int}
 _NO_EVIDENCE: tuple[tuple[str, ...], tuple[date, ...]] = ((), ())
@@ -74,10 +75,10 @@ def direct_json(path: str, rules_for: Callable[[Period], Ruleset | None]) -> Ite
     except OSError:
         return None
     with bulk():
-        parsed = parse_owned(box)
+        parsed = parse_owned(box, plain=True)
         if isinstance(parsed, str):
             return None
-        raw, digest = parsed
+        raw, digest, quotes = parsed
         problems = Collector(path)
         header = read_header(problems, raw)
         if header is None or problems.problems:
@@ -85,6 +86,9 @@ def direct_json(path: str, rules_for: Callable[[Period], Ruleset | None]) -> Ite
         info, raw_list, entries = header
         if info is None or not entries or not isinstance(raw_list, list):
             return None
+        assert isinstance(raw, dict)  # read_header found the top object
+        # Names and string values outside the inspectors (their own are counted as they are read).
+        outside = len(raw) + _strings_and_names(raw["schema"]) + _strings_and_names(raw["assessment"])
         try:
             rules = rules_for(info.period)
         except InvalidInputError:
@@ -96,9 +100,12 @@ def direct_json(path: str, rules_for: Callable[[Period], Ruleset | None]) -> Ite
             return None
         compiled = compile_rules(rules)
         with exact_arithmetic():
-            rows = _read(compiled, info.period, entries, raw_list)
-    if rows is None:
+            read = _read(compiled, info.period, entries, raw_list, dict if quotes is not None else JsonObject)
+    if read is None:
         return None
+    rows, inside = read
+    if quotes is not None and quotes != 2 * (outside + inside):
+        return None  # some object repeats a key: the record path says where
     return _framed(result_frame(ENGINE, rules, digest, info), _texts(compiled, info.period, rows))
 
 
@@ -113,11 +120,15 @@ def _framed(frame: tuple[str, str, str, str], batches: Iterator[list[bytes]]) ->
     yield empty if first else closing
 
 
-def _read(compiled: Compiled, period: Period, entries: list[Any], raw_list: list[Any]) -> list[_Row] | None:
-    """Every inspector's numbers, or ``None`` at the first that is not plainly valid.
+def _read(
+    compiled: Compiled, period: Period, entries: list[Any], raw_list: list[Any], obj: type[dict[str, Any]]
+) -> tuple[list[_Row], int] | None:
+    """Every inspector's numbers, and how many names and string values their objects hold;
+    or ``None`` at the first that is not plainly valid.
 
-    Each inspector's parsed JSON is dropped once read (``entries`` and ``raw_list``
-    are the command's own), so the rows replace the tree rather than add to it.
+    ``obj`` is the type of a parsed object without repeated keys. Each inspector's
+    parsed JSON is dropped once read (``entries`` and ``raw_list`` are the
+    command's own), so the rows replace the tree rather than add to it.
     """
     rules = compiled.rules
     metric_ids = frozenset(metric.id for metric in rules.metrics)
@@ -149,11 +160,12 @@ def _read(compiled: Compiled, period: Period, entries: list[Any], raw_list: list
     moments: dict[str, tuple[Any, ...] | None] = {}
     seen: set[str] = set()
     rows: list[_Row] = []
+    strings_and_names = 0
     for n, raw in enumerate(entries):
-        person = _person(raw, metric_ids)
+        person = _person(raw, metric_ids, obj)
         if person is None:
             return None
-        ident, name, mine, counts, whole, events, service = person
+        ident, name, mine, counts, whole, events, service, own = person
         if ident in seen:
             return None
         seen.add(ident)
@@ -161,9 +173,12 @@ def _read(compiled: Compiled, period: Period, entries: list[Any], raw_list: list
         if service is not None:
             dates = duty_dates(period, service)
             duty_days, duty = len(dates), frozenset(dates)
-        got = read_one(events, counts, whole, duty, duty_days, period_days, moments, moment_of)
+        got = read_one(events, counts, whole, duty, duty_days, period_days, moments, moment_of, obj)
         if got is None:
             return None
+        strings_and_names += own
+        if events:  # each event read holds strings alone: as many values as names
+            strings_and_names += 2 * sum(map(len, events))
         numbers, collected = got
         behind = _NOTHING_BEHIND  # counts and defaults have no refs or days
         if events is not None:
@@ -174,17 +189,20 @@ def _read(compiled: Compiled, period: Period, entries: list[Any], raw_list: list
                     behind[metric] = _evidence(collected[metric])
         rows.append((ident, name, mine, duty_days, numbers, behind))
         entries[n] = raw_list[n] = None
-    return rows
+    return rows, strings_and_names
 
 
-#: id, name, mine, counts, whether the counts are all whole, events, service dates (when given)
-_Person = tuple[str, str, str | None, Mapping[str, Decimal | int], bool, list[Any] | None, Inspector | None]
+#: id, name, mine, counts, whether the counts are all whole, events, service dates (when
+#: given), and how many names and string values the inspector's objects but its events hold
+_Person = tuple[
+    str, str, str | None, Mapping[str, Decimal | int], bool, list[Any] | None, Inspector | None, int
+]
 
 
-def _person(raw: object, metric_ids: frozenset[str]) -> _Person | None:
+def _person(raw: object, metric_ids: frozenset[str], obj: type[dict[str, Any]]) -> _Person | None:
     """An inspector's own fields, counts (and whether all are whole ``int``), events list and
     service dates when plainly valid, else ``None``."""
-    if type(raw) is not JsonObject or not raw.keys() <= _INSPECTOR_KEYS:
+    if type(raw) is not obj or not raw.keys() <= _INSPECTOR_KEYS:
         return None
     ident, name, mine = raw.get("id"), raw.get("name"), raw.get("mine")
     if type(ident) is not str or type(name) is not str or not ident.strip() or not name.strip():
@@ -194,13 +212,16 @@ def _person(raw: object, metric_ids: frozenset[str]) -> _Person | None:
             return None
     elif type(mine) is not str or not mine.strip():
         return None
+    # Its names; id, name, mine and the service dates are text (when given and valid).
+    own = len(raw) + sum(1 for key in _TEXT_KEYS if key in raw)
     counts: Mapping[str, Decimal | int] = _NO_COUNTS
     whole = True
     if "counts" in raw:
-        given, whole = _counts(raw["counts"], metric_ids)
+        given, whole = _counts(raw["counts"], metric_ids, obj)
         if given is None:
             return None
         counts = given
+        own += len(given)  # names of numbers
     events = raw.get("events")
     if events is None:
         if "events" in raw:
@@ -214,12 +235,15 @@ def _person(raw: object, metric_ids: frozenset[str]) -> _Person | None:
         service = read_inspector(problems, "", {key: raw[key] for key in _SERVICE_KEYS if key in raw})
         if service is None or problems.problems:
             return None
-    return ident, name, mine, counts, whole, events, service
+        own += _strings_and_names(raw.get("leave"))
+    return ident, name, mine, counts, whole, events, service, own
 
 
-def _counts(given: object, metric_ids: frozenset[str]) -> tuple[Mapping[str, Decimal | int] | None, bool]:
+def _counts(
+    given: object, metric_ids: frozenset[str], obj: type[dict[str, Any]]
+) -> tuple[Mapping[str, Decimal | int] | None, bool]:
     """The counts when plainly valid (else ``None``), and whether all are whole ``int``."""
-    if type(given) is not JsonObject or not given.keys() <= metric_ids:
+    if type(given) is not obj or not given.keys() <= metric_ids:
         return None, False
     values = given.values()
     if not values or (set(map(type, values)) == _WHOLE and min(values) >= 0 and max(values) <= MAX_WHOLE):
@@ -235,6 +259,17 @@ def _counts(given: object, metric_ids: frozenset[str]) -> tuple[Mapping[str, Dec
                 return None, False
         counts[metric] = number
     return counts, False
+
+
+def _strings_and_names(value: object) -> int:
+    """How many names and string values a parsed JSON value holds, all the way down."""
+    if isinstance(value, str):
+        return 1
+    if isinstance(value, dict):
+        return len(value) + sum(map(_strings_and_names, value.values()))
+    if isinstance(value, list):
+        return sum(map(_strings_and_names, value))
+    return 0
 
 
 def _evidence(collected: list[Any] | set[date]) -> tuple[tuple[str, ...], tuple[date, ...]]:

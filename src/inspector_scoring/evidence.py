@@ -137,19 +137,27 @@ def _parse_owned(box: list[bytes], name: str) -> Draft:
     parsed = parse_owned(box)
     if isinstance(parsed, str):
         return _failed(name, parsed)
-    raw, digest = parsed
+    raw, digest, _ = parsed
     return _walk(raw, name, digest)
 
 
-def parse_owned(box: list[bytes]) -> tuple[object, str] | str:
-    """The JSON in the bytes in ``box`` (taken out of it) and their sha256, or why it cannot
-    be read (internal).
+def parse_owned(box: list[bytes], *, plain: bool = False) -> tuple[object, str, int | None] | str:
+    """The JSON in the bytes in ``box`` (taken out of it), their sha256, and how many ``"`` it
+    has when it was parsed plainly; or why it cannot be read (internal).
+
+    Objects are :class:`JsonObject` that know their repeated keys. With ``plain``,
+    text without a backslash is parsed into plain ``dict`` instead, which is much
+    faster, but silently keeps the last of a repeated key: the caller then rules
+    repeats out by the quotes. Without escapes every ``"`` delimits a string, so
+    the text holds twice as many as it has names and string values, and a
+    repeated name with its value is missing from the parsed objects.
 
     At province scale the bytes, the decoded text and the parsed tree are each
     tens of MiB: each is let go as soon as the next exists, so what follows
     runs with the tree alone.
     """
     data = box.pop()
+    quotes = data.count(b'"') if plain and b"\\" not in data else None
     # The fingerprint is worked out beside the decoding and parsing: hashlib lets go of the
     # interpreter while it hashes, so with a second core it adds no time.
     digest: list[str] = []
@@ -162,12 +170,12 @@ def parse_owned(box: list[bytes]) -> tuple[object, str] | str:
             return f"not UTF-8 text (byte {error.start})"
         del data
         try:
-            raw = json.loads(
-                text,
-                parse_float=Decimal,
-                parse_constant=NonFinite,
-                object_pairs_hook=json_object,
-            )
+            if quotes is None:
+                raw = json.loads(
+                    text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=json_object
+                )
+            else:
+                raw = json.loads(text, parse_float=Decimal, parse_constant=NonFinite)
         except json.JSONDecodeError as error:
             return f"invalid JSON: {error.msg} (at line {error.lineno}, column {error.colno})"
         except ValueError as error:  # e.g. an integer too long to convert
@@ -175,7 +183,7 @@ def parse_owned(box: list[bytes]) -> tuple[object, str] | str:
         del text
     finally:
         hashing.join()
-    return raw, digest[0]
+    return raw, digest[0], quotes
 
 
 def _fingerprint(data: bytes, into: list[str]) -> None:
