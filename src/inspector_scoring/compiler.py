@@ -323,8 +323,7 @@ class _Writer:
         returned += [f"t{n}, w{n}, u{n}, r{n}, a{n}" for n in range(len(self.chain))]
         if self.reading:
             # and what each value was counted from: the events behind it, or None
-            collected = "".join(f"c{n}, " for n in range(len(self.used)))
-            self.emit(depth, f"return ({', '.join(returned)},), ({collected})")
+            self.emit(depth, f"return ({', '.join(returned)},), collected")
         else:
             self.emit(depth, f"return ({', '.join(returned)},)")
 
@@ -374,9 +373,29 @@ class _Writer:
         for whole in (True, False):
             self.emit(1, "if whole:" if whole else "else:")
             self.decimal = not whole
+            self.emit(2, "if events is None:")
+            self.given_values(3)
+            self.emit(3, "collected = _NOTHING_COLLECTED")
+            self.emit(2, "else:")
             for n, metric in enumerate(self.used):
-                self.read_value(2, n, metric)
+                self.read_value(3, n, metric)
+            self.emit(3, f"collected = ({''.join(f'c{n}, ' for n in range(len(self.used)))})")
             self.apply_rules(2)
+        self.constants["_NOTHING_COLLECTED"] = (None,) * len(self.used)
+
+    def given_values(self, depth: int) -> None:
+        """Every value from counts or the default, for an inspector without events."""
+        self.emit(depth, "try:")
+        for n, metric in enumerate(self.used):
+            key = repr(metric.id)
+            if metric.default is None:
+                self.emit(depth + 1, f"v{n} = counts[{key}]")
+            else:
+                self.emit(depth + 1, f"v{n} = counts.get({key}, {self.constant(metric.default)})")
+        if not self.used:
+            self.emit(depth + 1, "pass")
+        self.emit(depth, "except KeyError:")
+        self.emit(depth + 1, "return None  # missing evidence")
 
     def event_checks(self, *, others: bool) -> None:
         """What the loader checks of one event, in ``read_one``'s loop: types, its moment (parsed
@@ -444,25 +463,23 @@ class _Writer:
         self.emit(depth, f"l{n}.append((moment[0], ref))")
 
     def read_value(self, depth: int, n: int, metric: Metric) -> None:
-        """``v{n}`` from counts, the events kept or the default, and ``c{n}`` what it was counted from."""
+        """``v{n}`` from counts, the events kept or the default, and ``c{n}`` what it was counted
+        from, for an inspector with events."""
         key = repr(metric.id)
         if metric.kind is not None:
-            self.emit(depth, "if events is not None:")
-            self.emit(depth + 1, f"if {key} in counts:")
-            self.emit(depth + 2, f"if l{n}:")
-            self.emit(depth + 3, "return None  # given as a count and by events")
-            self.emit(depth + 2, f"v{n} = counts[{key}]")
-            self.emit(depth + 2, f"c{n} = None")
-            self.emit(depth + 1, "else:")
-            inner = depth + 2
-            if metric.days_without is None:
-                self.emit(inner, f"v{n} = len(l{n})")
-                self.emit(inner, f"c{n} = l{n}")
-            else:
-                self.emit(inner, f"c{n} = duty.difference(l{n})  # duty days without a record")
-                self.emit(inner, f"v{n} = len(c{n})")
+            self.emit(depth, f"if {key} in counts:")
+            self.emit(depth + 1, f"if l{n}:")
+            self.emit(depth + 2, "return None  # given as a count and by events")
+            self.emit(depth + 1, f"v{n} = counts[{key}]")
+            self.emit(depth + 1, f"c{n} = None")
             self.emit(depth, "else:")
-            depth += 1
+            if metric.days_without is None:
+                self.emit(depth + 1, f"v{n} = len(l{n})")
+                self.emit(depth + 1, f"c{n} = l{n}")
+            else:
+                self.emit(depth + 1, f"c{n} = duty.difference(l{n})  # duty days without a record")
+                self.emit(depth + 1, f"v{n} = len(c{n})")
+            return
         self.emit(depth, f"c{n} = None")
         self.emit(depth, f"if {key} in counts:")
         self.emit(depth + 1, f"v{n} = counts[{key}]")

@@ -33,7 +33,7 @@ from ._fields import MAX_WHOLE, JsonObject, parse_moment, read_number, small_cou
 from .compiler import ITEM_WIDTH, RULE_RAW, RULE_WIDTH, Compiled, compile_rules
 from .decimals import exact_arithmetic
 from .errors import Collector, InvalidInputError
-from .evidence import parse_owned, read_header, read_inspector
+from .evidence import parse_owned, read_header, read_service
 from .jsonview import Texts, result_frame
 from .metrics import check_period, duty_dates
 from .model import Inspector, Ruleset
@@ -46,8 +46,6 @@ __all__ = ["direct_json"]
 _INSPECTOR_KEYS = frozenset(
     ("id", "name", "mine", "serving_from", "serving_until", "leave", "counts", "events")
 )
-_SERVICE_KEYS = ("id", "name", "serving_from", "serving_until", "leave")
-_TEXT_KEYS = ("id", "name", "mine", "serving_from", "serving_until")
 _NO_COUNTS: dict[str, Decimal] = {}
 _WHOLE = {int}
 _NO_EVIDENCE: tuple[tuple[str, ...], tuple[date, ...]] = ((), ())
@@ -212,8 +210,8 @@ def _person(raw: object, metric_ids: frozenset[str], obj: type[dict[str, Any]]) 
             return None
     elif type(mine) is not str or not mine.strip():
         return None
-    # Its names; id, name, mine and the service dates are text (when given and valid).
-    own = len(raw) + sum(1 for key in _TEXT_KEYS if key in raw)
+    # Its names, and its strings: id, name, a mine (the service dates are counted below).
+    own = len(raw) + (2 if mine is None else 3)
     counts: Mapping[str, Decimal | int] = _NO_COUNTS
     whole = True
     if "counts" in raw:
@@ -230,12 +228,13 @@ def _person(raw: object, metric_ids: frozenset[str], obj: type[dict[str, Any]]) 
         return None
     service = None
     if "serving_from" in raw or "serving_until" in raw or "leave" in raw:
-        # Rare enough to read with the loader itself: dates, their order, leave ranges.
+        # Read as the loader reads them: dates, their order, leave ranges.
         problems = Collector("")
-        service = read_inspector(problems, "", {key: raw[key] for key in _SERVICE_KEYS if key in raw})
-        if service is None or problems.problems:
+        start, until, leave = read_service(problems, "", raw)
+        if problems.problems:
             return None
-        own += _strings_and_names(raw.get("leave"))
+        service = Inspector(ident, name, serving_from=start, serving_until=until, leave=leave)
+        own += ("serving_from" in raw) + ("serving_until" in raw) + _strings_and_names(raw.get("leave"))
     return ident, name, mine, counts, whole, events, service, own
 
 

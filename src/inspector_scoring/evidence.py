@@ -13,6 +13,7 @@ import json
 import os
 import threading
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -342,18 +343,7 @@ def read_inspector(problems: Collector, path: str, raw: object) -> Inspector | N
     inspector_id = _optional_str(problems, path, table, "id")
     name = _optional_str(problems, path, table, "name")
     mine = _optional_str(problems, path, table, "mine")
-    serving = {
-        key: read_iso_date(problems, join(path, key), table[key])
-        for key in ("serving_from", "serving_until")
-        if key in table
-    }
-    start, until = serving.get("serving_from"), serving.get("serving_until")
-    if start is not None and until is not None and until < start:
-        problems.add(
-            join(path, "serving_until"),
-            f"must not be before serving_from ({start.isoformat()}), got {until.isoformat()}",
-        )
-    leave = _read_leave(problems, join(path, "leave"), table["leave"]) if "leave" in table else ()
+    start, until, leave = read_service(problems, path, table)
     counts: list[tuple[str, Decimal]] = []
     if "counts" in table:
         counts_path = join(path, "counts")
@@ -395,6 +385,25 @@ def read_inspector(problems: Collector, path: str, raw: object) -> Inspector | N
         events=events,
         path=path,
     )
+
+
+def read_service(
+    problems: Collector, path: str, table: Mapping[str, Any]
+) -> tuple[date | None, date | None, tuple[Leave, ...]]:
+    """An inspector's ``serving_from``, ``serving_until`` and ``leave``, with their problems (internal)."""
+    serving = {
+        key: read_iso_date(problems, join(path, key), table[key])
+        for key in ("serving_from", "serving_until")
+        if key in table
+    }
+    start, until = serving.get("serving_from"), serving.get("serving_until")
+    if start is not None and until is not None and until < start:
+        problems.add(
+            join(path, "serving_until"),
+            f"must not be before serving_from ({start.isoformat()}), got {until.isoformat()}",
+        )
+    leave = _read_leave(problems, join(path, "leave"), table["leave"]) if "leave" in table else ()
+    return start, until, leave
 
 
 def _read_leave(problems: Collector, path: str, raw: object) -> tuple[Leave, ...]:
