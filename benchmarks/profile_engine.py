@@ -52,7 +52,10 @@ def _plain_parse(path: Path) -> None:
 
 
 def phases(path: Path) -> None:
-    """Time each stage of a JSON run once, as ``score FILE --format json`` runs them."""
+    """Time each stage of a JSON run once, as ``score FILE --format json`` runs them; then the
+    record path's stages, as a library caller runs them (and the command, for a file the direct
+    path declines)."""
+    from inspector_scoring.direct import direct_json  # noqa: PLC0415
     from inspector_scoring.evidence import read_evidence  # noqa: PLC0415
     from inspector_scoring.jsonview import iter_result_json  # noqa: PLC0415
     from inspector_scoring.metrics import check_scoring  # noqa: PLC0415
@@ -70,7 +73,7 @@ def phases(path: Path) -> None:
     else:
         text = path.read_bytes().decode("utf-8-sig")
         _stage(
-            "  of read_evidence: json.loads with its hooks",
+            "  of read_evidence: json.loads with the duplicate-key hook",
             lambda: json.loads(
                 text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=json_object
             ),
@@ -79,6 +82,18 @@ def phases(path: Path) -> None:
         del text
         gc.collect()
     rules = _stage("default_rules()", default_rules, seconds)
+    print("the command's direct path:")
+    pieces = _stage(
+        "direct_json: read, sha256, parse, check and score",
+        lambda: direct_json(str(path), lambda _: rules),
+        seconds,
+    )
+    assert pieces is not None, "the direct path declined this file"
+    size = _stage("  the JSON text (UTF-8)", lambda: sum(len(piece) for piece in pieces), seconds)
+    direct = seconds["direct_json: read, sha256, parse, check and score"] + seconds["  the JSON text (UTF-8)"]
+    print(f"  total {direct:.2f} s; JSON {size / 1024**2:.1f} MiB")
+    gc.collect()
+    print("the record path (load_evidence, score_evidence, result_to_json):")
     draft = _stage("read_evidence: read, sha256, parse, records", lambda: read_evidence(path), seconds)
     evidence = draft.evidence
     assert evidence is not None
@@ -89,8 +104,16 @@ def phases(path: Path) -> None:
         return sum(len(piece) for piece in iter_result_json(assessment))
 
     size = _stage("iter_result_json: the JSON text", write, seconds)
-    total = sum(value for key, value in seconds.items() if not key.startswith(("  ", "for scale")))
-    print(f"  total of the stages {total:.2f} s; JSON text {size / 1024**2:.1f} MiB")
+    record = sum(
+        seconds[key]
+        for key in (
+            "read_evidence: read, sha256, parse, records",
+            "check_scoring: checks against the rules",
+            "score_evidence (checked already)",
+            "iter_result_json: the JSON text",
+        )
+    )
+    print(f"  total {record:.2f} s; JSON text {size / 1024**2:.1f} MiB (characters)")
 
 
 def _profile(function: Callable[[], object], top: int) -> None:
@@ -113,7 +136,7 @@ def run(path: Path, top: int) -> None:
         importlib.import_module(f"inspector_scoring.{module}")
 
     def call() -> None:
-        with contextlib.redirect_stdout(io.StringIO()):
+        with contextlib.redirect_stdout(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")):
             main([str(path), "--format", "json"])
 
     _profile(call, top)

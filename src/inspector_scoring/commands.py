@@ -445,12 +445,15 @@ def _emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> in
     pieces = [text] if isinstance(text, str) else text
     if output is None:
         stdout = sys.stdout
+        binary = getattr(stdout, "buffer", None)  # (a stream in memory may have none)
         for piece in pieces:
-            if isinstance(piece, bytes):
-                stdout.flush()  # what was written as text goes first
-                stdout.buffer.write(piece)
-            else:
+            if not isinstance(piece, bytes):
                 stdout.write(piece)
+            elif binary is None:
+                stdout.write(piece.decode("utf-8"))
+            else:
+                stdout.flush()  # what was written as text goes first
+                binary.write(piece)
         stdout.flush()
         return EXIT_OK
     try:
