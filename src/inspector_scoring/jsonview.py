@@ -313,6 +313,8 @@ class Texts:
         key = (id(rule), level, bonus, value, threshold, uncapped, raw, applied, shown, days)
         parts = self._hits.get(key)
         if parts is None:
+            if len(self._hits) >= _KEPT:  # days make many keys: keep the memory bounded
+                self._hits.clear()
             record = RuleResult(
                 rule=rule.id,
                 text=rule.text,
@@ -393,6 +395,8 @@ class Texts:
         )
 
 
+#: distinct hit texts a Texts keeps (the common ones are soon written again)
+_KEPT = 4096
 #: where a hit's refs go, in the text of a record built without refs
 _NO_REFS = '"refs": []'
 
