@@ -153,6 +153,10 @@ def run(args: list[str]) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
+    if hasattr(sys.stdout, "reconfigure"):
+        # "\n" as it is, on every platform: the same bytes whether written to standard output
+        # or to --output, and whether they were written as text or as UTF-8 already.
+        sys.stdout.reconfigure(newline="\n")
     command: Callable[[list[str]], int] = _COMMANDS.get(args[0], _score) if args else _score
     if args and args[0] in _COMMANDS:
         args = args[1:]
@@ -179,7 +183,13 @@ def run(args: list[str]) -> int:
 def _score(argv: list[str]) -> int:
     args = _score_parser().parse_args(argv)
     _refuse_overwrite(args.output, [args.evidence, args.rules])
-    if args.format == "json" and args.evidence != "-":
+    if (
+        args.format == "json"
+        and _regular(args.evidence)
+        and (args.rules is None or _regular(args.rules, folder=True))
+    ):
+        # (Files only: the record path reads the inputs again when this declines, and a pipe
+        # can be read once.)
         from .direct import direct_json  # noqa: PLC0415
 
         # Straight from the parsed JSON when the file is plainly valid; else the records say why.
@@ -201,6 +211,15 @@ def _score(argv: list[str]) -> int:
         explain_all=args.explain == "all",
     )
     return _render(notice.document(), args)
+
+
+def _regular(path: str, *, folder: bool = False) -> bool:
+    """Whether ``path`` is a regular file (or, with ``folder``, a folder), which can be read twice."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(mode) or (folder and stat.S_ISDIR(mode))
 
 
 def _render(document: Document, args: argparse.Namespace) -> int:

@@ -74,6 +74,8 @@ ITEM_WIDTH = 3
 #: the largest whole total for which rounded totals are worked out in advance
 _WHOLE_TOTALS = 10_000
 RULE_WIDTH = 5
+#: keys of a parsed event that ``Event.field`` does not give
+_NOT_FIELDS = frozenset({"kind", "at"})
 #: where a rule's raw amount sits among its slots
 RULE_RAW = 3
 
@@ -89,6 +91,12 @@ class Compiled:
 
     rules: Ruleset
     layout: Layout
+    #: every rule in the order of the trace (items' rules, then bonus rules), each with
+    #: whether it is a bonus rule
+    chain: tuple[tuple[Rule, bool], ...]
+    #: each item's rules, as positions in ``chain``; then the bonus rules'
+    item_rules: tuple[range, ...]
+    bonus_rules: range
     #: the metrics the rules use, in file order
     used: tuple[Metric, ...]
     #: whether some metric counts days without a record (the function needs the duty dates)
@@ -143,9 +151,16 @@ def compile_rules(rules: Ruleset, /) -> Compiled:
     """Compile ``rules`` (cached: equal rule files share their compiled functions)."""
     writer = _Writer(rules)
     sources = writer.sources()
+    item_rules, first = [], 0
+    for item in rules.items:
+        item_rules.append(range(first, first + len(item.rules)))
+        first += len(item.rules)
     return Compiled(
         rules=rules,
         layout=writer.layout,
+        chain=tuple((rule, n >= first) for n, rule in enumerate(writer.chain)),
+        item_rules=tuple(item_rules),
+        bonus_rules=range(first, len(writer.chain)),
         used=writer.used,
         needs_dates=any(metric.days_without is not None for metric in writer.used),
         sources=sources,
@@ -359,10 +374,11 @@ class _Writer:
             branches.append("kind in _OTHER_KINDS")
         for index, (condition, metrics) in enumerate(zip(branches, [*kinds.values(), []], strict=False)):
             self.emit(3, f"{'if' if index == 0 else 'elif'} {condition}:")
-            if not metrics:
-                self.emit(4, "pass  # a kind only unused metrics count")
-            for n, metric in metrics:
+            matchable = [(n, metric) for n, metric in metrics if self.can_match(metric)]
+            for n, metric in matchable:
                 self.collect(4, n, metric)
+            if not matchable:
+                self.emit(4, "pass  # a kind only unused metrics count, or none can match")
         if branches:
             self.emit(3, "else:")
             self.emit(4, "return None  # a kind no metric counts")
@@ -399,7 +415,11 @@ class _Writer:
 
     def event_checks(self, *, others: bool) -> None:
         """What the loader checks of one event, in ``read_one``'s loop: types, its moment (parsed
-        once per text, and inside the period), a ref, a note and extra fields that are text."""
+        once per text, and inside the period), a ref, a note and extra fields that are text.
+
+        Every value of an event let through is a string: ``direct.py`` counts an event's
+        names and strings as twice its length when it rules out repeated keys.
+        """
         self.emit(3, "if type(event) is not obj:  # an object (of the parse's type: no repeated keys)")
         self.emit(4, "return None")
         self.emit(3, "kind = event.get('kind')")
@@ -435,12 +455,19 @@ class _Writer:
         self.emit(3, "if len(set(keys)) != len(keys):")
         self.emit(4, "return None")
 
+    @staticmethod
+    def can_match(metric: Metric) -> bool:
+        """Whether an event can pass the metric's ``where``: ``Event.field`` never gives kind or at."""
+        return not any(field in _NOT_FIELDS and wanted is not None for field, wanted in metric.where)
+
     def collect(self, depth: int, n: int, metric: Metric) -> None:
         """Keep an event the metric counts: its order and ref, or its day (as ``count_one`` counts)."""
-        # Event.field(name) for a parsed event: its string under that key, but never kind or at.
+        # Event.field(name) for a parsed event: its string under that key (kind and at are no
+        # fields: can_match ruled out a where that asks for them).
         conditions = [
-            f"None == {wanted!r}" if field in {"kind", "at"} else f"event.get({field!r}) == {wanted!r}"
+            f"event.get({field!r}) == {wanted!r}"
             for field, wanted in metric.where
+            if field not in _NOT_FIELDS
         ]
         if conditions:
             self.emit(depth, f"if {' and '.join(conditions)}:")

@@ -33,9 +33,9 @@ from ._fields import MAX_WHOLE, JsonObject, parse_moment, read_number, small_cou
 from .compiler import ITEM_WIDTH, RULE_RAW, RULE_WIDTH, Compiled, compile_rules
 from .decimals import exact_arithmetic
 from .errors import Collector, InvalidInputError
-from .evidence import parse_owned, read_header, read_service
-from .jsonview import Texts, result_frame
-from .metrics import check_period, duty_dates
+from .evidence import INSPECTOR_KEYS, parse_owned, read_header, read_service
+from .jsonview import Texts, framed, result_frame
+from .metrics import check_period, duty_dates, plan_for
 from .model import Inspector, Ruleset
 from .periods import Period
 from .score import ENGINE, veto_hit
@@ -43,11 +43,9 @@ from .trace import is_prorated
 
 __all__ = ["direct_json"]
 
-_INSPECTOR_KEYS = frozenset(
-    ("id", "name", "mine", "serving_from", "serving_until", "leave", "counts", "events")
-)
+_INSPECTOR_KEYS = frozenset(INSPECTOR_KEYS)
 _NO_COUNTS: dict[str, Decimal] = {}
-_WHOLE = {int}
+_INT_ONLY = {int}
 _NO_EVIDENCE: tuple[tuple[str, ...], tuple[date, ...]] = ((), ())
 _NOTHING_BEHIND: dict[int, tuple[tuple[str, ...], tuple[date, ...]]] = {}
 #: inspectors written per piece of output (each piece under the exact decimal context)
@@ -56,8 +54,8 @@ _CHUNK = 256
 _TAILS = 4096
 
 #: one inspector as read: id, name, mine, duty days, the trace numbers, and the refs and
-#: days behind the values of the metrics some rule of it hit (by the metric's position; a
-#: metric with neither is left out)
+#: days behind the value of each rule that hit (by the rule's position in the chain; a rule
+#: with neither is left out)
 _Row = tuple[str, str, str | None, int, tuple[Any, ...], dict[int, tuple[tuple[str, ...], tuple[date, ...]]]]
 
 
@@ -104,18 +102,8 @@ def direct_json(path: str, rules_for: Callable[[Period], Ruleset | None]) -> Ite
     rows, inside = read
     if quotes is not None and quotes != 2 * (outside + inside):
         return None  # some object repeats a key: the record path says where
-    return _framed(result_frame(ENGINE, rules, digest, info), _texts(compiled, info.period, rows))
-
-
-def _framed(frame: tuple[str, str, str, str], batches: Iterator[list[bytes]]) -> Iterator[bytes]:
-    """``jsonview.write_result`` in bytes: the frame around the inspectors' texts."""
-    empty, opening, separator, closing = (part.encode() for part in frame)
-    first = True
-    for batch in batches:
-        if batch:
-            yield (opening if first else separator) + separator.join(batch)
-            first = False
-    yield empty if first else closing
+    empty, opening, separator, closing = (part.encode() for part in result_frame(ENGINE, rules, digest, info))
+    return framed((empty, opening, separator, closing), _texts(compiled, info.period, rows))
 
 
 def _read(
@@ -128,8 +116,7 @@ def _read(
     parsed JSON is dropped once read (``entries`` and ``raw_list`` are the
     command's own), so the rows replace the tree rather than add to it.
     """
-    rules = compiled.rules
-    metric_ids = frozenset(metric.id for metric in rules.metrics)
+    metric_ids = plan_for(compiled.rules).metric_ids
     period_days = period.days
     every_day = frozenset(period.dates())
 
@@ -150,11 +137,13 @@ def _read(
 
     read_one = compiled.read_one
     layout = compiled.layout
-    # (position of the rule's raw amount in the numbers, position of its metric among the used)
     used = {metric.id: n for n, metric in enumerate(compiled.used)}
-    chain = [rule for item in rules.items for rule in item.rules]
-    chain += list(rules.bonus.rules) if rules.bonus is not None else []
-    raws = [(layout.rules + RULE_WIDTH * n + RULE_RAW, used[rule.metric]) for n, rule in enumerate(chain)]
+    # Per rule of the chain: where its raw amount sits in the numbers, and its metric's
+    # position among the used (that of what read_one says the value was counted from).
+    raws = [
+        (layout.rules + RULE_WIDTH * k + RULE_RAW, used[rule.metric])
+        for k, (rule, _) in enumerate(compiled.chain)
+    ]
     moments: dict[str, tuple[Any, ...] | None] = {}
     seen: set[str] = set()
     rows: list[_Row] = []
@@ -174,17 +163,20 @@ def _read(
         got = read_one(events, counts, whole, duty, duty_days, period_days, moments, moment_of, obj)
         if got is None:
             return None
+        # Every name and string value of the inspector's JSON, each once: ``own`` counts its
+        # fields, counts and leave; read_one lets through only events whose values are all
+        # strings, so an event holds as many of them as names.
         strings_and_names += own
-        if events:  # each event read holds strings alone: as many values as names
+        if events:
             strings_and_names += 2 * sum(map(len, events))
         numbers, collected = got
         behind = _NOTHING_BEHIND  # counts and defaults have no refs or days
         if events is not None:
-            for at, metric in raws:
+            for k, (at, metric) in enumerate(raws):
                 if numbers[at] != 0 and collected[metric]:
                     if behind is _NOTHING_BEHIND:
                         behind = {}
-                    behind[metric] = _evidence(collected[metric])
+                    behind[k] = _evidence(collected[metric])
         rows.append((ident, name, mine, duty_days, numbers, behind))
         entries[n] = raw_list[n] = None
     return rows, strings_and_names
@@ -245,7 +237,7 @@ def _counts(
     if type(given) is not obj or not given.keys() <= metric_ids:
         return None, False
     values = given.values()
-    if not values or (set(map(type, values)) == _WHOLE and min(values) >= 0 and max(values) <= MAX_WHOLE):
+    if not values or (set(map(type, values)) == _INT_ONLY and min(values) >= 0 and max(values) <= MAX_WHOLE):
         # Plain whole counts, the usual case: scored as ints, as events are (exact, and equal
         # numbers are written alike).
         return given, True
@@ -286,28 +278,20 @@ def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[lis
     of equal numbers is written once (encoded once, too: at province scale
     encoding the text is a tenth of the run).
     """
-    rules = compiled.rules
-    layout = compiled.layout
+    rules, layout, chain = compiled.rules, compiled.layout, compiled.chain
     texts = Texts(rules)
     metrics = {metric.id: metric for metric in rules.metrics}
-    used = {metric.id: n for n, metric in enumerate(compiled.used)}
     period_days = period.days
-    chain = [(rule, False) for item in rules.items for rule in item.rules]
-    bonus = rules.bonus
-    chain += [(rule, True) for rule in bonus.rules] if bonus is not None else []
-    cap: Decimal | int = bonus.cap if bonus is not None else 0
-    # Each item: its position, record, the position of its first rule in the chain, and
-    # where its numbers start.
-    items, first = [], 0
-    for n, item in enumerate(rules.items):
-        items.append((n, item, first, layout.items + ITEM_WIDTH * n))
-        first += len(item.rules)
-    bonus_rules = range(first, len(chain))
+    cap: Decimal | int = rules.bonus.cap if rules.bonus is not None else 0
+    # Each item: its position, record, its rules' positions in the chain, where its numbers start.
+    items = [
+        (n, item, compiled.item_rules[n], layout.items + ITEM_WIDTH * n) for n, item in enumerate(rules.items)
+    ]
     # An item none of whose rules amounted to anything: its points in full, the same every time.
     clean = [texts.item(n, 0, item.points, False, []) for n, item in enumerate(rules.items)]
 
     def hits(row: _Row, rules_of: range, level: int) -> list[str]:
-        numbers, behind, duty_days = row[4], row[5], row[3]
+        _, _, _, duty_days, numbers, behind = row
         found = []
         for k in rules_of:
             base = layout.rules + RULE_WIDTH * k
@@ -315,7 +299,7 @@ def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[lis
             if raw == 0:
                 continue
             rule, is_bonus = chain[k]
-            refs, days = behind.get(used[rule.metric], _NO_EVIDENCE)
+            refs, days = behind.get(k, _NO_EVIDENCE)
             found.append(
                 texts.hit_of(
                     rule,
@@ -336,29 +320,14 @@ def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[lis
             )
         return found
 
-    tails: dict[tuple[Any, ...], bytes] = {}
-    start_of_tail = layout.items
-
-    def inspector(row: _Row) -> bytes:
-        ident, name, mine, duty_days, numbers, behind = row
-        person = texts.person(ident, name, mine).encode()
-        if behind:  # refs or days: this text is the inspector's own
-            return person + tail(row).encode()
-        key = (duty_days, numbers[0], numbers[1], numbers[3], numbers[start_of_tail:])
-        text = tails.get(key)
-        if text is None:
-            text = tail(row).encode()
-            if len(tails) < _TAILS:
-                tails[key] = text
-        return person + text
-
-    def tail(row: _Row) -> str:
-        duty_days, numbers = row[3], row[4]
+    def tail_text(row: _Row) -> str:
+        """The inspector's object from its total on."""
+        numbers = row[4]
         scored = []
-        for n, item, start, at in items:
+        for n, item, rules_of, at in items:
             if numbers[at + 2]:  # the raw sum: some rule of the item amounted to something
                 score = numbers[at]
-                found = hits(row, range(start, start + len(item.rules)), 6)
+                found = hits(row, rules_of, 6)
                 scored.append(texts.item(n, item.points - score, score, bool(numbers[at + 1]), found))
             else:
                 scored.append(clean[n])
@@ -367,12 +336,28 @@ def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[lis
             total=numbers[0],
             grade=numbers[1],
             vetoes=tuple(veto_hit(rules.vetoes[k], value) for k, value in numbers[3]) if numbers[3] else (),
-            duty_days=duty_days,
+            duty_days=row[3],
             items=scored,
             bonus=(cap, bonus_raw, numbers[layout.bonus + 1]),
-            bonus_hits=hits(row, bonus_rules, 5) if bonus_raw else [],
+            bonus_hits=hits(row, compiled.bonus_rules, 5) if bonus_raw else [],
         )
+
+    tails: dict[tuple[Any, ...], bytes] = {}
+
+    def inspector(row: _Row) -> bytes:
+        ident, name, mine, duty_days, numbers, behind = row
+        person = texts.person(ident, name, mine).encode()
+        if behind:  # refs or days: this text is the inspector's own
+            return person + tail_text(row).encode()
+        key = (duty_days, numbers[0], numbers[1], numbers[3], numbers[layout.items :])
+        tail = tails.get(key)
+        if tail is None:
+            tail = tail_text(row).encode()
+            if len(tails) < _TAILS:
+                tails[key] = tail
+        return person + tail
 
     for start in range(0, len(rows), _CHUNK):
         with exact_arithmetic():
-            yield [inspector(row) for row in rows[start : start + _CHUNK]]
+            batch = [inspector(row) for row in rows[start : start + _CHUNK]]
+        yield batch  # (outside the context: the reader's arithmetic is its own)

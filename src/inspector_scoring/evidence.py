@@ -55,7 +55,8 @@ __all__ = ["load_evidence"]
 
 SCHEMA = 1
 _OBJECT = "an object"
-_INSPECTOR_KEYS = (
+#: (internal)
+INSPECTOR_KEYS = (
     "id",
     "name",
     "mine",
@@ -339,7 +340,7 @@ def read_inspector(problems: Collector, path: str, raw: object) -> Inspector | N
     table = read_table(problems, path, raw, what=_OBJECT)
     if table is None:
         return None
-    _object_keys(problems, path, table, allowed=_INSPECTOR_KEYS, required=("id", "name"))
+    _object_keys(problems, path, table, allowed=INSPECTOR_KEYS, required=("id", "name"))
     inspector_id = _optional_str(problems, path, table, "id")
     name = _optional_str(problems, path, table, "name")
     mine = _optional_str(problems, path, table, "mine")

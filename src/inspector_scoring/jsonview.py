@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, AnyStr
 
 from .decimals import format_number
 from .jsontext import dumps
@@ -138,7 +138,13 @@ def write_result(
 ) -> Iterator[str]:
     """The result's text around the inspectors' texts (each an object at level 2), given in
     batches and written a batch a piece (internal)."""
-    empty, opening, separator, closing = result_frame(engine, rules, sha256, info)
+    return framed(result_frame(engine, rules, sha256, info), batches)
+
+
+def framed(frame: tuple[AnyStr, AnyStr, AnyStr, AnyStr], batches: Iterable[list[AnyStr]]) -> Iterator[AnyStr]:
+    """The frame of :func:`result_frame` (as text or encoded) around the batches of inspectors'
+    texts, a batch a piece (internal)."""
+    empty, opening, separator, closing = frame
     first = True
     for batch in batches:
         if batch:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from .compiler import ITEM_WIDTH, RULE_RAW, RULE_WIDTH, Compiled, compile_rules
 from .decimals import exact_arithmetic
 from .metrics import Details, duty_dates, plan_for
-from .model import Item, Metric, Rule, Ruleset
+from .model import Metric, Rule, Ruleset
 from .periods import Period
 from .results import BonusResult, InspectorResult, ItemResult, RuleResult
 
@@ -37,14 +37,11 @@ class Tracer:
         self._plan = plan_for(compiled.rules)
         self._metrics = {metric.id: metric for metric in compiled.rules.metrics}
         self._every_day = frozenset(period.dates())
-        rules = compiled.rules
         # Each item with the position of its first rule in the compiled chain.
-        self._items: list[tuple[Item, int]] = []
-        first = 0
-        for item in rules.items:
-            self._items.append((item, first))
-            first += len(item.rules)
-        self._bonus = first
+        self._items = [
+            (item, rules.start) for item, rules in zip(compiled.rules.items, compiled.item_rules, strict=True)
+        ]
+        self._bonus = compiled.bonus_rules.start
 
     def __repr__(self) -> str:
         return f"Tracer({self._compiled.rules.id!r}, {self._period})"
