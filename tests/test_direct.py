@@ -448,3 +448,25 @@ def test_a_pipe_is_read_once_and_its_problems_reported(tmp_path: Path, run_score
     writer.join()
     assert run.returncode == 1
     assert run.stderr == f"{pipe}: inspectors[0].id: must not be empty\n"
+
+
+def test_half_a_surrogate_pair_is_a_problem_and_a_whole_pair_a_character(
+    tmp_path: Path, run_score: Run
+) -> None:
+    # "\ud800" alone decodes to no character: the file could be read, but no result written.
+    rules = isc.default_rules()
+    data = json.loads((EXAMPLES / "wuben-2021-03.json").read_text(encoding="utf-8"))
+    data["inspectors"][1]["name"] = "孙\ud800"
+    half = write(tmp_path / "half.json", json.dumps(data, ensure_ascii=True))
+    assert direct(rules, half) is None
+    for how in ("--format", "json"), ("--format", "markdown"):
+        run = run_score(half, *how)
+        assert (run.returncode, run.stdout) == (1, "")
+        message = "is not Unicode text: it holds \\ud800, half of a UTF-16 surrogate pair"
+        assert run.stderr == f"{half}: inspectors[1].name: {message}\n"
+    data["inspectors"][1]["name"] = "孙\U0001f600"  # written as the pair \ud83d\ude00
+    whole = write(tmp_path / "whole.json", json.dumps(data, ensure_ascii=True))
+    assert "\\ud83d\\ude00" in whole.read_text(encoding="utf-8")
+    expected = record_path(rules, whole)
+    assert expected is not None
+    assert direct(rules, whole) == expected

@@ -71,8 +71,8 @@ def direct_json(path: str, rules_for: Callable[[Period], Ruleset | None]) -> Ite
     except OSError:
         return None
     with bulk():
-        parsed = parse_owned(box, plain=True)
-        if isinstance(parsed, str):
+        parsed = parse_owned(box, path, plain=True)
+        if isinstance(parsed, list):  # problems: the record path reports them
             return None
         raw, digest, quotes = parsed
         problems = Collector(path)

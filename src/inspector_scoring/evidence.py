@@ -11,8 +11,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -136,16 +137,18 @@ def parse_evidence_bytes(data: bytes, name: str) -> Draft:
 
 def _parse_owned(box: list[bytes], name: str) -> Draft:
     """Parse the bytes in ``box`` (taking them out of it) and walk them."""
-    parsed = parse_owned(box)
-    if isinstance(parsed, str):
-        return _failed(name, parsed)
+    parsed = parse_owned(box, name)
+    if isinstance(parsed, list):
+        return Draft(name, None, (), frozenset(), tuple(parsed))
     raw, digest, _ = parsed
     return _walk(raw, name, digest)
 
 
-def parse_owned(box: list[bytes], *, plain: bool = False) -> tuple[object, str, int | None] | str:
+def parse_owned(
+    box: list[bytes], name: str, *, plain: bool = False
+) -> tuple[object, str, int | None] | list[Problem]:
     """The JSON in the bytes in ``box`` (taken out of it), their sha256, and how many ``"`` it
-    has when it was parsed plainly; or why it cannot be read (internal).
+    has when it was parsed plainly; or why the file ``name`` cannot be read (internal).
 
     Objects are :class:`JsonObject` that know their repeated keys. With ``plain``,
     text without a backslash is parsed into plain ``dict`` instead, which is much
@@ -169,7 +172,7 @@ def parse_owned(box: list[bytes], *, plain: bool = False) -> tuple[object, str, 
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            return f"not UTF-8 text (byte {error.start})"
+            return [Problem(name, "", f"not UTF-8 text (byte {error.start})")]
         del data
         try:
             if quotes is None:
@@ -179,20 +182,48 @@ def parse_owned(box: list[bytes], *, plain: bool = False) -> tuple[object, str, 
             else:
                 raw = json.loads(text, parse_float=Decimal, parse_constant=NonFinite)
         except json.JSONDecodeError as error:
-            return f"invalid JSON: {error.msg} (at line {error.lineno}, column {error.colno})"
+            where = f"at line {error.lineno}, column {error.colno}"
+            return [Problem(name, "", f"invalid JSON: {error.msg} ({where})")]
         except ValueError as error:  # e.g. an integer too long to convert
-            return f"invalid JSON: {error}"
+            return [Problem(name, "", f"invalid JSON: {error}")]
+        # A \ud800 escape alone is no character: such text could be read but never written.
+        if quotes is None and _SURROGATE_ESCAPE.search(text):
+            halves = [Problem(name, path, message) for path, message in _half_surrogates(raw, "")]
+            if halves:
+                return halves
         del text
     finally:
         hashing.join()
     return raw, digest[0], quotes
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _half_surrogates(value: object, path: str) -> Iterator[tuple[str, str]]:
+    """Each string holding half of a UTF-16 surrogate pair: where, and what is wrong."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found is not None:
+            half = f"\\u{ord(found.group()):04x}"
+            yield path, f"is not Unicode text: it holds {half}, half of a UTF-16 surrogate pair"
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if _SURROGATE.search(key):  # (nor can the key name a path)
+                yield path, "has a name that is not Unicode text (half of a UTF-16 surrogate pair)"
+            else:
+                yield from _half_surrogates(item, join(path, key))
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from _half_surrogates(item, join(path, n))
+
+
 def _fingerprint(data: bytes, into: list[str]) -> None:
     into.append(hashlib.sha256(data).hexdigest())
 
 
-def _failed(name: str, message: str) -> Draft:
+def _failed(name: str, message: str) -> Draft:  # the whole file: no key path
     return Draft(name, None, (), frozenset(), (Problem(name, "", message),))
 
 
