@@ -39,7 +39,6 @@ from .metrics import check_period, duty_dates, plan_for
 from .model import Inspector, Ruleset
 from .periods import Period
 from .score import ENGINE, veto_hit
-from .trace import is_prorated
 
 __all__ = ["direct_json"]
 
@@ -313,7 +312,6 @@ def _texts(compiled: Compiled, period: Period, rows: list[_Row]) -> Iterator[lis
                     applied=applied,
                     duty_days=duty_days,
                     period_days=period_days,
-                    prorated=is_prorated(rule, threshold, duty_days, period_days),
                     refs=refs,
                     days=days,
                 )

@@ -12,7 +12,7 @@ from typing import Any, AnyStr
 from .decimals import format_number
 from .jsontext import dumps
 from .model import AssessmentInfo, Metric, Rule, Ruleset
-from .results import Assessment, BonusResult, InspectorResult, ItemResult, RuleResult, VetoHit
+from .results import Assessment, BonusResult, InspectorResult, ItemResult, RuleResult, VetoHit, rule_result
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the annual view is read only for `score annual`; not imported for a month
@@ -289,7 +289,6 @@ class Texts:
             applied=result.applied,
             duty_days=result.duty_days,
             period_days=result.period_days,
-            prorated=result.prorated,
             refs=result.refs,
             days=result.days,
         )
@@ -308,35 +307,29 @@ class Texts:
         applied: Decimal | int,
         duty_days: int,
         period_days: int,
-        prorated: bool,
         refs: tuple[str, ...],
         days: tuple[date, ...],
     ) -> str:
         """The text of the rule record these fields make, at ``level``: what ``_rule_text`` writes."""
         # Equal numbers are written alike (format_number normalises), so equal keys give equal text;
-        # duty days change the words only when the threshold was prorated.
-        shown = (duty_days, period_days) if prorated else None
+        # duty days change the words only of a rule that prorates.
+        shown = (duty_days, period_days) if rule.prorate else None
         key = (id(rule), level, bonus, value, threshold, uncapped, raw, applied, shown, days)
         parts = self._hits.get(key)
         if parts is None:
             if len(self._hits) >= _KEPT:  # days make many keys: keep the memory bounded
                 self._hits.clear()
-            record = RuleResult(
-                rule=rule.id,
-                text=rule.text,
-                metric=rule.metric,
-                value=Decimal(value),
-                threshold=Decimal(threshold),
-                raw=Decimal(raw),
-                applied=Decimal(applied),
-                source=rule,
-                measure=metric,
-                uncapped=Decimal(uncapped),
+            record = rule_result(
+                rule,
+                metric,
                 bonus=bonus,
+                value=value,
+                threshold=threshold,
+                uncapped=uncapped,
+                raw=raw,
+                applied=applied,
                 duty_days=duty_days,
                 period_days=period_days,
-                threshold_base=rule.threshold if prorated else None,
-                prorated=prorated,
                 days=days,
             )
             # The first such text is the key: a quote inside a JSON string is escaped.
@@ -345,29 +338,6 @@ class Texts:
         if not refs:
             return f"{parts[0]}[]{parts[1]}"
         return f"{parts[0]}{_array([_s(ref) for ref in refs], level + 1)}{parts[1]}"
-
-    def inspector(
-        self,
-        person: tuple[str, str, str | None],
-        *,
-        total: Decimal,
-        grade: str,
-        vetoes: tuple[VetoHit, ...],
-        duty_days: int,
-        items: list[str],
-        bonus: tuple[Decimal | int, Decimal | int, Decimal | int],
-        bonus_hits: list[str],
-    ) -> str:
-        """One inspector's object at level 2, as ``_object`` would write it, in one template."""
-        return self.person(*person) + self.tail(
-            total=total,
-            grade=grade,
-            vetoes=vetoes,
-            duty_days=duty_days,
-            items=items,
-            bonus=bonus,
-            bonus_hits=bonus_hits,
-        )
 
     @staticmethod
     def person(ident: str, name: str, mine: str | None) -> str:
@@ -448,8 +418,7 @@ def _inspector_text(result: InspectorResult, texts: Texts) -> str:
     """One inspector's object at level 2, from its records (hits only)."""
     person = result.inspector
     scored, bonus = result.hit_records()  # JSON lists hits only
-    return texts.inspector(
-        (person.id, person.name, person.mine),
+    return texts.person(person.id, person.name, person.mine) + texts.tail(
         total=result.total,
         grade=result.grade,
         vetoes=result.vetoes,

@@ -76,6 +76,48 @@ class RuleResult:
         )
 
 
+def rule_result(
+    rule: Rule,
+    metric: Metric,
+    *,
+    bonus: bool,
+    value: Decimal | int,
+    threshold: Decimal | int,
+    uncapped: Decimal | int,
+    raw: Decimal | int,
+    applied: Decimal | int,
+    duty_days: int,
+    period_days: int,
+    refs: tuple[str, ...] = (),
+    days: tuple[date, ...] = (),
+) -> RuleResult:
+    """The record of ``rule`` applied with these numbers (``int`` where whole) (internal).
+
+    The threshold shows as prorated when it was scaled by duty days, or when a
+    threshold with decimals was rounded to a whole number.
+    """
+    prorated = rule.prorate and (duty_days < period_days or threshold != rule.threshold)
+    return RuleResult(
+        rule=rule.id,
+        text=rule.text,
+        metric=rule.metric,
+        value=Decimal(value),
+        threshold=Decimal(threshold),
+        raw=Decimal(raw),
+        applied=Decimal(applied),
+        source=rule,
+        measure=metric,
+        uncapped=Decimal(uncapped),
+        bonus=bonus,
+        duty_days=duty_days,
+        period_days=period_days,
+        refs=refs,
+        threshold_base=rule.threshold if prorated else None,
+        prorated=prorated,
+        days=days,
+    )
+
+
 @attrs.frozen(slots=True)
 class ItemResult:
     """One assessment item for one inspector, deducted until exhausted."""

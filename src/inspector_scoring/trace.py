@@ -19,7 +19,7 @@ from .decimals import exact_arithmetic
 from .metrics import Details, duty_dates, plan_for
 from .model import Metric, Rule, Ruleset
 from .periods import Period
-from .results import BonusResult, InspectorResult, ItemResult, RuleResult
+from .results import BonusResult, InspectorResult, ItemResult, RuleResult, rule_result
 
 __all__ = ["Tracer"]
 
@@ -162,32 +162,20 @@ class _Records:
         if detail.value != value:
             # Two derivations of one value: the compiled count and the one that keeps refs.
             raise AssertionError(f"{rule.metric}: scored {value}, but the evidence gives {detail.value}")
-        prorated = is_prorated(rule, threshold, result.duty_days, result.period_days)
-        return RuleResult(
-            rule=rule.id,
-            text=rule.text,
-            metric=rule.metric,
+        return rule_result(
+            rule,
+            metric,
+            bonus=bonus,
             value=detail.value,
             threshold=_decimal(threshold),
+            uncapped=_decimal(uncapped),
             raw=_decimal(raw),
             applied=_decimal(applied),
-            source=rule,
-            measure=metric,
-            uncapped=_decimal(uncapped),
-            bonus=bonus,
             duty_days=result.duty_days,
             period_days=result.period_days,
             refs=detail.refs,
-            threshold_base=rule.threshold if prorated else None,
-            prorated=prorated,
             days=detail.days,
         )
-
-
-def is_prorated(rule: Rule, threshold: object, duty_days: int, period_days: int) -> bool:
-    """Whether the rule's record shows its threshold as prorated: scaled by duty days, or a
-    threshold with decimals rounded to a whole number (internal)."""
-    return rule.prorate and (duty_days < period_days or threshold != rule.threshold)
 
 
 def _tracer(rules: Ruleset, period: Period) -> Tracer:
