@@ -23,6 +23,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+import builders
 import inspector_scoring as isc
 from conftest import Run
 from inspector_scoring.direct import direct_json
@@ -248,67 +249,41 @@ def test_the_examples_and_generated_months_come_out_the_same(tmp_path: Path) -> 
         assert direct(rules, path) == expected, path
 
 
-RULES_WHERE_ON_KIND = """
-schema = 1
-
-[ruleset]
-id = "where-kind"
-title = "按种类筛选"
-version = "1"
-effective_from = 2021-01-01
-period = "month"
-total = 100
-precision = 1
-
-[metrics.visits]
-title = "检查次数"
-count = "visit"
-
-[metrics.odd]
-title = "按种类筛选的检查"
-count = "visit"
-where = { kind = "visit", ref = "R1" }
-
-[[items]]
-id = "visits"
-title = "检查"
-points = 100
-
-  [[items.rules]]
-  id = "few"
-  text = "少于2次扣5分"
-  metric = "visits"
-  below = 2
-  fixed = 5
-
-  [[items.rules]]
-  id = "odd"
-  text = "每次扣1分"
-  metric = "odd"
-  above = 0
-  per = 1
-
-[[grades]]
-name = "合格"
-min = 60
-
-[[grades]]
-name = "不合格"
-min = 0
-"""
-
-
 def test_a_where_on_kind_matches_nothing_in_both_paths(tmp_path: Path) -> None:
     # Event.field names an event's own strings: ref, note and extra fields, never kind or at.
-    rules = isc.loads_rules(RULES_WHERE_ON_KIND)
-    evidence = {
-        "schema": 1,
-        "assessment": {"township": "太平乡", "period": "2021-03"},
-        "inspectors": [
-            {"id": "A", "name": "甲", "events": [{"kind": "visit", "at": "2021-03-02", "ref": "R1"}]}
-        ],
-    }
-    path = write(tmp_path / "evidence.json", evidence)
+    rules = builders.rules(
+        """
+        [metrics.visits]
+        title = "检查次数"
+        count = "visit"
+
+        [metrics.odd]
+        title = "按种类筛选的检查"
+        count = "visit"
+        where = { kind = "visit", ref = "R1" }
+
+        [[items]]
+        id = "visits"
+        title = "检查"
+        points = 100
+
+          [[items.rules]]
+          id = "few"
+          text = "少于2次扣5分"
+          metric = "visits"
+          below = 2
+          fixed = 5
+
+          [[items.rules]]
+          id = "odd"
+          text = "每次扣1分"
+          metric = "odd"
+          above = 0
+          per = 1
+        """
+    )
+    visit = {"kind": "visit", "at": "2021-03-02", "ref": "R1"}
+    path = write(tmp_path / "evidence.json", builders.evidence(builders.inspector(events=[visit])))
     expected = record_path(rules, path)
     assert expected is not None
     assert '"rule": "few"' in expected  # one visit is too few
