@@ -1,6 +1,6 @@
-"""The yardstick: the default scheme scored by straight-line plain Python, no rule file.
+"""The yardstick: a scheme scored by straight-line plain Python, no rule file.
 
-``python benchmarks/baseline.py EVIDENCE.json [--output FILE]``
+``python benchmarks/baseline.py EVIDENCE.json [--scheme default|second] [--output FILE]``
 
 Everything of ``rules/default.toml`` is written into the code (DOMAIN.md, "The
 default scheme"): quotas 15 / 5 / 10 / 1 prorated by duty days, the amounts per
@@ -13,6 +13,11 @@ trusts its input (no validation, no breakdown, no explanations).
 
 ``score_file(path)`` parses and scores; ``score_loaded(data)`` is the scoring
 loop alone, on a file already parsed with ``json.loads(..., parse_float=Decimal)``.
+
+``score_file_second`` and ``score_loaded_second`` do the same for the second
+scheme (``benchmarks/generate.py --scheme second --rules-output FILE``), written
+into the code the same way, in quarter points (0.75 is 3 quarters) so that whole
+counts stay whole numbers.
 """
 
 from __future__ import annotations
@@ -204,6 +209,206 @@ def score_loaded(data: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: PLR0915
     return results
 
 
+# -- the second scheme ---------------------------------------------------------------
+
+ITEMS_SECOND = ("on_duty", "underground", "work_log", "meetings", "hazards", "discipline")
+_HUNDREDTH = Decimal("0.01")
+_HUNDRED = Decimal(100)
+#: a whole number of quarter points as the points: ``_QUARTERS[7]`` is Decimal("1.75"), ``[8]`` is 2
+_QUARTERS: list[int | Decimal] = [q // 4 if q % 4 == 0 else Decimal(q) / 4 for q in range(401)]
+
+
+def _points(quarters: Any) -> Any:
+    """Quarter points as points: from the table when whole, exactly otherwise."""
+    return _QUARTERS[quarters] if type(quarters) is int else quarters / 4
+
+
+def score_loaded_second(data: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: PLR0915 - straight-line
+    """Score every inspector of a parsed evidence file on the second scheme (a month).
+
+    The scheme (``generate.SECOND_RULES``), in quarter points: items on_duty 80,
+    underground 100, work_log 60, meetings 60, hazards 80, discipline 20 (total
+    400); quotas 12 entries, 4 of them 00:00-08:00, 8 pre-shift meetings, 1
+    training and 4 general hazards reported, each prorated by duty days; 5 points
+    an absence, 1.5 an unreachable check (at most 4.5), 1.5 an entry short, 2 a
+    midnight-shift entry short, 0.75 a day without a log (at most 6), 1.5 a
+    meeting short, 3 without training, 1 a report short, 2 an overdue
+    rectification, 10 for missed major hazards, 2.5 a criticism (default 0);
+    bonus 1.5 a major hazard reported and 2 for a commendation, at most 3;
+    grades 95 / 80 / 60, a falsification at most 基本称职, a concealment
+    不称职; totals half up to two decimals.
+    """
+    period = data["assessment"]["period"]
+    period_days = calendar.monthrange(int(period[:4]), int(period[5:7]))[1]
+    first, last = f"{period}-01", f"{period}-{period_days:02d}"
+    half = 2 * period_days
+    quarters = _QUARTERS
+    results: list[dict[str, Any]] = []
+    append = results.append
+    for inspector in data["inspectors"]:
+        if "serving_from" in inspector or "serving_until" in inspector or "leave" in inspector:
+            duty: set[str] | None = _duty_days(inspector, first, last)
+            duty_days = len(duty or ())
+        else:
+            duty, duty_days = None, period_days
+        events = inspector.get("events")
+        counts = inspector.get("counts")
+        if events is None:
+            c = counts
+            absences = c["absences"]
+            unreachable = c["unreachable_checks"]
+            entries = c["underground_entries"]
+            night = c["midnight_shift_entries"]
+            no_log = c["days_without_work_log"]
+            preshift = c["preshift_meetings"]
+            trainings = c["trainings"]
+            reported = c["hazards_reported"]
+            overdue = c["overdue_rectifications"]
+            missed_major = c["missed_major_hazards"]
+            criticisms = c.get("criticisms", 0)
+            reported_major = c["major_hazards_reported"]
+            commendations = c["commendations"]
+            falsifications = c["falsifications"]
+            concealed = c["concealed_accidents"]
+        else:
+            absences = unreachable = entries = night = preshift = trainings = reported = 0
+            overdue = missed_major = reported_major = commendations = falsifications = concealed = 0
+            criticisms = 0
+            logged = set()
+            for event in events:
+                kind = event["kind"]
+                if kind == "work_log":
+                    logged.add(event["at"][8:10])
+                elif kind == "underground":
+                    entries += 1
+                    if event["at"][11:13] < "08":  # the midnight shift, 00:00-08:00
+                        night += 1
+                elif kind == "preshift_meeting":
+                    preshift += 1
+                elif kind == "hazard_report":
+                    level = event.get("level")
+                    if level == "一般":
+                        reported += 1
+                    elif level == "重大":
+                        reported_major += 1
+                elif kind == "training":
+                    trainings += 1
+                elif kind == "rectification_overdue":
+                    overdue += 1
+                elif kind == "missed_hazard":
+                    if event.get("level") == "重大":
+                        missed_major += 1
+                elif kind == "absence":
+                    absences += 1
+                elif kind == "unreachable":
+                    unreachable += 1
+                elif kind == "commendation":
+                    commendations += 1
+                elif kind == "falsification":
+                    falsifications += 1
+                elif kind == "concealment":
+                    concealed += 1
+            no_log = period_days - len(logged) if duty is None else len(duty - logged)
+            if counts:  # counts win over events, metric by metric (SPEC §3.3)
+                absences = counts.get("absences", absences)
+                unreachable = counts.get("unreachable_checks", unreachable)
+                entries = counts.get("underground_entries", entries)
+                night = counts.get("midnight_shift_entries", night)
+                no_log = counts.get("days_without_work_log", no_log)
+                preshift = counts.get("preshift_meetings", preshift)
+                trainings = counts.get("trainings", trainings)
+                reported = counts.get("hazards_reported", reported)
+                overdue = counts.get("overdue_rectifications", overdue)
+                missed_major = counts.get("missed_major_hazards", missed_major)
+                criticisms = counts.get("criticisms", 0)
+                reported_major = counts.get("major_hazards_reported", reported_major)
+                commendations = counts.get("commendations", commendations)
+                falsifications = counts.get("falsifications", falsifications)
+                concealed = counts.get("concealed_accidents", concealed)
+
+        # Quotas, prorated by duty days and rounded half up (none without duty days).
+        if duty_days == period_days:
+            q_entries, q_night, q_preshift, q_training, q_reported = 12, 4, 8, 1, 4
+        else:
+            q_entries = (24 * duty_days + period_days) // half
+            q_night = (8 * duty_days + period_days) // half
+            q_preshift = (16 * duty_days + period_days) // half
+            q_training = (2 * duty_days + period_days) // half
+            q_reported = (8 * duty_days + period_days) // half
+
+        # Each item in quarter points: its points less its raw deductions, never below zero.
+        on_duty = max(80 - 20 * absences - min(6 * unreachable, 18), 0)
+        underground = 100
+        if entries < q_entries:
+            underground -= 6 * (q_entries - entries)
+        if night < q_night:
+            underground -= 8 * (q_night - night)
+        underground = max(underground, 0)
+        work_log = 60 - min(3 * no_log, 24)  # the cap, 6 points, is less than the item's 15
+        meetings = 60  # at most 1.5 x 8 + 3 = 15 points deducted: never below zero
+        if preshift < q_preshift:
+            meetings -= 6 * (q_preshift - preshift)
+        if trainings < q_training:
+            meetings -= 12
+        hazards = 80 - 8 * overdue
+        if reported < q_reported:
+            hazards -= 4 * (q_reported - reported)
+        if missed_major > 0:
+            hazards -= 40
+        hazards = max(hazards, 0)
+        discipline = max(20 - 10 * criticisms, 0)
+        bonus = 6 * reported_major
+        if commendations > 0:
+            bonus += 8
+        bonus = min(bonus, 12)
+        total = on_duty + underground + work_log + meetings + hazards + discipline + bonus
+        if type(total) is int:  # whole quarters: exact to two decimals, no rounding
+            total = min(total, 400)
+            if total >= 380:
+                grade = "优秀"
+            elif total >= 320:
+                grade = "称职"
+            elif total >= 240:
+                grade = "基本称职"
+            else:
+                grade = "不称职"
+            total = quarters[total]
+            items = {
+                "on_duty": quarters[on_duty],
+                "underground": quarters[underground],
+                "work_log": quarters[work_log],
+                "meetings": quarters[meetings],
+                "hazards": quarters[hazards],
+                "discipline": quarters[discipline],
+            }
+            bonus = quarters[bonus]
+        else:  # a count with decimals
+            total = min(total / 4, _HUNDRED).quantize(_HUNDREDTH, rounding=ROUND_HALF_UP)
+            if total >= 95:
+                grade = "优秀"
+            elif total >= 80:
+                grade = "称职"
+            elif total >= 60:
+                grade = "基本称职"
+            else:
+                grade = "不称职"
+            items = {
+                "on_duty": _points(on_duty),
+                "underground": _points(underground),
+                "work_log": _points(work_log),
+                "meetings": _points(meetings),
+                "hazards": _points(hazards),
+                "discipline": _points(discipline),
+            }
+            bonus = _points(bonus)
+        if concealed > 0:
+            grade = "不称职"
+        elif falsifications > 0 and grade in {"优秀", "称职"}:
+            grade = "基本称职"
+        append({"id": inspector["id"], "total": total, "grade": grade, "items": items, "bonus": bonus})
+    return results
+
+
 def load(path: str) -> dict[str, Any]:
     """Parse an evidence file with exact decimals.
 
@@ -228,6 +433,15 @@ def score_file(path: str) -> list[dict[str, Any]]:
     return score_loaded(load(path))
 
 
+def score_file_second(path: str) -> list[dict[str, Any]]:
+    """Parse and score an evidence file on the second scheme."""
+    return score_loaded_second(load(path))
+
+
+#: each scheme's file scorer, by the name ``--scheme`` takes
+SCHEMES = {"default": score_file, "second": score_file_second}
+
+
 def _plain(value: Any) -> Any:
     """A Decimal as JSON can write it with the same digits: an int, or a float whose repr is exact."""
     if value == value.to_integral_value():
@@ -245,12 +459,19 @@ def dumps(results: list[dict[str, Any]]) -> str:
 
 def main(argv: list[str]) -> int:
     """Command line: score a file and write the comparable result."""
-    if not argv or argv[0].startswith("-"):
-        print("usage: baseline.py EVIDENCE.json [--output FILE]", file=sys.stderr)
+    usage = "usage: baseline.py EVIDENCE.json [--scheme default|second] [--output FILE]"
+    if not argv or argv[0].startswith("-") or len(argv) % 2 == 0:
+        print(usage, file=sys.stderr)
         return 2
-    text = dumps(score_file(argv[0]))
-    if len(argv) >= 3 and argv[1] == "--output":
-        with open(argv[2], "w", encoding="utf-8") as stream:
+    options = dict(zip(argv[1::2], argv[2::2], strict=True))
+    scheme = options.pop("--scheme", "default")
+    output = options.pop("--output", None)
+    if options or scheme not in SCHEMES:
+        print(usage, file=sys.stderr)
+        return 2
+    text = dumps(SCHEMES[scheme](argv[0]))
+    if output is not None:
+        with open(output, "w", encoding="utf-8") as stream:
             stream.write(text)
     else:
         sys.stdout.write(text)
