@@ -1,15 +1,20 @@
 """Time the engine against the yardstick (issue 5): end to end, scoring step, memory, start-up.
 
-``python benchmarks/run.py [--inspectors 20000] [--repeat 5] [--growth]``
+``python benchmarks/run.py [--inspectors 20000] [--repeat 5] [--growth] [--schemes default second]``
 
 Run it with the interpreter of a non-editable install (``pip install .``): the
 ``score`` command next to that interpreter is timed, and the same interpreter
 runs the yardstick (``benchmarks/baseline.py``) and imports the library for the
-in-memory step. Every comparison is interleaved (engine and yardstick alternate,
-the one going first alternates too) and reported as medians; peak memory is each
-child process's own maximum resident set (``os.wait4`` in a small launcher).
-Evidence files are generated once (``benchmarks/generate.py``) into ``--data``
-and reused.
+in-memory step. Every comparison is made for both rule files, the default scheme
+(``rules/default.toml``) and the generator's second one (``generate.py --scheme
+second``), each against its own hand-written yardstick. End to end is timed for
+the command (``score FILE --rules RULES --format json``) and for the library
+call in a fresh process (``isc.score_file``, then ``isc.result_to_json``) when
+the engine has ``score_file``. Every comparison is interleaved (the sides take
+turns, the one going first changes too) and reported as medians; peak memory is
+each child process's own maximum resident set (``os.wait4`` in a small
+launcher). Evidence files are generated once (``benchmarks/generate.py``) into
+``--data`` and reused.
 
 The engine's JSON goes to standard output, sent to /dev/null like the
 yardstick's: ``--output /dev/null`` would be written atomically, replacing the
@@ -39,16 +44,33 @@ import generate
 HERE = Path(__file__).resolve().parent
 SEED = 1
 GROWTH = (1_000, 10_000, 100_000)
-#: (what, target ratio engine / yardstick)
+#: each scheme's yardstick: the scoring loop alone, on parsed JSON
+LOOPS: dict[str, Callable[[dict[str, Any]], list[dict[str, Any]]]] = {
+    "default": baseline.score_loaded,
+    "second": baseline.score_loaded_second,
+}
+#: the library end to end, in a fresh process: ``python -c LIBRARY EVIDENCE RULES``
+LIBRARY = (
+    "import sys\n"
+    "import inspector_scoring as isc\n"
+    "a = isc.score_file(sys.argv[1], rules=isc.load_rules(sys.argv[2]))\n"
+    "sys.stdout.write(isc.result_to_json(a))\n"
+)
+NOT_AVAILABLE = "not available in this engine"
+#: (what, target ratio engine / yardstick), the same for every scheme
 TARGETS = {
     "end to end, counts": 2.0,
     "end to end, events": 2.0,
+    "library end to end, counts": 2.0,
+    "library end to end, events": 2.0,
     "scoring step, counts": 1.5,
     "scoring step, events": 1.5,
     "step + checks, counts": None,
     "step + checks, events": None,
     "peak memory, events": 1.2,
     "peak memory, counts": None,
+    "library peak memory, events": 1.2,
+    "library peak memory, counts": None,
     "score --version": 2.0,
     "score --help": 3.0,
 }
@@ -91,22 +113,44 @@ def machine() -> dict[str, str]:
 # -- data ----------------------------------------------------------------------
 
 
-def data_file(folder: Path, inspectors: int, kind: str) -> Path:
-    """The evidence file for ``inspectors`` and ``kind``, generated on first use.
-
-    The folder is keyed by the generator's own hash, so a changed generator never
-    reuses old files.
-    """
+def _generated(folder: Path) -> Path:
+    """The folder of files from this generator: keyed by its own hash, so a changed
+    generator never reuses old files."""
     key = hashlib.sha256((HERE / "generate.py").read_bytes()).hexdigest()[:10]
-    path = folder / key / f"{kind}-{inspectors}-seed{SEED}.json"
+    return folder / key
+
+
+def data_file(folder: Path, inspectors: int, kind: str, scheme: str = "default") -> Path:
+    """The evidence file for ``inspectors``, ``kind`` and ``scheme``, generated on first use."""
+    prefix = "" if scheme == "default" else f"{scheme}-"
+    path = _generated(folder) / f"{prefix}{kind}-{inspectors}-seed{SEED}.json"
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         print(f"  generating {path} ...", flush=True)
         partial = path.with_suffix(".tmp")
         with partial.open("w", encoding="utf-8") as stream:
-            generate.write(stream, inspectors, kind, SEED)
+            generate.write(stream, inspectors, kind, SEED, scheme)
         partial.replace(path)
     return path
+
+
+def rules_file(folder: Path, scheme: str) -> Path:
+    """The scheme's rule file: the repository's ``rules/default.toml``, or the second one as
+    the generator writes it (kept beside its evidence)."""
+    if scheme == "default":
+        return HERE.parent / "rules" / "default.toml"
+    path = _generated(folder) / f"{scheme}-rules.toml"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(generate.rules_text(scheme), encoding="utf-8")
+    return path
+
+
+def library_has(*names: str) -> bool:
+    """Whether the installed engine's package offers every one of ``names``."""
+    import inspector_scoring as isc  # noqa: PLC0415 - the installed one, as the children import it
+
+    return all(hasattr(isc, name) for name in names)
 
 
 # -- measuring -------------------------------------------------------------------
@@ -157,10 +201,18 @@ def interleave(
     repeat: int, engine: Callable[[], tuple[float, int]], yardstick: Callable[[], tuple[float, int]]
 ) -> dict[str, list[tuple[float, int]]]:
     """Alternate the two, each repetition starting with the other one."""
-    samples: dict[str, list[tuple[float, int]]] = {"engine": [], "yardstick": []}
+    return interleave_all(repeat, {"engine": engine, "yardstick": yardstick})
+
+
+def interleave_all(
+    repeat: int, sides: dict[str, Callable[[], tuple[float, int]]]
+) -> dict[str, list[tuple[float, int]]]:
+    """Take turns, each repetition starting one side further on (two sides: they alternate)."""
+    samples: dict[str, list[tuple[float, int]]] = {name: [] for name in sides}
+    order = list(sides.items())
     for n in range(repeat):
-        order = (("engine", engine), ("yardstick", yardstick))
-        for name, measure in order if n % 2 == 0 else reversed(order):
+        shift = n % len(order)
+        for name, measure in order[shift:] + order[:shift]:
             samples[name].append(measure())
     return samples
 
@@ -195,37 +247,57 @@ def medians(samples: dict[str, list[tuple[float, int]]]) -> dict[str, dict[str, 
 # -- the comparisons ---------------------------------------------------------------
 
 
-def end_to_end(score: str, path: Path, repeat: int) -> dict[str, dict[str, Any]]:
-    """``score FILE --format json`` against ``python baseline.py FILE``, both in fresh processes."""
-    return medians(
-        interleave(
-            repeat,
-            lambda: run_child([score, str(path), "--format", "json"]),
-            lambda: run_child([sys.executable, str(HERE / "baseline.py"), str(path)]),
-        )
+def end_to_end(
+    score: str,
+    path: Path,
+    repeat: int,
+    *,
+    rules: Path | None = None,
+    scheme: str = "default",
+    library: bool = False,
+) -> dict[str, dict[str, Any]]:
+    """``score FILE --rules RULES --format json`` (side ``engine``) and, with ``library``, the
+    library call (side ``library``) against ``python baseline.py FILE --scheme SCHEME``, all in
+    fresh processes."""
+    rules = rules_file(Path(), "default") if rules is None else rules
+    sides = {"engine": lambda: run_child([score, str(path), "--rules", str(rules), "--format", "json"])}
+    if library:
+        sides["library"] = lambda: run_child([sys.executable, "-c", LIBRARY, str(path), str(rules)])
+    sides["yardstick"] = lambda: run_child(
+        [sys.executable, str(HERE / "baseline.py"), str(path), "--scheme", scheme]
     )
+    return medians(interleave_all(repeat, sides))
 
 
-def scoring_step(path: Path, repeat: int, *, checks: bool = False) -> dict[str, dict[str, Any]]:
-    """``score_evidence`` on a loaded ``Evidence`` against ``score_loaded`` on parsed JSON.
+def scoring_step(
+    path: Path, repeat: int, *, checks: bool = False, rules: Path | None = None, scheme: str = "default"
+) -> dict[str, dict[str, Any]] | None:
+    """``score_evidence`` on a loaded ``Evidence`` against the scheme's yardstick loop on parsed
+    JSON; ``None`` when the engine lacks what this needs.
 
     The evidence is loaded with the rules, as the command does, so it was checked
     against them then and ``score_evidence`` does not check it again. With
-    ``checks``, each run scores a fresh copy of the record, which it checks first:
-    what scoring costs a caller who builds or loads evidence without the rules.
+    ``checks``, each run scores a fresh copy of the record (``attrs.evolve``), which
+    it checks first: what scoring costs a caller who builds or loads evidence
+    without the rules.
     """
     import attrs  # noqa: PLC0415
 
     import inspector_scoring as isc  # noqa: PLC0415 - only this comparison needs the engine in-process
 
-    rules = isc.default_rules()
-    evidence = isc.load_evidence(path, rules=rules)
+    if not library_has("load_rules", "load_evidence", "score_evidence"):
+        return None
+    ruleset = isc.load_rules(rules_file(Path(), "default") if rules is None else rules)
+    evidence = isc.load_evidence(path, rules=ruleset)
+    if checks and not attrs.has(type(evidence)):
+        return None
     data = baseline.load(str(path))
+    loop = LOOPS[scheme]
     return medians(
         interleave(
             repeat,
-            timed(lambda: isc.score_evidence(rules, attrs.evolve(evidence) if checks else evidence)),
-            timed(lambda: baseline.score_loaded(data)),
+            timed(lambda: isc.score_evidence(ruleset, attrs.evolve(evidence) if checks else evidence)),
+            timed(lambda: loop(data)),
         )
     )
 
@@ -245,14 +317,17 @@ def start_up(score: str, repeat: int) -> dict[str, dict[str, dict[str, Any]]]:
 # -- reporting ---------------------------------------------------------------------
 
 
-def ratio_line(what: str, engine: float, yardstick: float, unit: str) -> dict[str, Any]:
+def ratio_line(
+    what: str, engine: float, yardstick: float, unit: str, scheme: str | None = None
+) -> dict[str, Any]:
     """Print one comparison with its ratio and target; return it as a record."""
     ratio = engine / yardstick if yardstick else float("inf")
     target = TARGETS.get(what)
     verdict = "" if target is None else ("meets" if ratio <= target else "MISSES") + f" <= {target:g}x"
     figures = f"engine {engine:>9.3f} {unit:<4} yardstick {yardstick:>9.3f} {unit:<4}"
-    print(f"  {what:<24} {figures} {ratio:>7.2f}x  {verdict}", flush=True)
+    print(f"  {what:<28} {figures} {ratio:>7.2f}x  {verdict}", flush=True)
     return {
+        "scheme": scheme,
         "what": what,
         "engine": engine,
         "yardstick": yardstick,
@@ -262,76 +337,134 @@ def ratio_line(what: str, engine: float, yardstick: float, unit: str) -> dict[st
     }
 
 
-def compare(args: argparse.Namespace) -> dict[str, Any]:
-    """The main comparison at N = ``args.inspectors``: every figure of the issue's targets."""
-    record: dict[str, Any] = {}
+def unavailable_line(what: str, scheme: str, *, show: bool = True) -> dict[str, Any]:
+    """Record (and unless told not to, print) a comparison the installed engine cannot make."""
+    if show:
+        print(f"  {what}: {NOT_AVAILABLE}", flush=True)
+    return {
+        "scheme": scheme,
+        "what": what,
+        "engine": None,
+        "yardstick": None,
+        "unit": None,
+        "ratio": None,
+        "target": TARGETS.get(what),
+        "available": False,
+    }
+
+
+def compare_scheme(args: argparse.Namespace, scheme: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Every comparison of the issue's targets for one rule file, at N = ``args.inspectors``."""
     n = args.inspectors
-    files = {kind: data_file(args.data, n, kind) for kind in generate.KINDS}
+    rules = rules_file(args.data, scheme)
+    files = {kind: data_file(args.data, n, kind, scheme) for kind in generate.KINDS}
+    record: dict[str, Any] = {"rules": str(rules), "files": {kind: str(path) for kind, path in files.items()}}
+    print(f"\nscheme {scheme}: rules {rules}")
     for kind, path in files.items():
         print(f"  {kind}: {path} ({path.stat().st_size / 1024**2:.1f} MiB)")
+    library = library_has("score_file", "load_rules", "result_to_json")
+    record["library"] = library
     lines = []
-    print(f"\nN = {n}, {args.repeat} interleaved runs each, medians:")
+    print(f"N = {n}, {args.repeat} interleaved runs each, medians:")
     for kind, path in files.items():
-        figures = end_to_end(args.score, path, args.repeat)
+        figures = end_to_end(args.score, path, args.repeat, rules=rules, scheme=scheme, library=library)
         record[f"end_to_end_{kind}"] = figures
         engine, yard = figures["engine"], figures["yardstick"]
-        lines.append(ratio_line(f"end to end, {kind}", engine["seconds"], yard["seconds"], "s"))
-        lines.append(ratio_line(f"peak memory, {kind}", engine["rss_mib"], yard["rss_mib"], "MiB"))
-    for kind, path in files.items():
-        figures = scoring_step(path, args.repeat)
-        record[f"scoring_step_{kind}"] = figures
-        engine, yard = figures["engine"], figures["yardstick"]
-        lines.append(ratio_line(f"scoring step, {kind}", engine["seconds"], yard["seconds"], "s"))
-    for kind, path in files.items():
-        figures = scoring_step(path, args.repeat, checks=True)
-        record[f"scoring_step_with_checks_{kind}"] = figures
-        engine, yard = figures["engine"], figures["yardstick"]
-        lines.append(ratio_line(f"step + checks, {kind}", engine["seconds"], yard["seconds"], "s"))
+        lines.append(ratio_line(f"end to end, {kind}", engine["seconds"], yard["seconds"], "s", scheme))
+        lines.append(ratio_line(f"peak memory, {kind}", engine["rss_mib"], yard["rss_mib"], "MiB", scheme))
+        if library:
+            lib = figures["library"]
+            lines.append(
+                ratio_line(f"library end to end, {kind}", lib["seconds"], yard["seconds"], "s", scheme)
+            )
+            lines.append(
+                ratio_line(f"library peak memory, {kind}", lib["rss_mib"], yard["rss_mib"], "MiB", scheme)
+            )
+    if not library:
+        print(f"  library end to end: {NOT_AVAILABLE}", flush=True)
+        for kind in files:
+            record[f"library_end_to_end_{kind}"] = NOT_AVAILABLE
+            lines.append(unavailable_line(f"library end to end, {kind}", scheme, show=False))
+    for checks, name, label in (
+        (False, "scoring_step", "scoring step"),
+        (True, "scoring_step_with_checks", "step + checks"),
+    ):
+        for kind, path in files.items():
+            step = scoring_step(path, args.repeat, checks=checks, rules=rules, scheme=scheme)
+            if step is None:
+                record[f"{name}_{kind}"] = NOT_AVAILABLE
+                lines.append(unavailable_line(f"{label}, {kind}", scheme))
+                continue
+            record[f"{name}_{kind}"] = step
+            engine, yard = step["engine"], step["yardstick"]
+            lines.append(ratio_line(f"{label}, {kind}", engine["seconds"], yard["seconds"], "s", scheme))
+    return record, lines
+
+
+def compare(args: argparse.Namespace) -> dict[str, Any]:
+    """The main comparison at N = ``args.inspectors``: every figure of the issue's targets, per scheme."""
+    record: dict[str, Any] = {"schemes": {}}
+    lines = []
+    for scheme in args.schemes:
+        record["schemes"][scheme], scheme_lines = compare_scheme(args, scheme)
+        lines.extend(scheme_lines)
+    print("\nstart-up (no evidence):")
     for flag, figures in start_up(args.score, args.startup_repeat).items():
         record[f"start_up_{flag}"] = figures
         engine, bare = figures["engine"], figures["yardstick"]
         lines.append(ratio_line(f"score {flag}", engine["seconds"] * 1000, bare["seconds"] * 1000, "ms"))
     record["ratios"] = lines
+    targets = [line for line in lines if line["target"] is not None]
+    missed = [line for line in targets if line["ratio"] is not None and line["ratio"] > line["target"]]
+    absent = [line for line in targets if line["ratio"] is None]
+    print(
+        f"\ntargets: {len(targets) - len(missed) - len(absent)} met, {len(missed)} missed, "
+        f"{len(absent)} not available in this engine"
+        + "".join(f"\n  missed: {line['scheme'] or 'both'}: {line['what']}" for line in missed)
+    )
     return record
 
 
 def growth_series(args: argparse.Namespace) -> list[dict[str, Any]]:
-    """End to end at each size of ``args.growth_sizes``, with the marginal cost per inspector."""
-    print(f"\ngrowth, end to end, {args.growth_repeat} interleaved runs each, medians")
+    """End to end (the command) at each size of ``args.growth_sizes`` and each scheme, with the
+    marginal cost per inspector."""
+    print(f"\ngrowth, end to end (the command), {args.growth_repeat} interleaved runs each, medians")
     print("(marginal: the cost of each inspector added since the previous size)")
     print(
-        f"  {'kind':<7}{'N':>8} {'engine s':>9} {'yard s':>7} {'ratio':>6} {'engine MiB':>11} "
+        f"  {'scheme':<8}{'kind':<7}{'N':>8} {'engine s':>9} {'yard s':>7} {'ratio':>6} {'engine MiB':>11} "
         f"{'yard MiB':>9} {'ratio':>6}  {'marginal µs/inspector':>22}  {'marginal KiB/inspector':>22}"
     )
     growth = []
-    for kind in generate.KINDS:
-        previous: tuple[int, dict[str, Any], dict[str, Any]] | None = None
-        for size in sorted(args.growth_sizes):
-            path = data_file(args.data, size, kind)
-            figures = end_to_end(args.score, path, args.growth_repeat)
-            engine, yard = figures["engine"], figures["yardstick"]
-            growth.append({"kind": kind, "inspectors": size, **figures})
-            marginal_time = marginal_memory = ""
-            if previous is not None:
-                added = size - previous[0]
-                per = [
-                    (now["seconds"] - before["seconds"]) / added * 1e6
-                    for now, before in ((engine, previous[1]), (yard, previous[2]))
-                ]
-                mem = [
-                    (now["rss_mib"] - before["rss_mib"]) * 1024 / added
-                    for now, before in ((engine, previous[1]), (yard, previous[2]))
-                ]
-                marginal_time = f"{per[0]:>8.0f} vs {per[1]:>5.0f}"
-                marginal_memory = f"{mem[0]:>8.1f} vs {mem[1]:>5.1f}"
-            previous = (size, engine, yard)
-            print(
-                f"  {kind:<7}{size:>8} {engine['seconds']:>9.2f} {yard['seconds']:>7.2f} "
-                f"{engine['seconds'] / yard['seconds']:>6.1f} {engine['rss_mib']:>11.0f} "
-                f"{yard['rss_mib']:>9.0f} {engine['rss_mib'] / yard['rss_mib']:>6.2f}  "
-                f"{marginal_time:>22}  {marginal_memory:>22}",
-                flush=True,
-            )
+    for scheme in args.schemes:
+        rules = rules_file(args.data, scheme)
+        for kind in generate.KINDS:
+            previous: tuple[int, dict[str, Any], dict[str, Any]] | None = None
+            for size in sorted(args.growth_sizes):
+                path = data_file(args.data, size, kind, scheme)
+                figures = end_to_end(args.score, path, args.growth_repeat, rules=rules, scheme=scheme)
+                engine, yard = figures["engine"], figures["yardstick"]
+                growth.append({"scheme": scheme, "kind": kind, "inspectors": size, **figures})
+                marginal_time = marginal_memory = ""
+                if previous is not None:
+                    added = size - previous[0]
+                    per = [
+                        (now["seconds"] - before["seconds"]) / added * 1e6
+                        for now, before in ((engine, previous[1]), (yard, previous[2]))
+                    ]
+                    mem = [
+                        (now["rss_mib"] - before["rss_mib"]) * 1024 / added
+                        for now, before in ((engine, previous[1]), (yard, previous[2]))
+                    ]
+                    marginal_time = f"{per[0]:>8.0f} vs {per[1]:>5.0f}"
+                    marginal_memory = f"{mem[0]:>8.1f} vs {mem[1]:>5.1f}"
+                previous = (size, engine, yard)
+                print(
+                    f"  {scheme:<8}{kind:<7}{size:>8} {engine['seconds']:>9.2f} {yard['seconds']:>7.2f} "
+                    f"{engine['seconds'] / yard['seconds']:>6.1f} {engine['rss_mib']:>11.0f} "
+                    f"{yard['rss_mib']:>9.0f} {engine['rss_mib'] / yard['rss_mib']:>6.2f}  "
+                    f"{marginal_time:>22}  {marginal_memory:>22}",
+                    flush=True,
+                )
     return growth
 
 
@@ -350,6 +483,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--growth-repeat", type=int, default=3, help="repetitions per growth size (3)")
     parser.add_argument("--only-growth", action="store_true", help="skip the main comparison")
     parser.add_argument(
+        "--schemes",
+        nargs="+",
+        choices=generate.SCHEMES,
+        default=list(generate.SCHEMES),
+        metavar="SCHEME",
+        help="the rule files to compare on: default, second (both)",
+    )
+    parser.add_argument(
         "--score",
         default=str(Path(sys.executable).parent / "score"),
         help="the score command (default: next to this interpreter)",
@@ -363,9 +504,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     args = parser.parse_args(argv)
 
-    record: dict[str, Any] = {"machine": machine(), "seed": SEED}
+    record: dict[str, Any] = {"machine": machine(), "seed": SEED, "inspectors": args.inspectors}
     print("machine:", ", ".join(f"{key} {value}" for key, value in record["machine"].items()))
     print(f"score command: {args.score}; yardstick: {sys.executable} {HERE / 'baseline.py'}")
+    library = "isc.score_file" if library_has("score_file") else f"isc.score_file {NOT_AVAILABLE}"
+    print(f"library end to end: {sys.executable} -c ... ({library})")
 
     if not args.only_growth:
         record.update(compare(args))
