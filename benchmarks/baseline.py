@@ -442,14 +442,23 @@ def score_file_second(path: str) -> list[dict[str, Any]]:
 SCHEMES = {"default": score_file, "second": score_file_second}
 
 
+#: each Decimal written so far, as ``_plain`` writes it (a result has few distinct numbers)
+_PLAIN: dict[Decimal, int | float] = {}
+
+
 def _plain(value: Any) -> Any:
     """A Decimal as JSON can write it with the same digits: an int, or a float whose repr is exact."""
+    plain = _PLAIN.get(value)
+    if plain is not None:
+        return plain
     if value == value.to_integral_value():
-        return int(value)
-    number = float(value)
-    if Decimal(repr(number)) != value:
-        raise ValueError(f"{value} has more digits than this writer keeps")
-    return number
+        plain = int(value)
+    else:
+        plain = float(value)
+        if Decimal(repr(plain)) != value:
+            raise ValueError(f"{value} has more digits than this writer keeps")
+    _PLAIN[value] = plain
+    return plain
 
 
 def dumps(results: list[dict[str, Any]]) -> str:
