@@ -56,11 +56,12 @@ def phases(path: Path) -> None:
     record path's stages, as a library caller runs them (and the command, for a file the direct
     path declines)."""
     from inspector_scoring.direct import direct_json  # noqa: PLC0415
-    from inspector_scoring.evidence import read_evidence  # noqa: PLC0415
     from inspector_scoring.jsonview import iter_result_json  # noqa: PLC0415
     from inspector_scoring.metrics import check_scoring  # noqa: PLC0415
-    from inspector_scoring.rules import default_rules  # noqa: PLC0415
     from inspector_scoring.score import score_evidence  # noqa: PLC0415
+
+    from inspector_scoring.evidence import read_evidence  # noqa: PLC0415
+    from inspector_scoring.rules import default_rules  # noqa: PLC0415
 
     seconds: dict[str, float] = {}
     print(f"{path} ({path.stat().st_size / 1024**2:.1f} MiB), one run of each stage:")

@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import inspector_scoring as isc
-from inspector_scoring import metrics
+from inspector_scoring.evidence import measure as metrics
 
 amounts = st.decimals(min_value=0, max_value=30, places=2, allow_nan=False, allow_infinity=False)
 whole = st.integers(min_value=0, max_value=30).map(Decimal)

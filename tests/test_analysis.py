@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 import inspector_scoring as isc
-from inspector_scoring.analysis import Finding, analyse_rules
+from inspector_scoring.rules.analysis import Finding, analyse_rules
 
 HEADER = """\
 schema = 1

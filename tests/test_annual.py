@@ -15,9 +15,9 @@ import pytest
 import inspector_scoring as isc
 from builders import rules
 from conftest import Run
-from inspector_scoring.annual import NOT_GRADED, AnnualAssessment, assess_year
-from inspector_scoring.annualnotice import build_annual_notice
-from inspector_scoring.jsonview import annual_to_dict
+from inspector_scoring.scoring.annual import NOT_GRADED, AnnualAssessment, assess_year
+from inspector_scoring.views.annual_notice import build_annual_notice
+from inspector_scoring.views.json_result import annual_to_dict
 
 # One 100-point item: 15 entries a month, 2 points a missing entry; 20 points an absence.
 SCHEME = """

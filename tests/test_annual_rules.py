@@ -6,7 +6,7 @@ import attrs
 import pytest
 
 import inspector_scoring as isc
-from inspector_scoring.model import AnnualMethod, AnnualSettings, OutcomeKind
+from inspector_scoring.rules.model import AnnualMethod, AnnualSettings, OutcomeKind
 
 DEFAULT = isc.dumps_rules(isc.default_rules())
 

@@ -66,6 +66,10 @@ EXPORTS = {
     "result_to_dict",
     "result_to_json",
     "score_evidence",
+    "score_file",
+    "use_language",
+    "EvidenceInfo",
+    "Person",
 }
 
 

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import inspector_scoring as isc
-from inspector_scoring.results import Assessment
+from inspector_scoring.scoring.results import Assessment
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = (1, 2, 3)

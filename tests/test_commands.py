@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import EXAMPLES, ROOT, Run
-from inspector_scoring.csvview import BOM
+from inspector_scoring.views.csv_notice import BOM
 
 TAIPING = EXAMPLES / "taiping-2021-03.json"
 WUBEN = EXAMPLES / "wuben-2021-03.json"

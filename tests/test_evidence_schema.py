@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import inspector_scoring as isc
 from conftest import EXAMPLES
-from inspector_scoring.evidence_schema import evidence_schema
+from inspector_scoring.evidence.schema import evidence_schema
 
 DEFAULT = isc.default_rules()
 VALIDATOR = jsonschema.Draft202012Validator(evidence_schema(DEFAULT))

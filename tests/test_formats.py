@@ -11,10 +11,10 @@ from typing import Any
 
 import inspector_scoring as isc
 from conftest import EXAMPLES
-from inspector_scoring.csvview import BOM, render_csv
-from inspector_scoring.markdownview import render_markdown
-from inspector_scoring.notice import Notice, build_notice
-from inspector_scoring.richview import export_html, export_svg, render_plain
+from inspector_scoring.views.csv_notice import BOM, render_csv
+from inspector_scoring.views.markdown_notice import render_markdown
+from inspector_scoring.views.notice import Notice, build_notice
+from inspector_scoring.views.terminal import export_html, export_svg, render_plain
 
 WUBEN: dict[str, Any] = json.loads((EXAMPLES / "wuben-2021-03.json").read_text(encoding="utf-8"))
 

@@ -11,9 +11,9 @@ from rich.cells import cell_len
 import inspector_scoring as isc
 from builders import entries, evidence, inspector, score
 from conftest import EXAMPLES
-from inspector_scoring.markdownview import render_markdown
-from inspector_scoring.notice import Notice, build_notice, mask_name
-from inspector_scoring.richview import render_plain
+from inspector_scoring.views.markdown_notice import render_markdown
+from inspector_scoring.views.notice import Notice, build_notice, mask_name
+from inspector_scoring.views.terminal import render_plain
 
 GOLDEN = Path(__file__).parent / "golden"
 APRIL_6 = date(2021, 4, 6)

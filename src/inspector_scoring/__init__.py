@@ -5,8 +5,7 @@ Load a rule file and an evidence file, score, and render::
     import inspector_scoring as isc
 
     rules = isc.default_rules()
-    evidence = isc.load_evidence("examples/taiping-2021-03.json", rules=rules)
-    assessment = isc.score_evidence(rules, evidence)
+    assessment = isc.score_file("examples/taiping-2021-03.json", rules=rules)
     print(isc.result_to_json(assessment))
 """
 
@@ -20,90 +19,99 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from .analysis import Finding, analyse_rules
-    from .annual import AnnualAssessment, AnnualResult, assess_year
-    from .annualnotice import build_annual_notice
     from .errors import InvalidInputError, Problem
-    from .evidence import load_evidence
-    from .evidence_schema import evidence_schema
-    from .jsonview import annual_to_dict, annual_to_json, result_to_dict, result_to_json
-    from .model import (
-        AssessmentInfo,
+    from .evidence.load import load_evidence
+    from .evidence.model import AssessmentInfo, Event, Evidence, Inspector, Leave, PanelMember, Person
+    from .evidence.schema import evidence_schema
+    from .i18n import use_language
+    from .periods import Period, PeriodKind, parse_period
+    from .rules.analysis import Finding, analyse_rules
+    from .rules.load import default_rules, load_rules, loads_rules, pick_rules
+    from .rules.model import (
         Bonus,
         Comparison,
-        Event,
-        Evidence,
         Grade,
-        Inspector,
         Item,
-        Leave,
         Metric,
         Night,
         NoticeSettings,
-        PanelMember,
         Rule,
         Ruleset,
         Veto,
     )
-    from .notice import Notice, NoticeEntry, build_notice
-    from .periods import Period, PeriodKind, parse_period
-    from .results import Assessment, BonusResult, InspectorResult, ItemResult, RuleResult, VetoHit
-    from .rules import default_rules, dumps_rules, load_rules, loads_rules, pick_rules
-    from .score import score_evidence
+    from .rules.write import dumps_rules
+    from .scoring.annual import AnnualAssessment, AnnualResult, assess_year
+    from .scoring.results import (
+        Assessment,
+        BonusResult,
+        EvidenceInfo,
+        InspectorResult,
+        ItemResult,
+        RuleResult,
+        VetoHit,
+    )
+    from .scoring.score import score_evidence, score_file
     from .verify import verify_result
+    from .views.annual_notice import build_annual_notice
+    from .views.json_result import annual_to_dict, annual_to_json, result_to_dict, result_to_json
+    from .views.notice import Notice, NoticeEntry, build_notice
 
 # Where each public name lives. Names are imported on first use, so `score --version`
 # and `score --help` start without loading the engine (PEP 562).
 _HOME = {
-    "AnnualAssessment": "annual",
-    "AnnualResult": "annual",
-    "annual_to_dict": "jsonview",
-    "annual_to_json": "jsonview",
-    "assess_year": "annual",
-    "build_annual_notice": "annualnotice",
-    "Finding": "analysis",
-    "Notice": "notice",
-    "NoticeEntry": "notice",
-    "analyse_rules": "analysis",
-    "build_notice": "notice",
-    "evidence_schema": "evidence_schema",
-    "verify_result": "verify",
-    "Assessment": "results",
-    "AssessmentInfo": "model",
-    "Bonus": "model",
-    "BonusResult": "results",
-    "Comparison": "model",
-    "Event": "model",
-    "Evidence": "model",
-    "Grade": "model",
-    "Inspector": "model",
-    "InspectorResult": "results",
+    "AnnualAssessment": "scoring.annual",
+    "AnnualResult": "scoring.annual",
+    "Assessment": "scoring.results",
+    "AssessmentInfo": "evidence.model",
+    "Bonus": "rules.model",
+    "BonusResult": "scoring.results",
+    "Comparison": "rules.model",
+    "Event": "evidence.model",
+    "Evidence": "evidence.model",
+    "EvidenceInfo": "scoring.results",
+    "Finding": "rules.analysis",
+    "Grade": "rules.model",
+    "Inspector": "evidence.model",
+    "InspectorResult": "scoring.results",
     "InvalidInputError": "errors",
-    "Item": "model",
-    "ItemResult": "results",
-    "Leave": "model",
-    "Metric": "model",
-    "Night": "model",
-    "NoticeSettings": "model",
-    "PanelMember": "model",
+    "Item": "rules.model",
+    "ItemResult": "scoring.results",
+    "Leave": "evidence.model",
+    "Metric": "rules.model",
+    "Night": "rules.model",
+    "Notice": "views.notice",
+    "NoticeEntry": "views.notice",
+    "NoticeSettings": "rules.model",
+    "PanelMember": "evidence.model",
     "Period": "periods",
     "PeriodKind": "periods",
+    "Person": "evidence.model",
     "Problem": "errors",
-    "Rule": "model",
-    "RuleResult": "results",
-    "Ruleset": "model",
-    "Veto": "model",
-    "VetoHit": "results",
-    "default_rules": "rules",
-    "dumps_rules": "rules",
-    "load_evidence": "evidence",
-    "load_rules": "rules",
-    "loads_rules": "rules",
+    "Rule": "rules.model",
+    "RuleResult": "scoring.results",
+    "Ruleset": "rules.model",
+    "Veto": "rules.model",
+    "VetoHit": "scoring.results",
+    "analyse_rules": "rules.analysis",
+    "annual_to_dict": "views.json_result",
+    "annual_to_json": "views.json_result",
+    "assess_year": "scoring.annual",
+    "build_annual_notice": "views.annual_notice",
+    "build_notice": "views.notice",
+    "default_rules": "rules.load",
+    "dumps_rules": "rules.write",
+    "evidence_schema": "evidence.schema",
+    "load_evidence": "evidence.load",
+    "load_rules": "rules.load",
+    "loads_rules": "rules.load",
     "parse_period": "periods",
-    "pick_rules": "rules",
-    "result_to_dict": "jsonview",
-    "result_to_json": "jsonview",
-    "score_evidence": "score",
+    "pick_rules": "rules.load",
+    "result_to_dict": "views.json_result",
+    "result_to_json": "views.json_result",
+    "score_evidence": "scoring.score",
+    "score_file": "scoring.score",
+    "use_language": "i18n",
+    "verify_result": "verify",
 }
 
 __all__ = [
@@ -116,6 +124,7 @@ __all__ = [
     "Comparison",
     "Event",
     "Evidence",
+    "EvidenceInfo",
     "Finding",
     "Grade",
     "Inspector",
@@ -132,6 +141,7 @@ __all__ = [
     "PanelMember",
     "Period",
     "PeriodKind",
+    "Person",
     "Problem",
     "Rule",
     "RuleResult",
@@ -156,6 +166,8 @@ __all__ = [
     "result_to_dict",
     "result_to_json",
     "score_evidence",
+    "score_file",
+    "use_language",
     "verify_result",
 ]
 

@@ -1,4 +1,4 @@
-"""The one error type: every problem with the input, each tied to its file and key path."""
+"""The one error type: every problem with the input, each tied to its file and place."""
 
 from __future__ import annotations
 
@@ -6,26 +6,47 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["InvalidInputError", "Problem"]
+from .i18n import REGISTRY, Message, Text, current_language
+
+__all__ = ["Collector", "InvalidInputError", "Problem"]
 
 
 @attrs.frozen(slots=True, order=True)
 class Problem:
-    """One thing wrong with an input file, located by file and key path.
+    """One thing wrong with an input file, located by file and place.
 
-    ``path`` is the dotted key path inside the file (``items[2].rules[0].per``,
-    ``inspectors[3].events[17].at``); it is empty for a problem with the whole
-    file (unreadable, or a syntax error, whose message keeps the line and column).
+    ``path`` is the key path inside the file (``items[2].rules[0].per``,
+    ``inspectors[3].events[17].at``) or, in a workbook, the cell (``人员!D3``);
+    it is empty for a problem with the whole file (unreadable, or a syntax
+    error, whose message keeps the line and column). ``message`` is the text in
+    the language chosen when the problem was found; ``code`` and ``params`` say
+    the same for programs (``number.negative`` with ``value``), and
+    :meth:`text` writes it in another language.
     """
 
     file: str
     path: str
     message: str
+    #: the stable code of the message (see :mod:`inspector_scoring.messages`); empty for none
+    code: str = attrs.field(default="", order=False)
+    #: the values of the message's placeholders, as shown (quoted values stay as they are)
+    params: tuple[tuple[str, object], ...] = attrs.field(default=(), order=False, eq=False, repr=False)
 
     def __str__(self) -> str:
         if self.path:
             return f"{self.file}: {self.path}: {self.message}"
         return f"{self.file}: {self.message}"
+
+    def text(self, language: str) -> str:
+        """``FILE: PATH: message`` with the message in ``language`` (``zh`` or ``en``)."""
+        message = REGISTRY.get(self.code)
+        said = Text(message, self.params).render(language) if message is not None else self.message
+        return f"{self.file}: {self.path}: {said}" if self.path else f"{self.file}: {said}"
+
+    @classmethod
+    def of(cls, file: str, path: str, text: Text) -> Problem:
+        """The problem ``text`` (a message with its values) at ``path`` of ``file``."""
+        return cls(file, path, text.render(), text.message.code, text.params)
 
 
 class InvalidInputError(ValueError):
@@ -44,20 +65,39 @@ class InvalidInputError(ValueError):
             raise ValueError("InvalidInputError needs at least one problem")
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
+    def lines(self, language: str | None = None) -> list[str]:
+        """Every problem as ``FILE: PATH: message``, in ``language`` (default: the current one)."""
+        language = language or current_language()
+        return [problem.text(language) for problem in self.problems]
+
+
+def fail(file: str, path: str, text: Text) -> InvalidInputError:
+    """The error of one problem, to raise."""
+    return InvalidInputError([Problem.of(file, path, text)])
+
 
 class Collector:
     """Gathers problems for one file while a loader walks it (internal)."""
 
-    __slots__ = ("_seen", "file", "problems")
+    __slots__ = ("_seen", "file", "json_file", "problems")
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, *, json_file: bool = False) -> None:
         self.file = file
+        #: a JSON file names its mappings "objects"; a TOML file, "tables"
+        self.json_file = json_file
         self.problems: list[Problem] = []
         self._seen: set[Problem] = set()
 
-    def add(self, path: str, message: str) -> None:
-        """Record one problem at ``path`` (once, however many checks find it)."""
-        problem = Problem(self.file, path, message)
+    def add(self, path: str, message: Message, /, **params: object) -> None:
+        """Record ``message`` with these values at ``path`` (once, however many checks find it)."""
+        self.report(path, message(**params))
+
+    def report(self, path: str, text: Text) -> None:
+        """Record a message already given its values at ``path`` (once)."""
+        self.report_problem(Problem.of(self.file, path, text))
+
+    def report_problem(self, problem: Problem) -> None:
+        """Record a problem found by another collector of the same file (once)."""
         if problem not in self._seen:
             self._seen.add(problem)
             self.problems.append(problem)

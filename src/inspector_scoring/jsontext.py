@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from datetime import date, time
 from decimal import Decimal
 
-from .decimals import format_number
+from .numbers import format_number
 
 __all__ = ["canonical_sha256", "dumps"]
 

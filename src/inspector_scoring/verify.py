@@ -5,43 +5,41 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ._fields import join, read_list, read_table
+from . import messages as M
+from ._readers import join, read_list, read_table
 from .errors import Collector
-from .jsonview import result_to_dict
-from .results import Assessment
+from .scoring.results import Assessment
+from .views.json_result import result_to_dict
 
 __all__ = ["verify_result"]
 
 
 def _get(problems: Collector, path: str, table: Mapping[str, Any], key: str) -> Any:
     if key not in table:
-        problems.add(join(path, key), "missing required key")
+        problems.add(join(path, key), M.KEY_MISSING)
         return None
     return table[key]
 
 
 def _published(problems: Collector, raw: object) -> dict[str, Any]:
     """The parts of a published result that verify compares, checked for shape."""
-    top = read_table(problems, "", raw, what="an object") or {}
+    top = read_table(problems, "", raw) or {}
     out: dict[str, Any] = {"results": {}}
     for part in ("ruleset", "evidence"):
-        table = read_table(problems, part, _get(problems, "", top, part), what="an object") or {}
+        table = read_table(problems, part, _get(problems, "", top, part)) or {}
         out[part] = _get(problems, part, table, "sha256")
     for n, entry in enumerate(read_list(problems, "results", _get(problems, "", top, "results")) or []):
         path = join("results", n)
-        result = read_table(problems, path, entry, what="an object") or {}
+        result = read_table(problems, path, entry) or {}
         person = (
-            read_table(
-                problems, join(path, "inspector"), _get(problems, path, result, "inspector"), what="an object"
-            )
-            or {}
+            read_table(problems, join(path, "inspector"), _get(problems, path, result, "inspector")) or {}
         )
         scores = {}
         items_path = join(path, "items")
         for k, item in enumerate(
             read_list(problems, items_path, _get(problems, path, result, "items")) or []
         ):
-            table = read_table(problems, join(items_path, k), item, what="an object") or {}
+            table = read_table(problems, join(items_path, k), item) or {}
             scores[str(_get(problems, join(items_path, k), table, "id"))] = _get(
                 problems, join(items_path, k), table, "score"
             )
@@ -63,7 +61,7 @@ def verify_result(
     Raises :class:`~inspector_scoring.InvalidInputError` when ``published`` is not
     a result in the SPEC's shape.
     """
-    problems = Collector(source)
+    problems = Collector(source, json_file=True)
     claimed = _published(problems, published)
     problems.raise_if_any()
     fresh = result_to_dict(assessment)

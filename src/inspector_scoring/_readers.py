@@ -1,0 +1,281 @@
+"""Small typed readers for raw TOML/JSON values, shared by the loaders (internal).
+
+Each reader takes the problem collector, the key path and the raw value, and
+returns the converted value or ``None`` after recording a problem. Loaders call
+them for every key, so one pass reports every problem in a file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Collection, Iterable, Mapping
+from datetime import date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from . import messages as M
+from .errors import Collector
+from .i18n import Message, Text
+from .numbers import as_number, decimals_of, format_number, small_decimal
+
+ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]*")
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+# Bounds that keep every product and sum of the engine exact and its work bounded:
+# no score sheet needs a trillion points or 11 decimals.
+MAX_NUMBER = Decimal(10) ** 12
+MAX_DECIMALS = 10
+#: the largest whole count read as given
+MAX_WHOLE = int(MAX_NUMBER)
+#: the longest quoted value shown in a message
+SHOWN = 60
+
+
+class NonFinite:
+    """Stands in for NaN or an infinity in JSON so the walker can report where it was."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def join(path: str, key: str | int) -> str:
+    """Extend a key path: ``join("items", 2)`` is ``items[2]``, ``join("a", "b")`` is ``a.b``."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    part = key if _PLAIN_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+    return f"{path}.{part}" if path else part
+
+
+def quote(text: str) -> str:
+    """A string as a message shows it: in double quotes, escaped, cut to a readable length."""
+    shown = json.dumps(text, ensure_ascii=False)
+    return shown if len(shown) <= SHOWN else shown[: SHOWN - 3] + '..."'
+
+
+def describe(value: object, *, json_file: bool = False) -> str | Text:
+    """A short rendering of a bad value for a message (strings quoted, tables named: a mapping
+    is "an object" in a JSON file, "a table" in a TOML one)."""
+    if isinstance(value, str):
+        return quote(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        # Plain notation for ordinary numbers; scientific for absurd ones (1E+999999999).
+        return format_number(value) if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
+    if isinstance(value, int):
+        return str(value) if value.bit_length() < 200 else f"{value:.3e}"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, (date, time)):
+        return value.isoformat()
+    if isinstance(value, NonFinite):
+        return value.text
+    if isinstance(value, Mapping):
+        return M.AN_OBJECT() if json_file else M.A_TABLE()
+    if isinstance(value, (list, tuple)):
+        return M.AN_ARRAY()
+    return type(value).__name__
+
+
+def shown(problems: Collector, value: object) -> str | Text:
+    """:func:`describe` as the file being read names things (objects in JSON, tables in TOML)."""
+    return describe(value, json_file=problems.json_file)
+
+
+def suggest(word: str, choices: Iterable[str]) -> str | Text:
+    """``; did you mean "x"?`` for the closest choice, or an empty string."""
+    import difflib  # noqa: PLC0415 - only when something is misspelt
+
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return M.DID_YOU_MEAN(choice=quote(close[0])) if close else ""
+
+
+def check_keys(
+    problems: Collector,
+    path: str,
+    table: Mapping[Any, Any],
+    *,
+    allowed: Collection[str],
+    required: Collection[str] = (),
+) -> None:
+    """Report unknown keys (with a suggestion) and missing required keys of ``table``."""
+    for key in table:
+        if not isinstance(key, str):  # only a Python caller's mapping can have these
+            problems.add(join(path, str(key)), M.KEY_NOT_STRING, key=shown(problems, key))
+        elif key not in allowed:
+            problems.add(join(path, key), M.KEY_UNKNOWN, hint=suggest(key, allowed))
+    for key in required:
+        if key not in table:
+            problems.add(join(path, key), M.KEY_MISSING)
+
+
+def read_table(
+    problems: Collector, path: str, value: object, *, what: Text | None = None
+) -> Mapping[str, Any] | None:
+    """``value`` when it is a mapping, else a problem (``what`` it must be: a table, or an object)."""
+    if isinstance(value, Mapping):
+        return value
+    problems.add(
+        path,
+        M.MUST_BE,
+        what=what or (M.AN_OBJECT() if problems.json_file else M.A_TABLE()),
+        value=shown(problems, value),
+    )
+    return None
+
+
+def read_list(problems: Collector, path: str, value: object) -> list[Any] | None:
+    """``value`` when it is an array (a list or, from Python callers, a tuple), else a problem."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, tuple):
+        return list(value)
+    problems.add(path, M.MUST_BE, what=M.AN_ARRAY(), value=shown(problems, value))
+    return None
+
+
+def read_str(problems: Collector, path: str, value: object) -> str | None:
+    """A non-empty string (surrounding white space is not content)."""
+    if not isinstance(value, str):
+        problems.add(path, M.MUST_BE, what=M.A_STRING(), value=shown(problems, value))
+        return None
+    if not value.strip():
+        problems.add(path, M.EMPTY)
+        return None
+    return value
+
+
+def read_id(problems: Collector, path: str, value: object) -> str | None:
+    """An id of the form ``[a-z][a-z0-9_-]*``."""
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+        problems.add(path, M.NOT_AN_ID, value=shown(problems, value))
+        return None
+    return value
+
+
+def read_number(problems: Collector, path: str, value: object) -> Decimal | None:
+    """A finite, non-negative exact number (never a boolean), within the engine's bounds."""
+    small = small_decimal(value)
+    if small is not None:
+        return small
+    if type(value) is int and 0 <= value <= MAX_WHOLE:  # a plain count
+        return Decimal(value)
+    if isinstance(value, str) and value.strip() and _FULL_WIDTH_NUMBER.fullmatch(value.strip()):
+        problems.add(path, M.FULL_WIDTH_NUMBER, value=shown(problems, value))
+        return None
+    number = as_number(value)
+    if number is None or number < 0:
+        problems.add(path, M.NOT_NON_NEGATIVE, value=shown(problems, value))
+        return None
+    if number > MAX_NUMBER:
+        problems.add(path, M.TOO_LARGE, most=format_number(MAX_NUMBER), value=shown(problems, value))
+        return None
+    if decimals_of(number) > MAX_DECIMALS:
+        problems.add(path, M.TOO_MANY_DECIMALS, most=MAX_DECIMALS, value=shown(problems, value))
+        return None
+    return number
+
+
+#: a number written with full-width digits or signs (１７, ２．５), as an input method types them
+_FULL_WIDTH_NUMBER = re.compile(r"[0-9０-９.．,，+＋\-－]*[０-９．，＋－][0-9０-９.．,，+＋\-－]*")
+
+
+def read_count(problems: Collector, path: str, value: object, *, minimum: int = 0) -> int | None:
+    """A whole number no smaller than ``minimum``."""
+    number = as_number(value)
+    if number is None or number != number.to_integral_value() or number < minimum:
+        problems.add(path, M.NOT_WHOLE, minimum=minimum, value=shown(problems, value))
+        return None
+    return int(number)
+
+
+def read_bool(problems: Collector, path: str, value: object) -> bool | None:
+    """``true`` or ``false``."""
+    if isinstance(value, bool):
+        return value
+    problems.add(path, M.NOT_BOOL, value=shown(problems, value))
+    return None
+
+
+def read_toml_date(problems: Collector, path: str, value: object) -> date | None:
+    """A TOML local date (``2021-01-01``, unquoted; not a date-time)."""
+    if type(value) is date:
+        return value
+    problems.add(path, M.NOT_TOML_DATE, value=shown(problems, value))
+    return None
+
+
+def read_toml_time(problems: Collector, path: str, value: object) -> time | None:
+    """A TOML local time (``22:00:00``, unquoted, no offset)."""
+    if isinstance(value, time) and value.tzinfo is None:
+        return value
+    problems.add(path, M.NOT_TOML_TIME, value=shown(problems, value))
+    return None
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?", re.ASCII)
+
+
+def read_iso_date(problems: Collector, path: str, value: object) -> date | None:
+    """A JSON string holding a date, ``YYYY-MM-DD`` (or a :class:`date`, from Python callers)."""
+    if type(value) is date:
+        return value
+    if isinstance(value, str) and _DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    problems.add(path, M.NOT_DATE, value=shown(problems, value))
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def parse_moment(text: str) -> date | datetime | None:
+    """``YYYY-MM-DD`` or a local ``YYYY-MM-DDTHH:MM[:SS[.ffffff]]``, else ``None``."""
+    try:
+        if len(text) == 10:  # only a date can be this long, and only a date-time longer
+            if _DATE.fullmatch(text):
+                return date.fromisoformat(text)
+        elif _DATETIME.fullmatch(text):
+            return datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    return None
+
+
+def read_moment(problems: Collector, path: str, value: object) -> date | datetime | None:
+    """A JSON string holding a date or a local date-time without UTC offset."""
+    if type(value) is date or (isinstance(value, datetime) and value.tzinfo is None):
+        return value
+    if isinstance(value, str):
+        moment = parse_moment(value)
+        if moment is not None:
+            return moment
+    problems.add(path, M.NOT_MOMENT, value=shown(problems, value))
+    return None
+
+
+def check_schema(problems: Collector, table: Mapping[str, Any], supported: int) -> None:
+    """Report a ``schema`` other than the supported format version (when it is given)."""
+    if "schema" in table and as_number(table["schema"]) != supported:
+        problems.add(
+            "schema", M.SCHEMA_UNSUPPORTED, value=shown(problems, table["schema"]), supported=supported
+        )
+
+
+def check_unique(problems: Collector, path: str, value: str, seen: dict[str, str], what: Message) -> None:
+    """Report ``value`` when it was seen before (``seen`` maps values to where they were first)."""
+    if value in seen:
+        problems.add(path, what, value=shown(problems, value), first=seen[value])
+    else:
+        seen[value] = path

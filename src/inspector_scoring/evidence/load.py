@@ -1,0 +1,116 @@
+"""Where evidence comes from: a file, standard input's bytes, a caller's mapping, or records.
+
+Each becomes a :class:`Source`: the JSON tree the check stage walks, with
+the name messages use, the fingerprint a result publishes, and what the
+duplicate-key test of a file's text needs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from ..errors import InvalidInputError
+from ..files import read_bytes
+from ..jsontext import canonical_sha256
+from ..rules.model import Ruleset
+from .check import Check
+from .model import Evidence
+from .read import parse_json, parse_json_exact
+from .records import evidence_records, evidence_tree
+
+__all__ = ["EvidenceSource", "Source", "load_evidence", "open_evidence"]
+
+#: what evidence may be given as
+EvidenceSource = str | os.PathLike[str] | bytes | Mapping[str, Any] | Evidence
+
+
+@attrs.frozen(slots=True, eq=False)
+class Source:
+    """Evidence read into a JSON tree, ready to check."""
+
+    name: str
+    tree: object
+    #: ``None`` until known: a mapping's fingerprint is its canonical JSON's, worked out once valid
+    sha256: str | None
+    #: the string tokens of the file's text, for the duplicate-key test; ``None`` for a mapping
+    strings: int | None = None
+    #: the file's bytes again, for the exact parse that names repeated keys
+    again: Callable[[], bytes] | None = None
+    #: whether the tree is ours to let go of as it is checked
+    owned: bool = False
+
+    def fingerprint(self) -> str:
+        """The sha256 the result publishes."""
+        return self.sha256 if self.sha256 is not None else canonical_sha256(self.tree)
+
+    def exact(self) -> Source | None:
+        """The same file read so that repeated keys are named, or ``None`` when it has no text."""
+        if self.again is None:
+            return None
+        tree = parse_json_exact(self.again(), self.name)
+        return attrs.evolve(self, tree=tree, owned=False)
+
+
+def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Source:
+    """Read evidence from a path, bytes (standard input), a JSON-like mapping or records."""
+    if isinstance(source, Evidence):
+        return Source(source.source, evidence_tree(source), source.sha256 or None)
+    if isinstance(source, bytes):
+        data = source
+        label = name or "<stdin>"
+        parsed = parse_json([data], label)
+        return Source(label, parsed.tree, parsed.sha256, parsed.strings, lambda: data, owned=True)
+    if isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        label = name or path
+        box = [read_bytes(path)]
+        again = _again(path, box[0])
+        parsed = parse_json(box, label)  # (which lets the bytes go as soon as they are decoded)
+        return Source(label, parsed.tree, parsed.sha256, parsed.strings, again, owned=True)
+    # A JSON-like value from a Python caller (a mapping, or anything else, which the checks refuse).
+    return Source(name or "<evidence>", source, None)
+
+
+def _again(path: str, data: bytes) -> Callable[[], bytes]:
+    """How to read a file's bytes again: from the file, or, for a pipe (which can be read once),
+    from the ``data`` read now."""
+    if os.path.isfile(path):
+        return lambda: read_bytes(path)
+    return lambda: data
+
+
+def load_evidence(source: EvidenceSource, /, *, rules: Ruleset | None = None) -> Evidence:
+    """Load an evidence file from a path, or evidence given as a JSON-like mapping, as records.
+
+    With ``rules``, the evidence is also checked against that rule file (event
+    kinds, metric names, the period, every metric a rule needs), and all
+    problems are reported together. Raises :class:`InvalidInputError`.
+
+    A province's month is scored faster by :func:`~inspector_scoring.score_file`,
+    which builds no record per event.
+    """
+    opened = open_evidence(source)
+    problems = checked(opened, rules)
+    if problems:
+        raise InvalidInputError(problems)
+    assert isinstance(opened.tree, Mapping)
+    return evidence_records(opened.tree, source=opened.name, sha256=opened.fingerprint())
+
+
+def checked(opened: Source, rules: Ruleset | None) -> list[Any]:
+    """Every problem of the evidence (against ``rules`` too, when given), in the order reported."""
+    check = Check(opened.tree, rules, source=opened.name, owned=False)
+    for _ in check.inspectors():
+        pass
+    problems = check.problems
+    if (problems or not check.tallies(opened.strings)) and (exact := opened.exact()) is not None:
+        # The file again, so that a key given twice is named where it is.
+        again = Check(exact.tree, rules, source=exact.name, owned=False)
+        for _ in again.inspectors():
+            pass
+        problems = again.problems
+    return problems

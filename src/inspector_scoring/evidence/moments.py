@@ -1,0 +1,168 @@
+"""The moments of events (``at``, ``until``): their days and times of day, read once each.
+
+A province's month has a million events and hundreds of thousands of distinct
+date-times, but only a month of days and at most a day of distinct times of
+day. So a moment is read in two parts: its date, looked up among the period's
+days (known in advance), and its time of day, parsed the first time it is seen
+and kept with whether it falls in the night window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from typing import NamedTuple
+
+from ..periods import Period
+from ..rules.model import Night
+
+__all__ = ["Clock", "Moment", "Moments"]
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+_TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?", re.ASCII)
+_new = tuple.__new__
+
+
+class Clock(NamedTuple):
+    """A valid time of day, and whether it is in the night window."""
+
+    time: time
+    night: bool
+
+
+class Moment(NamedTuple):
+    """A valid ``at`` or ``until``: a date, or a local date-time without UTC offset."""
+
+    #: the day it counts for
+    day: date
+    #: its time of day, ``None`` for a date alone
+    time: time | None
+    #: ``None`` for a date alone; else whether its time of day is in the night window
+    night: bool | None
+    #: whether it lies in the assessment period
+    inside: bool
+
+    @property
+    def value(self) -> date | datetime:
+        """The date, or the date-time."""
+        return self.day if self.time is None else datetime.combine(self.day, self.time)
+
+
+class Moments:
+    """The days and times of day of one evidence file, for its period and the rule file's night."""
+
+    __slots__ = ("_others", "_period", "_window", "clocks", "days", "seen")
+
+    def __init__(self, period: Period | None, night: Night | None) -> None:
+        self._period = period
+        #: the night window, [start, end) wrapping midnight when start > end (as :class:`Night`)
+        self._window = (night.start, night.end) if night is not None else None
+        #: every day of the period, by its text (``2021-03-05``)
+        self.days: dict[str, date] = {day.isoformat(): day for day in period.dates()} if period else {}
+        #: every valid time of day read so far, by its text (``07:46:36``)
+        self.clocks: dict[str, Clock] = {}
+        #: other date texts read: valid but outside the period (a date), or not (``None``)
+        self._others: dict[str, date | None] = {}
+        #: every text read that is a valid moment inside the period (what the checks ask first),
+        #: and whether it is at night (``None``: a date alone)
+        self.seen: dict[str, bool | None] = dict.fromkeys(self.days)
+
+    def admit(self, text: str) -> bool:
+        """Whether ``text`` is a valid moment inside the period; it is remembered when it is."""
+        if text[:10] in self.days and text[10:11] == "T":
+            clock = self.clocks.get(text[11:]) or self.clock(text[11:])
+            if clock is not None:
+                self.seen[text] = clock.night
+                return True
+        return False
+
+    def clock(self, text: str) -> Clock | None:
+        """The time of day ``HH:MM[:SS[.ffffff]]``, or ``None`` (kept once read)."""
+        found = self.clocks.get(text)
+        # HH:MM:SS, the usual form, is checked by the parser alone (ASCII digits, real hours).
+        usual = len(text) == 8 and text[2] == ":" and text[5] == ":"
+        if found is None and (usual or _TIME.fullmatch(text)):
+            try:
+                moment = time.fromisoformat(text)
+            except ValueError:
+                return None
+            found = self.clocks[text] = _new(Clock, (moment, self._in_night(moment)))
+        return found
+
+    def _in_night(self, moment: time) -> bool:
+        if self._window is None:
+            return False
+        start, end = self._window
+        if start < end:
+            return start <= moment < end
+        return moment >= start or moment < end
+
+    def _day(self, text: str) -> date | None:
+        found = self.days.get(text)
+        if found is not None:
+            return found
+        if text not in self._others:
+            day = None
+            if _DATE.fullmatch(text):
+                with contextlib.suppress(ValueError):  # (2021-02-30: the shape of a date, but none)
+                    day = date.fromisoformat(text)
+            self._others[text] = day
+        return self._others[text]
+
+    def read(self, value: object) -> Moment | None:
+        """The moment ``value`` holds, or ``None``: text ``YYYY-MM-DD`` or
+        ``YYYY-MM-DDTHH:MM[:SS[.ffffff]]``, or (from a Python caller) a date or a local date-time."""
+        if type(value) is str:
+            day = self._day(value[:10]) if len(value) >= 10 else None
+            if day is None:
+                return None
+            if len(value) == 10:
+                return _new(Moment, (day, None, None, self._within(day)))
+            clock = self.clock(value[11:]) if value[10] == "T" else None
+            if clock is None:
+                return None
+            return _new(Moment, (day, clock.time, clock.night, self._within(day)))
+        if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                return None
+            moment = value.time()
+            return _new(Moment, (value.date(), moment, self._in_night(moment), self._within(value.date())))
+        if isinstance(value, date):
+            return _new(Moment, (value, None, None, self._within(value)))
+        return None
+
+    def __getitem__(self, value: object) -> Moment:
+        """The moment of a value already checked."""
+        found = self.read(value)
+        assert found is not None
+        return found
+
+    def day_of(self, value: object) -> date:
+        """The day of a moment already checked."""
+        if type(value) is str:
+            found = self.days.get(value[:10])
+            if found is not None:
+                return found
+        return self[value].day
+
+    def nights(self, values: Iterable[object]) -> list[bool | None]:
+        """For moments already checked: whether each is at night (``None``: a date alone)."""
+        values = list(values)
+        seen: dict[object, bool | None] = self.seen  # type: ignore[assignment]
+        try:
+            return list(map(seen.__getitem__, values))
+        except (KeyError, TypeError):  # outside the period, or a date from a Python caller
+            return [self[value].night for value in values]
+
+    def _within(self, day: date) -> bool:
+        return self._period is not None and day in self._period
+
+    @staticmethod
+    def minutes(start: Moment, end: Moment) -> int:
+        """Whole minutes from one moment to a later one."""
+        lasted = datetime.combine(end.day, end.time or time.min) - datetime.combine(
+            start.day, start.time or time.min
+        )
+        return int(lasted // timedelta(minutes=1))

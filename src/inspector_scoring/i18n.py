@@ -1,0 +1,201 @@
+"""The language of what a person reads: Simplified Chinese or English, from gettext catalogs.
+
+Every sentence is written once, in English, as a :class:`Message` with a code
+(:mod:`inspector_scoring.messages`); the Chinese is in the standard gettext
+catalog ``locale/zh/LC_MESSAGES/inspector_scoring.po``, compiled into the
+package when it is built. The language is, in this order: the one chosen with
+:func:`use_language` (the command's ``--lang``), ``SCORE_LANG``, the locale
+(``LC_ALL``, ``LC_MESSAGES``, ``LANG``, ``LANGUAGE``) and, where none of those is
+set, the system's user-interface language (Windows). ``zh…`` gives Chinese,
+anything else English.
+
+Kept free of heavy imports: ``score --help`` is rendered through it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from gettext import NullTranslations
+
+__all__ = ["LANGUAGES", "Message", "Text", "current_language", "language_from_environment", "use_language"]
+
+#: the languages messages exist in
+LANGUAGES = ("zh", "en")
+DOMAIN = "inspector_scoring"
+_chosen: str | None = None
+_catalogs: dict[str, NullTranslations] = {}
+#: every message by its code, for re-rendering a problem in another language
+REGISTRY: dict[str, Message] = {}
+
+
+def normalise(name: str | None) -> str | None:
+    """``zh`` for any Chinese locale name (``zh_CN.UTF-8``, ``zh-Hans``), ``en`` for any other
+    non-empty name, ``None`` for nothing."""
+    if not name or not name.strip():
+        return None
+    return "zh" if name.strip().lower().startswith("zh") else "en"
+
+
+def _windows_language() -> str | None:  # pragma: no cover - only on Windows
+    """The user-interface language Windows reports, where no locale variable is set."""
+    try:
+        import ctypes  # noqa: PLC0415
+
+        language_id = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return None
+    # The primary language is the low 10 bits of a LANGID; 0x04 is Chinese.
+    return "zh" if language_id & 0x3FF == 0x04 else "en"
+
+
+def _macos_language() -> str | None:  # pragma: no cover - only on macOS
+    """The first of the user's preferred languages on macOS, where no locale variable is set."""
+    import subprocess  # noqa: PLC0415
+
+    try:
+        found = subprocess.run(
+            ["defaults", "read", "-g", "AppleLanguages"],
+            capture_output=True,
+            text=True,
+            timeout=2,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    for line in found.splitlines():
+        name = line.strip().strip('",()')
+        if name:
+            return normalise(name)
+    return None
+
+
+def language_from_environment(environ: dict[str, str] | None = None, platform: str | None = None) -> str:
+    """``SCORE_LANG``, then the locale variables, then the system's UI language; English by default."""
+    env = os.environ if environ is None else environ
+    for variable in ("SCORE_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        found = normalise(env.get(variable))
+        if found is not None:
+            # LANGUAGE is a list ("zh_CN:en"); its first entry decides.
+            if variable == "LANGUAGE":
+                found = normalise(env[variable].split(":")[0]) or "en"
+            return found
+    system = platform or sys.platform
+    if system == "win32":
+        return _windows_language() or "en"
+    if system == "darwin" and environ is None:
+        return _macos_language() or "en"
+    return "en"
+
+
+def use_language(language: str | None) -> None:
+    """Choose the language of messages for this process (``zh`` or ``en``); ``None`` goes back to
+    the environment's."""
+    global _chosen  # noqa: PLW0603 - one setting per process, as gettext's own
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, got {language!r}")
+    _chosen = language
+
+
+def current_language() -> str:
+    """The language messages are written in now."""
+    return _chosen or language_from_environment()
+
+
+def catalog(language: str) -> NullTranslations:
+    """The compiled catalog of ``language`` (English is the text itself)."""
+    found = _catalogs.get(language)
+    if found is None:
+        import gettext  # noqa: PLC0415 - only when a message is written
+
+        if language == "en":
+            found = gettext.NullTranslations()
+        else:
+            folder = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
+            found = gettext.translation(DOMAIN, folder, languages=[language], fallback=True)
+        _catalogs[language] = found
+    return found
+
+
+def translate(code: str, text: str, language: str | None = None) -> str:
+    """``text`` (the English of message ``code``) in ``language`` (default: the current one)."""
+    language = language or current_language()
+    if language == "en":
+        return text
+    return catalog(language).pgettext(code, text)
+
+
+class Message:
+    """A sentence a person reads: a stable code and its English text, with ``{named}`` placeholders.
+
+    Calling it with the placeholders' values gives a :class:`Text`; the Chinese
+    comes from the catalog, found by the code and the English text.
+    """
+
+    __slots__ = ("code", "text")
+
+    def __init__(self, code: str, text: str) -> None:
+        self.code = code
+        self.text = text
+        REGISTRY[code] = self
+
+    def __call__(self, **params: object) -> Text:
+        return Text(self, tuple(params.items()))
+
+    def __repr__(self) -> str:
+        return f"Message({self.code!r}, {self.text!r})"
+
+    def render(self, language: str | None = None, **params: object) -> str:
+        """The message in ``language`` with these values."""
+        return Text(self, tuple(params.items())).render(language)
+
+
+class Text:
+    """A message with the values of its placeholders: rendered in any language on demand.
+
+    A value that is itself a :class:`Text` (a "did you mean" hint) is rendered in
+    the same language; every other value is shown as it is.
+    """
+
+    __slots__ = ("message", "params")
+
+    def __init__(self, message: Message, params: tuple[tuple[str, object], ...]) -> None:
+        self.message = message
+        self.params = params
+
+    def render(self, language: str | None = None) -> str:
+        """The text in ``language`` (default: the current one)."""
+        language = language or current_language()
+        values = {name: _rendered(value, language) for name, value in self.params}
+        return translate(self.message.code, self.message.text, language).format_map(values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Text({self.message.code!r}, {dict(self.params)!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Text):
+            return NotImplemented
+        return self.message.code == other.message.code and self.params == other.params
+
+    def __hash__(self) -> int:
+        return hash((self.message.code, self.params))
+
+
+def _rendered(value: object, language: str) -> object:
+    """A placeholder's value as shown: a :class:`Text` in ``language``, a tuple of them joined."""
+    if isinstance(value, Text):
+        return value.render(language)
+    if isinstance(value, tuple) and value and isinstance(value[0], Text):
+        return "; ".join(part.render(language) for part in value)
+    return value
+
+
+def join_texts(parts: list[str], language: str | None = None) -> str:
+    """A list in running text: ``a, b, c`` in English, ``a、b、c`` in Chinese."""
+    return ("、" if (language or current_language()) == "zh" else ", ").join(parts)

@@ -1,0 +1,350 @@
+"""The annual assessment (年度考核): a year of monthly results, combined per inspector.
+
+Each month is scored with the rule file in force for it; the rule file of the
+year's last month given decides how the year is combined (its ``[annual]``
+table) and which results applications (``[[outcomes]]``) apply.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from .. import messages as M
+from ..errors import InvalidInputError, Problem
+from ..i18n import Text
+from ..numbers import exact_arithmetic, round_half_up
+from ..periods import Period, PeriodKind
+from ..rules.grades import grade_for
+from ..rules.model import AnnualMethod, AnnualSettings, Grade, Outcome, OutcomeKind, Ruleset
+from .results import Assessment, InspectorResult, VetoHit
+
+__all__ = [
+    "NOT_GRADED",
+    "AnnualAssessment",
+    "AnnualResult",
+    "MonthResult",
+    "OutcomeHit",
+    "assess_year",
+]
+
+#: the annual grade of an inspector with too few months on duty
+NOT_GRADED = "不参加年度评定"
+_PASS = "合格"
+
+
+@attrs.frozen(slots=True)
+class MonthResult:
+    """One inspector's month, as the year sees it."""
+
+    period: Period
+    total: Decimal
+    grade: str
+    duty_days: int
+    #: the vetoes that fired that month
+    vetoes: tuple[VetoHit, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class OutcomeHit:
+    """A results application that applies to an inspector, and the months that caused it."""
+
+    id: str
+    text: str
+    months: tuple[Period, ...]
+
+
+@attrs.frozen(slots=True)
+class AnnualResult:
+    """One inspector's year."""
+
+    id: str
+    name: str
+    mine: str | None
+    months: tuple[MonthResult, ...]
+    #: months with duty days, which the annual total is taken over
+    counted: int
+    #: ``None`` when the inspector is not graded for the year
+    total: Decimal | None
+    #: the annual grade, or 不参加年度评定
+    grade: str
+    #: why the inspector is not graded, or why the grade is capped; else empty
+    reason: str
+    outcomes: tuple[OutcomeHit, ...]
+
+
+@attrs.frozen(slots=True)
+class AnnualAssessment:
+    """The whole year: the monthly assessments and each inspector's annual result."""
+
+    engine: str
+    township: str
+    year: int
+    #: the monthly assessments, in calendar order
+    months: tuple[Assessment, ...]
+    #: the rule file whose [annual] and [[outcomes]] were used (the last month's)
+    ruleset: Ruleset
+    settings: AnnualSettings
+    grades: tuple[Grade, ...]
+    veto_cap: str
+    results: tuple[AnnualResult, ...]
+
+
+def _problem(assessment: Assessment, path: str, text: Text) -> Problem:
+    return Problem.of(assessment.evidence.source, path, text)
+
+
+def _check_months(months: Sequence[Assessment]) -> list[Problem]:
+    """One township, one year, every month exactly once, the same person behind each id."""
+    problems: list[Problem] = []
+    first = months[0].evidence.assessment
+    seen: dict[Period, Assessment] = {}
+    for assessment in months:
+        info = assessment.evidence.assessment
+        if info.period.kind is not PeriodKind.MONTH:
+            problems.append(_problem(assessment, "assessment.period", M.NOT_A_MONTH(period=str(info.period))))
+            continue
+        if info.township != first.township:
+            problems.append(
+                _problem(
+                    assessment,
+                    "assessment.township",
+                    M.OTHER_TOWNSHIP(
+                        township=info.township, first=first.township, source=months[0].evidence.source
+                    ),
+                )
+            )
+        if info.period.year != first.period.year:
+            problems.append(
+                _problem(
+                    assessment,
+                    "assessment.period",
+                    M.OTHER_YEAR(
+                        period=str(info.period), year=first.period.year, source=months[0].evidence.source
+                    ),
+                )
+            )
+        if info.period in seen:
+            problems.append(
+                _problem(
+                    assessment,
+                    "assessment.period",
+                    M.MONTH_TWICE(period=str(info.period), source=seen[info.period].evidence.source),
+                )
+            )
+        seen.setdefault(info.period, assessment)
+    if not problems:
+        year = first.period.year
+        missing = [f"{year}-{m:02d}" for m in range(1, 13) if Period(PeriodKind.MONTH, year, m) not in seen]
+        if missing:
+            problems.append(
+                Problem.of(
+                    months[-1].evidence.source,
+                    "assessment.period",
+                    M.MONTHS_MISSING(year=year, missing=", ".join(missing)),
+                )
+            )
+    names: dict[str, tuple[str, Assessment]] = {}
+    for assessment in sorted(months, key=lambda a: (a.evidence.assessment.period.index, a.evidence.source)):
+        for person in (result.inspector for result in assessment.results):
+            if person.id in names and names[person.id][0] != person.name:
+                name, where = names[person.id]
+                problems.append(
+                    _problem(
+                        assessment,
+                        f"{person.path}.name",
+                        M.OTHER_NAME(
+                            id=person.id,
+                            name=person.name,
+                            other=name,
+                            period=str(where.evidence.assessment.period),
+                            source=where.evidence.source,
+                        ),
+                    )
+                )
+            names.setdefault(person.id, (person.name, assessment))
+    return problems
+
+
+def _veto_cap(settings: AnnualSettings, grades: tuple[Grade, ...]) -> str:
+    if settings.veto_cap is not None:
+        return settings.veto_cap
+    names = [grade.name for grade in grades]
+    return _PASS if _PASS in names else names[-1]
+
+
+def _rank(name: str, grades: Sequence[Grade]) -> int | None:
+    names = [grade.name for grade in grades]
+    return names.index(name) if name in names else None
+
+
+def _no_better_than(grade: str, cap: str, grades: Sequence[Grade]) -> bool:
+    """Whether ``grade`` is ``cap`` or worse in these bands."""
+    rank, limit = _rank(grade, grades), _rank(cap, grades)
+    return rank is not None and limit is not None and rank >= limit
+
+
+def _lowest(months: Sequence[Assessment], outcome: Outcome) -> dict[str, list[Period]]:
+    """For each inspector, the months in which their total was among the ``count`` lowest.
+
+    Only inspectors with duty days that month are ranked; a tie at the last
+    place brings everyone tied in.
+    """
+    hits: dict[str, list[Period]] = {}
+    assert outcome.count is not None  # validated: kind "lowest" needs count
+    for assessment in months:
+        on_duty = [result for result in assessment.results if result.duty_days > 0]
+        if not on_duty:
+            continue
+        ordered = sorted(result.total for result in on_duty)
+        cutoff = ordered[min(outcome.count, len(ordered)) - 1]
+        for result in on_duty:
+            if result.total <= cutoff:
+                hits.setdefault(result.inspector.id, []).append(assessment.evidence.assessment.period)
+    return hits
+
+
+def _streaks(months: Sequence[MonthResult], outcome: Outcome, grades: Sequence[Grade]) -> list[Period]:
+    """The months of every run of ``months`` consecutive calendar months graded ``grade`` or worse."""
+    assert outcome.grade is not None  # validated
+    assert outcome.months is not None  # validated
+    caused: list[Period] = []
+    run: list[Period] = []
+    for month in months:
+        bad = _no_better_than(month.grade, outcome.grade, grades)
+        follows = bool(run) and run[-1].index + 1 == month.period.index
+        if bad and (follows or not run):
+            run.append(month.period)
+        elif bad:
+            run = [month.period]
+        else:
+            run = []
+        if len(run) >= outcome.months:
+            caused.extend(period for period in run if period not in caused)
+    return caused
+
+
+def _combine(settings: AnnualSettings, counted: Sequence[MonthResult], precision: int) -> Decimal:
+    with exact_arithmetic():
+        if settings.method is AnnualMethod.DUTY_WEIGHTED_MEAN:
+            days = sum(month.duty_days for month in counted)
+            weighted = sum((month.total * month.duty_days for month in counted), Decimal(0))
+            return round_half_up(weighted / days, precision)
+        return round_half_up(sum((month.total for month in counted), Decimal(0)) / len(counted), precision)
+
+
+def _month(assessment: Assessment, result: InspectorResult) -> MonthResult:
+    return MonthResult(
+        period=assessment.evidence.assessment.period,
+        total=result.total,
+        grade=result.grade,
+        duty_days=result.duty_days,
+        vetoes=result.vetoes,
+    )
+
+
+def assess_year(months: Sequence[Assessment], /) -> AnnualAssessment:
+    """Combine twelve monthly assessments of one township into the year's results.
+
+    Raises :class:`~inspector_scoring.InvalidInputError` when a month is
+    missing or given twice, a file is of another township or year, or an
+    inspector id changes name between months.
+    """
+    if not months:
+        raise ValueError("assess_year needs the monthly assessments")
+    problems = _check_months(months)
+    if problems:
+        raise InvalidInputError(problems)
+    ordered = tuple(sorted(months, key=lambda a: a.evidence.assessment.period.index))
+    governing = ordered[-1].ruleset
+    settings = governing.annual or AnnualSettings()
+    grades = settings.grades or governing.grades
+    cap = _veto_cap(settings, grades)
+    lowest = {
+        outcome.id: _lowest(ordered, outcome)
+        for outcome in governing.outcomes
+        if outcome.kind is OutcomeKind.LOWEST
+    }
+    people: dict[str, list[tuple[Assessment, InspectorResult]]] = {}
+    for assessment in ordered:
+        for result in assessment.results:
+            people.setdefault(result.inspector.id, []).append((assessment, result))
+    results = []
+    for inspector_id, entries in people.items():
+        latest = entries[-1][1].inspector
+        history = tuple(_month(assessment, result) for assessment, result in entries)
+        counted = [month for month in history if month.duty_days > 0]
+        vetoed = [month.period for month in history if month.vetoes]
+        total: Decimal | None = None
+        reason = ""
+        if not counted:
+            grade, reason = NOT_GRADED, "全年无在岗月份"
+        elif len(counted) < settings.min_months:
+            grade = NOT_GRADED
+            reason = f"全年在岗{len(counted)}个月，少于{settings.min_months}个月"
+        else:
+            total = _combine(settings, counted, governing.precision)
+            grade = grade_for(total, grades)
+            if vetoed and not _no_better_than(grade, cap, grades):
+                grade = cap
+                months_text = "、".join(f"{period.index}月" for period in vetoed)
+                reason = f"{months_text}一票否决，年度等次最高为{cap}"
+        hits = []
+        for outcome in governing.outcomes:
+            caused: list[Period] = []
+            if outcome.kind is OutcomeKind.LOWEST:
+                caused = lowest[outcome.id].get(inspector_id, [])
+            elif outcome.kind is OutcomeKind.CONSECUTIVE:
+                caused = _streaks(history, outcome, governing.grades)
+            elif (
+                total is not None
+                and outcome.grade is not None
+                and _no_better_than(grade, outcome.grade, grades)
+            ):
+                caused = [month.period for month in counted]
+            if caused:
+                hits.append(OutcomeHit(outcome.id, outcome.text, tuple(caused)))
+        results.append(
+            AnnualResult(
+                id=inspector_id,
+                name=latest.name,
+                mine=latest.mine,
+                months=history,
+                counted=len(counted),
+                total=total,
+                grade=grade,
+                reason=reason,
+                outcomes=tuple(hits),
+            )
+        )
+    info = ordered[0].evidence.assessment
+    return AnnualAssessment(
+        engine=months[0].engine,
+        township=info.township,
+        year=info.period.year,
+        months=ordered,
+        ruleset=governing,
+        settings=settings,
+        grades=grades,
+        veto_cap=cap,
+        results=tuple(results),
+    )
+
+
+def describe_method(annual: AnnualAssessment) -> str:
+    """The combination rule in words, for the notice."""
+    places = annual.ruleset.precision
+    rounding = f"保留{places}位小数，四舍五入" if places else "取整数，四舍五入"
+    if annual.settings.method is AnnualMethod.DUTY_WEIGHTED_MEAN:
+        how = "各在岗月份月度总分按在岗天数加权的平均值"
+    else:
+        how = "各在岗月份月度总分的平均值"
+    minimum = annual.settings.min_months
+    return (
+        f"年度总分为{how}，{rounding}；全年在岗不足{minimum}个月的不参加年度评定；"
+        f"有月份被一票否决的，年度等次最高为{annual.veto_cap}。"
+        if minimum > 1
+        else f"年度总分为{how}，{rounding}；有月份被一票否决的，年度等次最高为{annual.veto_cap}。"
+    )

@@ -1,0 +1,115 @@
+"""Scoring (SPEC §4): evidence and rules in, every inspector's result out, the trace recorded.
+
+One path for the command and for every library caller: the evidence is read
+(:mod:`~inspector_scoring.evidence.load`), checked and measured inspector by
+inspector (:mod:`~inspector_scoring.evidence.check`), and each inspector is
+scored as soon as it is measured by the rule file's generated function
+(:mod:`~inspector_scoring.scoring.compile`), which records its trace
+(:mod:`~inspector_scoring.scoring.trace`). Nothing is scored twice; a view
+reads what was recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .._bulk import bulk
+from .._version import __version__
+from ..errors import InvalidInputError, Problem
+from ..evidence.check import Check
+from ..evidence.load import EvidenceSource, Source, open_evidence
+from ..evidence.model import Evidence
+from ..numbers import exact_arithmetic
+from ..periods import Period, parse_period
+from ..rules.load import RulesSource, rules_for
+from ..rules.model import Ruleset
+from .compile import scorer_for
+from .results import Assessment, EvidenceInfo, InspectorResult
+from .trace import Recorder
+
+__all__ = ["ENGINE", "score_evidence", "score_file"]
+
+ENGINE = f"inspector_scoring {__version__}"
+
+
+def score_file(evidence: EvidenceSource, /, *, rules: RulesSource = None) -> Assessment:
+    """Read, check and score evidence: what ``score EVIDENCE`` does, at the same speed.
+
+    ``evidence`` is the path of an evidence file (JSON), its bytes, a JSON-like
+    mapping, or :class:`~inspector_scoring.Evidence` records. ``rules`` is a
+    :class:`~inspector_scoring.Ruleset`, the path of a rule file, the path of a
+    folder of them (the one in force for the evidence's period is used), or
+    ``None`` for the bundled scheme. Raises
+    :class:`~inspector_scoring.InvalidInputError` with every problem of both
+    files, in the order they are reported: the evidence's structure, the rule
+    file, then the evidence against the rules.
+    """
+    with bulk():
+        problems: list[Problem] = []
+        opened = None
+        try:
+            opened = open_evidence(evidence)
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+        chosen: Ruleset | None = None
+        rule_problems: list[Problem] = []
+        try:
+            chosen = rules_for(rules, _period(opened))
+        except InvalidInputError as error:
+            rule_problems.extend(error.problems)
+        if opened is None:
+            raise InvalidInputError([*problems, *rule_problems])
+        return _assess(opened, chosen, rule_problems)
+
+
+def score_evidence(rules: Ruleset, evidence: Evidence | Mapping[str, object], /) -> Assessment:
+    """Score every inspector in ``evidence`` (records, or a JSON-like mapping) under ``rules``.
+
+    The evidence is checked against the rules first (period, event kinds,
+    metric names, missing evidence), exactly as a file is; any problem raises
+    :class:`~inspector_scoring.InvalidInputError` listing them all.
+    """
+    with bulk():
+        return _assess(open_evidence(evidence), rules, [])
+
+
+def _period(opened: Source | None) -> Period | None:
+    """The period an evidence file says it assesses, when it can be read (to pick a rule file)."""
+    if opened is None or not isinstance(opened.tree, Mapping):
+        return None
+    header = opened.tree.get("assessment")
+    period = header.get("period") if isinstance(header, Mapping) else None
+    return parse_period(period) if isinstance(period, str) else None
+
+
+def _assess(opened: Source, rules: Ruleset | None, rule_problems: list[Problem]) -> Assessment:
+    """Check and score ``opened``; every problem, with those of the rule file between the
+    evidence's own and those against the rules."""
+    check = Check(opened.tree, rules, source=opened.name, owned=opened.owned)
+    results: list[InspectorResult] = []
+    if rules is None or rule_problems or check.info is None:
+        for _ in check.inspectors():  # the checks alone, for their problems
+            pass
+    else:
+        scorer = scorer_for(rules)
+        period_days = check.info.period.days
+        recorder = Recorder(scorer.plan, check.moments, period_days)
+        score = scorer.score
+        with exact_arithmetic():
+            for measured in check.inspectors():
+                if check.clean:
+                    results.append(score(measured, period_days, recorder))
+    if not check.clean or rule_problems or not check.tallies(opened.strings):
+        problems = check.report(rule_problems)
+        exact = opened.exact()
+        if exact is not None:  # the file again, so that a key given twice is named where it is
+            again = Check(exact.tree, rules, source=exact.name, owned=False)
+            for _ in again.inspectors():
+                pass
+            problems = again.report(rule_problems)
+        if problems:
+            raise InvalidInputError(problems)
+    assert rules is not None  # (no problems: the rules were chosen)
+    assert check.info is not None
+    evidence = EvidenceInfo(opened.name, opened.fingerprint(), check.info)
+    return Assessment(ENGINE, rules, evidence, tuple(results))

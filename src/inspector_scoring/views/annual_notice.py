@@ -1,0 +1,125 @@
+"""The annual notice (年度考核结果公示) as a Document: months × inspectors, then the year."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..numbers import format_fixed
+from ..rules.model import OutcomeKind
+from ..scoring.annual import AnnualAssessment, AnnualResult, MonthResult, describe_method
+from .document import Column, Document, Row, Section
+from .notice import chinese_date, mask_name, posting
+
+__all__ = ["build_annual_notice"]
+
+
+def month_cell(month: MonthResult | None) -> str:
+    """A month's total as the annual table shows it (— when absent or off duty all month)."""
+    if month is None or month.duty_days == 0:
+        return "—"
+    return format_fixed(month.total) + ("*" if month.vetoes else "")
+
+
+def _lines(annual: AnnualAssessment, result: AnnualResult) -> tuple[str, ...]:
+    lines = []
+    for month in result.months:
+        for veto in month.vetoes:
+            lines.append(f"【一票否决】{month.period.index}月：“{veto.text}”。")
+    if result.reason:
+        lines.append(f"【年度等次】{result.reason}。")
+    kinds = {outcome.id: outcome.kind for outcome in annual.ruleset.outcomes}
+    for hit in result.outcomes:
+        if kinds.get(hit.id) is OutcomeKind.ANNUAL:
+            lines.append(f"【结果运用】“{hit.text}”：年度等次为{result.grade}。")
+        else:
+            months = "、".join(f"{period.index}月" for period in hit.months)
+            lines.append(f"【结果运用】“{hit.text}”：{annual.year}年{months}。")
+    return tuple(lines) or ("无一票否决，无结果运用事项。",)
+
+
+def build_annual_notice(
+    annual: AnnualAssessment, /, *, publish_on: date, mask_names: bool = False
+) -> Document:
+    """The year's notice, posted from ``publish_on``; ``mask_names`` shows 张*三-style names."""
+    rules = annual.ruleset
+    last = annual.months[-1].evidence.assessment
+    period_text = f"{annual.year}年度"
+    columns = (
+        Column("序号", numeric=True, in_card=False),
+        Column("姓名", in_card=False),
+        Column("所驻煤矿", in_card=False),
+        *(Column(f"{month}月", numeric=True) for month in range(1, 13)),
+        Column("年度总分", numeric=True),
+        Column("年度等次"),
+    )
+    rows, sections, csv_rows = [], [], []
+    for number, result in enumerate(annual.results, start=1):
+        name = mask_name(result.name) if mask_names else result.name
+        mine = result.mine or ""
+        by_month = {month.period.index: month for month in result.months}
+        months = tuple(month_cell(by_month.get(index)) for index in range(1, 13))
+        total = format_fixed(result.total) if result.total is not None else "—"
+        lines = _lines(annual, result)
+        section = Section(number, name, mine, lines)
+        rows.append(Row((str(number), name, mine, *months, total, result.grade), section.heading))
+        sections.append(section)
+        csv_rows.append(
+            (
+                str(number),
+                name,
+                mine,
+                *months,
+                total,
+                result.grade,
+                result.reason,
+                "\n".join(
+                    f"{hit.text}（{'、'.join(str(p) for p in hit.months)}）" for hit in result.outcomes
+                ),
+            )
+        )
+    body, span, objection = posting(last, publish_on, rules.notice.working_days)
+    schemes = []
+    for assessment in annual.months:
+        scheme = assessment.ruleset
+        line = f"规则文件：{scheme.title}（{scheme.version}），sha256：{scheme.sha256}"
+        if line not in schemes:
+            schemes.append(line)
+    evidence = [
+        f"{assessment.evidence.assessment.period.index}月证据文件 sha256：{assessment.evidence.sha256}"
+        for assessment in annual.months
+    ]
+    footer = (
+        span,
+        objection,
+        describe_method(annual),
+        "表中“*”表示当月被一票否决，“—”表示当月未在岗或未参加考核。",
+        *schemes,
+        *evidence,
+        f"计分程序：{annual.engine}",
+        "核验方法：用 sha256sum 核对上述指纹，或运行 score annual 各月证据文件 --rules 规则文件 重新计算。",
+    )
+    preamble = (
+        f"根据《{rules.title}》，{annual.township}考核小组对{period_text}驻矿安监员履职情况进行了考核，"
+        "现将年度考核结果公示如下：",
+    )
+    return Document(
+        title=rules.notice.title.format(township=annual.township, period=period_text),
+        preamble=preamble,
+        columns=columns,
+        rows=tuple(rows),
+        sections_title="一票否决、年度等次与结果运用说明",
+        sections=tuple(sections),
+        footer=footer,
+        signature=(body, chinese_date(publish_on)),
+        csv_header=(
+            "序号",
+            "姓名",
+            "所驻煤矿",
+            *(f"{month}月" for month in range(1, 13)),
+            "年度总分",
+            "年度等次",
+            "说明",
+            "结果运用",
+        ),
+        csv_rows=tuple(csv_rows),
+    )

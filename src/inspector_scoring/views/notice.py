@@ -1,0 +1,275 @@
+"""The public notice (公示) as content: every line and cell, ready for any view.
+
+Built from the scoring trace once; the views (:mod:`richview`,
+:mod:`markdownview`, :mod:`csvview`) only lay it out. Only an inspector's
+name, mine and scores reach a notice, never another personal field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from ..evidence.model import AssessmentInfo
+from ..numbers import format_fixed
+from ..numbers import format_number as num
+from ..rules.model import Comparison, Ruleset
+from ..scoring.results import Assessment, InspectorResult, ItemResult, RuleResult
+from ..workdays import notice_period
+from .document import Column, Document, Row, Section
+
+__all__ = ["Notice", "NoticeEntry", "build_notice", "chinese_date", "mask_name"]
+
+
+@attrs.frozen(slots=True)
+class NoticeEntry:
+    """One inspector on the notice: the table row and the lines explaining it."""
+
+    number: int
+    name: str
+    mine: str
+    #: item scores, bonus, total, as printed
+    scores: tuple[str, ...]
+    bonus: str
+    total: str
+    grade: str
+    #: "一票否决" when a veto fired, else empty
+    veto: str
+    lines: tuple[str, ...]
+    #: the published wording of each veto that fired
+    vetoes: tuple[str, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class Notice:
+    """Everything a public notice says, as text."""
+
+    title: str
+    preamble: str
+    panel: tuple[str, ...]
+    #: item titles and their points, one per score column
+    item_columns: tuple[str, ...]
+    item_points: tuple[str, ...]
+    entries: tuple[NoticeEntry, ...]
+    footer: tuple[str, ...]
+    #: who signs the notice, and when
+    signature: tuple[str, ...]
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """All table headers, in order."""
+        return ("序号", "姓名", "所驻煤矿", *self.item_columns, "加分", "总分", "等次")
+
+    def row(self, entry: NoticeEntry) -> tuple[str, ...]:
+        """One entry's table cells, in the order of :attr:`columns`."""
+        grade = f"{entry.grade}\n（{entry.veto}）" if entry.veto else entry.grade
+        return (str(entry.number), entry.name, entry.mine, *entry.scores, entry.bonus, entry.total, grade)
+
+    def document(self) -> Document:
+        """The notice laid out for the views."""
+        items = tuple(
+            Column(title, note=f"{points}分", numeric=True)
+            for title, points in zip(self.item_columns, self.item_points, strict=True)
+        )
+        columns = (
+            Column("序号", numeric=True, in_card=False),
+            Column("姓名", in_card=False),
+            Column("所驻煤矿", in_card=False),
+            *items,
+            Column("加分", numeric=True),
+            Column("总分", numeric=True),
+            Column("等次"),
+        )
+        sections = tuple(Section(entry.number, entry.name, entry.mine, entry.lines) for entry in self.entries)
+        panel = ("考核小组：" + "；".join(self.panel),) if self.panel else ()
+        return Document(
+            title=self.title,
+            preamble=(self.preamble, *panel),
+            columns=columns,
+            rows=tuple(
+                Row(self.row(entry), section.heading, flagged=bool(entry.veto))
+                for entry, section in zip(self.entries, sections, strict=True)
+            ),
+            sections_title="扣分、加分说明",
+            sections=sections,
+            footer=self.footer,
+            signature=self.signature,
+            csv_header=(
+                "序号",
+                "姓名",
+                "所驻煤矿",
+                *(column.label for column in items),
+                "加分",
+                "总分",
+                "等次",
+                "一票否决",
+                "扣分说明",
+            ),
+            csv_rows=tuple(
+                (
+                    str(entry.number),
+                    entry.name,
+                    entry.mine,
+                    *entry.scores,
+                    entry.bonus,
+                    entry.total,
+                    entry.grade,
+                    "；".join(entry.vetoes),
+                    "\n".join(entry.lines),
+                )
+                for entry in self.entries
+            ),
+        )
+
+
+def posting(info: AssessmentInfo, publish_on: date, working_days: int) -> tuple[str, str, str]:
+    """Who posts the notice, the notice period line and the objection line (monthly and annual)."""
+    posted = notice_period(publish_on, working_days)
+    span = (
+        f"公示期：{chinese_date(posted.first)}至{chinese_date(posted.last)}（{posted.working_days}个工作日）"
+    )
+    if posted.estimated_years:
+        years = "、".join(f"{year}年" for year in posted.estimated_years)
+        span += f"；{years}法定节假日安排尚未收录，按周一至周五计算工作日"
+    body = info.issuer or f"{info.township}考核小组"
+    objection = f"公示期内如有异议，请向{body}反映" + (f"，联系方式：{info.contact}" if info.contact else "")
+    return body, span + "。", objection + "。"
+
+
+def chinese_date(day: date) -> str:
+    """``2021年4月6日``."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def mask_name(name: str) -> str:
+    """Hide the middle of a name: 张三 → 张*, 张三丰 → 张*丰, 欧阳娜娜 → 欧**娜."""
+    if len(name) <= 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]
+
+
+def _hit_line(title: str, hit: RuleResult, comparison: Comparison | None) -> str:
+    line = f"【{title}】“{hit.text}”：{hit.explanation}"
+    if hit.applied != hit.raw:
+        line += f"，实{'加' if title == '加分' else '扣'}{num(hit.applied)}分"
+    # For an "above" rule the counted records are what triggered it; cite them.
+    if comparison is Comparison.ABOVE and hit.refs:
+        line += f"（依据：{'、'.join(hit.refs)}）"
+    return line + "。"
+
+
+def _item_lines(item: ItemResult, comparisons: dict[str, Comparison], *, explain_all: bool) -> list[str]:
+    lines = []
+    for rule in item.rules:
+        if rule.hit:
+            lines.append(_hit_line(item.title, rule, comparisons.get(rule.rule)))
+        elif explain_all:
+            lines.append(f"【{item.title}】{rule.explanation}。")
+    if item.exhausted:
+        lines.append(f"【{item.title}】本项{num(item.points)}分扣完为止，得0分。")
+    return lines
+
+
+def _entry(
+    rules: Ruleset,
+    number: int,
+    result: InspectorResult,
+    comparisons: dict[str, Comparison],
+    *,
+    mask: bool,
+    explain_all: bool,
+) -> NoticeEntry:
+    lines: list[str] = []
+    for item in result.items:
+        lines += _item_lines(item, comparisons, explain_all=explain_all)
+    for rule in result.bonus.rules:
+        if rule.hit:
+            lines.append(_hit_line("加分", rule, comparisons.get(rule.rule)))
+        elif explain_all:
+            lines.append(f"【加分】{rule.explanation}。")
+    if result.bonus.raw > result.bonus.applied:
+        lines.append(
+            f"【加分】加分合计{num(result.bonus.raw)}分，以{num(result.bonus.cap)}分为限，"
+            f"加{num(result.bonus.applied)}分。"
+        )
+    for veto in result.vetoes:
+        metric = rules.metric(veto.metric)
+        lines.append(
+            f"【一票否决】“{veto.text}”：{metric.phrase}{num(veto.value)}{metric.unit}，"
+            f"当期等次最高为{veto.grade}。"
+        )
+    if not lines:
+        lines.append("各项均未扣分。")
+    name = result.inspector.name
+    return NoticeEntry(
+        number=number,
+        name=mask_name(name) if mask else name,
+        mine=result.inspector.mine or "",
+        scores=tuple(num(item.score) for item in result.items),
+        bonus=num(result.bonus.applied),
+        total=format_fixed(result.total),
+        grade=result.grade,
+        veto="一票否决" if result.vetoes else "",
+        lines=tuple(lines),
+        vetoes=tuple(veto.text for veto in result.vetoes),
+    )
+
+
+def build_notice(
+    assessment: Assessment,
+    /,
+    *,
+    publish_on: date,
+    mask_names: bool = False,
+    explain_all: bool = False,
+) -> Notice:
+    """The notice for ``assessment``, posted from ``publish_on``.
+
+    ``mask_names`` shows 张*三-style names; ``explain_all`` also lists the rules
+    that deducted nothing, with the facts that show why.
+    """
+    rules = assessment.ruleset
+    info = assessment.evidence.assessment
+    period_text = info.period.chinese
+    title = rules.notice.title.format(township=info.township, period=period_text)
+    comparisons = {rule.id: rule.comparison for item in rules.items for rule in item.rules}
+    if rules.bonus is not None:
+        comparisons.update({rule.id: rule.comparison for rule in rules.bonus.rules})
+    panel = tuple(
+        f"{member.role or '成员'}：{member.name}" + (f"（{member.unit}）" if member.unit else "")
+        for member in info.panel
+    )
+    entries = tuple(
+        _entry(rules, n, result, comparisons, mask=mask_names, explain_all=explain_all)
+        for n, result in enumerate(assessment.results, start=1)
+    )
+    body, span, objection = posting(info, publish_on, rules.notice.working_days)
+    rounding = f"总分保留{rules.precision}位小数，四舍五入。" if rules.precision else "总分取整数，四舍五入。"
+    footer = (
+        span,
+        objection,
+        rounding,
+        f"考核细则：{rules.title}（{rules.version}）",
+        f"规则文件 sha256：{rules.sha256}",
+        f"证据文件 sha256：{assessment.evidence.sha256}",
+        f"计分程序：{assessment.engine}",
+        "核验方法：用 sha256sum 核对上述指纹，"
+        "或运行 score verify 结果.json 证据.json --rules 规则文件 重新计算。",
+    )
+    preamble = (
+        f"根据《{rules.title}》，{info.township}考核小组对{period_text}驻矿安监员履职情况进行了考核，"
+        "现将考核结果公示如下："
+    )
+    return Notice(
+        title=title,
+        preamble=preamble,
+        panel=panel,
+        item_columns=tuple(item.title for item in rules.items),
+        item_points=tuple(num(item.points) for item in rules.items),
+        entries=entries,
+        footer=footer,
+        signature=(body, chinese_date(publish_on)),
+    )
