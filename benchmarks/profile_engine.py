@@ -1,18 +1,13 @@
-"""Profile the engine on a generated evidence file: where a JSON run spends its time.
+"""Where the engine's time goes: the pipeline's stages timed one by one, or profiled.
 
-``python benchmarks/profile_engine.py FILE [--what phases|run|step] [--top 25]``
+``python benchmarks/profile_engine.py EVIDENCE.json [--rules RULES] [--what phases|run|step]``
 
-- ``phases`` (default): the JSON run cut into its stages, each timed once
-  without a profiler (so the shares are real), with the peak RSS after each;
-- ``run``: cProfile of ``score FILE --format json`` in this process (output discarded),
-  functions by own time;
-- ``step``: cProfile of ``score_evidence`` on an already loaded ``Evidence``.
-
-``--no-gc`` runs any of them with the cycle collector disabled, to see its share.
-
-A profiler inflates call-heavy code, so its seconds are larger than real ones;
-read its table for where the calls go, and ``phases`` for the shares. The stage
-functions are internal: when the engine is restructured, adapt ``phases``.
+- ``phases`` (the default): read and parse, check and measure, score, and write the
+  JSON, each timed once in one process without a profiler, with the cyclic
+  collector off as the command runs; then ``score_file`` with the JSON, as a
+  library caller runs it.
+- ``run``: cProfile of ``score EVIDENCE --format json`` in this process.
+- ``step``: cProfile of scoring alone, on inspectors already checked and measured.
 """
 
 from __future__ import annotations
@@ -22,13 +17,11 @@ import contextlib
 import cProfile
 import gc
 import io
-import json
 import pstats
 import resource
 import sys
 import time
-from collections.abc import Callable
-from decimal import Decimal
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,138 +32,113 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _stage(name: str, function: Callable[[], T], seconds: dict[str, float]) -> T:
+@contextlib.contextmanager
+def _stage(label: str) -> Iterator[None]:
     start = time.perf_counter()
-    result = function()
-    seconds[name] = time.perf_counter() - start
-    print(f"  {name:<44} {seconds[name]:8.3f} s   peak RSS {_peak_mib():7.0f} MiB", flush=True)
+    yield
+    print(f"  {label:<44} {time.perf_counter() - start:7.3f} s   peak RSS {_peak_mib():8.0f} MiB", flush=True)
+
+
+def phases(path: Path, rules_path: str | None) -> None:
+    """Each stage of the pipeline on one file, timed once."""
+    import inspector_scoring as isc  # noqa: PLC0415 - the installed one
+    from inspector_scoring.evidence.check import Check  # noqa: PLC0415
+    from inspector_scoring.evidence.load import open_evidence  # noqa: PLC0415
+    from inspector_scoring.numbers import exact_arithmetic  # noqa: PLC0415
+    from inspector_scoring.scoring.compile import scorer_for  # noqa: PLC0415
+    from inspector_scoring.scoring.trace import Recorder  # noqa: PLC0415
+    from inspector_scoring.views.json_result import iter_result_json  # noqa: PLC0415
+
+    gc.disable()
+    print(f"{path} ({path.stat().st_size / 1024**2:.1f} MiB), one run of each stage:")
+    with _stage("rules"):
+        rules = isc.load_rules(rules_path) if rules_path else isc.default_rules()
+        scorer = scorer_for(rules)
+    with _stage("read, fingerprint and parse"):
+        opened = open_evidence(path)
+    with _stage("check and measure"):
+        check = Check(opened.tree, rules, source=str(path), owned=True)
+        measured = list(check.inspectors())
+    assert check.info is not None
+    assert check.clean, check.problems[:3]
+    days = check.info.period.days
+    recorder = Recorder(scorer.plan, check.moments, days)
+    with _stage("score (the trace recorded)"), exact_arithmetic():
+        results = [scorer.score(one, days, recorder) for one in measured]
+    del measured
+    assessment = isc.Assessment(
+        "inspector_scoring",
+        rules,
+        isc.EvidenceInfo(str(path), opened.fingerprint(), check.info),
+        tuple(results),
+    )
+    with _stage("the result JSON (UTF-8)"):
+        size = sum(len(piece) for piece in iter_result_json(assessment))
+    print(f"  {size / 1024**2:.1f} MiB of JSON")
+    del assessment, results, opened, check
+    with _stage("score_file + result_to_json (a library caller)"):
+        text = isc.result_to_json(isc.score_file(path, rules=rules))
+    print(f"  {len(text)} characters")
+
+
+def _profile(function: Callable[[], T], top: int) -> T:
+    profile = cProfile.Profile()
+    result = profile.runcall(function)
+    out = io.StringIO()
+    pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(top)
+    print(out.getvalue())
     return result
 
 
-def _plain_parse(path: Path) -> None:
-    json.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
+def run(path: Path, rules_path: str | None, top: int) -> None:
+    """cProfile of the whole command."""
+    from inspector_scoring.cli.main import main  # noqa: PLC0415
+
+    args = [str(path), "--format", "json", *(["--rules", rules_path] if rules_path else [])]
+    with contextlib.redirect_stdout(io.StringIO()):
+        _profile(lambda: main(args), top)
 
 
-def phases(path: Path) -> None:
-    """Time each stage of a JSON run once, as ``score FILE --format json`` runs them; then the
-    record path's stages, as a library caller runs them (and the command, for a file the direct
-    path declines)."""
-    from inspector_scoring.direct import direct_json  # noqa: PLC0415
-    from inspector_scoring.jsonview import iter_result_json  # noqa: PLC0415
-    from inspector_scoring.metrics import check_scoring  # noqa: PLC0415
-    from inspector_scoring.score import score_evidence  # noqa: PLC0415
-
-    from inspector_scoring.evidence import read_evidence  # noqa: PLC0415
-    from inspector_scoring.rules import default_rules  # noqa: PLC0415
-
-    seconds: dict[str, float] = {}
-    print(f"{path} ({path.stat().st_size / 1024**2:.1f} MiB), one run of each stage:")
-    _stage("for scale: plain json.loads(parse_float=Decimal)", lambda: _plain_parse(path), seconds)
-    gc.collect()
-    try:
-        from inspector_scoring._fields import NonFinite, json_object  # noqa: PLC0415
-    except ImportError:  # the engine changed its parser: nothing to compare with
-        pass
-    else:
-        text = path.read_bytes().decode("utf-8-sig")
-        _stage(
-            "  of read_evidence: json.loads with the duplicate-key hook",
-            lambda: json.loads(
-                text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=json_object
-            ),
-            seconds,
-        )
-        del text
-        gc.collect()
-    rules = _stage("default_rules()", default_rules, seconds)
-    print("the command's direct path:")
-    pieces = _stage(
-        "direct_json: read, sha256, parse, check and score",
-        lambda: direct_json(str(path), lambda _: rules),
-        seconds,
-    )
-    assert pieces is not None, "the direct path declined this file"
-    size = _stage("  the JSON text (UTF-8)", lambda: sum(len(piece) for piece in pieces), seconds)
-    direct = seconds["direct_json: read, sha256, parse, check and score"] + seconds["  the JSON text (UTF-8)"]
-    print(f"  total {direct:.2f} s; JSON {size / 1024**2:.1f} MiB")
-    gc.collect()
-    print("the record path (load_evidence, score_evidence, result_to_json):")
-    draft = _stage("read_evidence: read, sha256, parse, records", lambda: read_evidence(path), seconds)
-    evidence = draft.evidence
-    assert evidence is not None
-    _stage("check_scoring: checks against the rules", lambda: check_scoring(rules, evidence), seconds)
-    assessment = _stage("score_evidence (checked already)", lambda: score_evidence(rules, evidence), seconds)
-
-    def write() -> int:
-        return sum(len(piece) for piece in iter_result_json(assessment))
-
-    size = _stage("iter_result_json: the JSON text", write, seconds)
-    record = sum(
-        seconds[key]
-        for key in (
-            "read_evidence: read, sha256, parse, records",
-            "check_scoring: checks against the rules",
-            "score_evidence (checked already)",
-            "iter_result_json: the JSON text",
-        )
-    )
-    print(f"  total {record:.2f} s; JSON text {size / 1024**2:.1f} MiB (characters)")
-
-
-def _profile(function: Callable[[], object], top: int) -> None:
-    profiler = cProfile.Profile()
-    profiler.enable()
-    function()
-    profiler.disable()
-    stats = pstats.Stats(profiler)
-    stats.sort_stats("tottime").print_stats(top)
-    stats.sort_stats("cumulative").print_stats(top)
-
-
-def run(path: Path, top: int) -> None:
-    """cProfile of the whole JSON run, output discarded."""
-    import importlib  # noqa: PLC0415
-
-    from inspector_scoring.cli import main  # noqa: PLC0415
-
-    for module in ("evidence", "metrics", "score", "jsonview", "rules"):  # imports are not the run
-        importlib.import_module(f"inspector_scoring.{module}")
-
-    def call() -> None:
-        with contextlib.redirect_stdout(io.TextIOWrapper(io.BytesIO(), encoding="utf-8")):
-            main([str(path), "--format", "json"])
-
-    _profile(call, top)
-
-
-def step(path: Path, top: int) -> None:
-    """cProfile of the scoring step alone, on evidence loaded beforehand."""
+def step(path: Path, rules_path: str | None, top: int) -> None:
+    """cProfile of scoring alone, on checked and measured inspectors."""
     import inspector_scoring as isc  # noqa: PLC0415
+    from inspector_scoring.evidence.check import Check  # noqa: PLC0415
+    from inspector_scoring.evidence.load import open_evidence  # noqa: PLC0415
+    from inspector_scoring.numbers import exact_arithmetic  # noqa: PLC0415
+    from inspector_scoring.scoring.compile import scorer_for  # noqa: PLC0415
+    from inspector_scoring.scoring.trace import Recorder  # noqa: PLC0415
 
-    rules = isc.default_rules()
-    evidence = isc.load_evidence(path, rules=rules)
-    gc.collect()
-    _profile(lambda: isc.score_evidence(rules, evidence), top)
+    rules = isc.load_rules(rules_path) if rules_path else isc.default_rules()
+    check = Check(open_evidence(path).tree, rules, source=str(path), owned=True)
+    measured = list(check.inspectors())
+    assert check.info is not None
+    scorer = scorer_for(rules)
+    recorder = Recorder(scorer.plan, check.moments, check.info.period.days)
+    days = check.info.period.days
+
+    def score_all() -> list[Any]:
+        with exact_arithmetic():
+            return [scorer.score(one, days, recorder) for one in measured]
+
+    _profile(score_all, top)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str]) -> int:
     """Command line."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("file", type=Path, help="an evidence file (benchmarks/generate.py)")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("evidence", type=Path)
+    parser.add_argument("--rules", help="a rule file (default: the bundled scheme)")
     parser.add_argument("--what", choices=("phases", "run", "step"), default="phases")
-    parser.add_argument("--top", type=int, default=25, help="rows of each profile table")
-    parser.add_argument("--no-gc", action="store_true", help="with the cycle collector disabled")
+    parser.add_argument("--top", type=int, default=25, help="rows of the profile")
     args = parser.parse_args(argv)
-    if args.no_gc:
-        gc.disable()
-    actions: dict[str, Callable[[], Any]] = {
-        "phases": lambda: phases(args.file),
-        "run": lambda: run(args.file, args.top),
-        "step": lambda: step(args.file, args.top),
-    }
-    actions[args.what]()
+    if args.what == "phases":
+        phases(args.evidence, args.rules)
+    elif args.what == "run":
+        run(args.evidence, args.rules, args.top)
+    else:
+        step(args.evidence, args.rules, args.top)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -56,8 +56,6 @@ _NOT_EXTRA = frozenset(_EVENT_KEYS)
 _DAY = timedelta(days=1)
 _INSPECTOR_KEYS = frozenset(INSPECTOR_KEYS)
 _REQUIRED = frozenset({"id", "name"})
-#: the keys that may take days off duty; without them, an inspector serves the whole period
-_NO_SERVICE = frozenset({"serving_from", "serving_until", "leave"})
 _ON_DUTY: tuple[Any, Any, tuple[Leave, ...]] = (None, None, ())
 #: a named tuple made from its values, without the keyword handling of its class (hot paths)
 _new = tuple.__new__
@@ -216,7 +214,10 @@ class Check:
         name = _text(problems, path, table, "name")
         mine = _text(problems, path, table, "mine")
         self.strings += (inspector_id is not None) + (name is not None) + (mine is not None)
-        service = self._service(path, table) if not _NO_SERVICE.isdisjoint(table) else _ON_DUTY
+        if "serving_from" in table or "serving_until" in table or "leave" in table:
+            service = self._service(path, table)
+        else:
+            service = _ON_DUTY  # the usual inspector: on duty the whole period
         counts = self._counts(path, table["counts"]) if "counts" in table else {}
         # What the rule file says of this inspector's records is kept until it is known to be
         # readable: an inspector without an id or a name is reported for that alone.
@@ -228,7 +229,9 @@ class Check:
         events: list[Any] | None = None
         groups: dict[str, list[Any]] = {}
         if "events" in table:
-            events = read_list(problems, join(path, "events"), table["events"])
+            events = table["events"]
+            if type(events) is not list:
+                events = read_list(problems, join(path, "events"), events)
             if events is not None:
                 plain = self._plain_events(events)
                 if plain is None:
@@ -352,52 +355,61 @@ class Check:
             return None
         groups: dict[Any, list[Any]] = {kind: [] for kind in self._plan.kinds}
         moments = self.moments
-        seen, admit = moments.seen, moments.admit
-        refs: list[str] = []
+        days = moments.days
+        timed: list[Any] = []  # the date-times, read together below
+        refs: list[Any] = []
         strings = 0
         event: Any
         try:
             for event in events:
                 if type(event) is not dict:
                     return None
-                group = groups.get(event.get("kind"))  # (any kind that is no text is no key)
-                at: Any = event.get("at")  # (and an at that is no text: neither seen nor sliced)
+                group = groups.get(event["kind"])  # (a kind that is no text is no key)
+                at: Any = event["at"]  # (and an at that is no text is no key)
                 if group is None:
                     return None
-                # A moment of the period already read (a date of it, always), or one read now.
-                if at not in seen and not admit(at):
-                    return None
+                if at not in days:
+                    timed.append(at)
                 size = len(event)
                 strings += size
                 if size != 2:
-                    ref = event.get("ref")
-                    if size != 3 or type(ref) is not str or not ref or ref.isspace():
-                        if not self._plain_fields(event, at):
-                            return None
-                        ref = event.get("ref")
-                    if ref is not None:
-                        refs.append(ref)
+                    if size == 3 and "ref" in event:
+                        refs.append(event["ref"])  # (checked below, all at once)
+                    elif not self._plain_fields(event, at, refs):
+                        return None
                 group.append(event)
-        except TypeError:  # a kind or moment that is no text (a list cannot be looked up)
+        except (KeyError, TypeError):  # no kind or at, or one that is no text (a list is no key)
+            return None
+        if timed and not moments.all_inside(timed):
+            return None
+        if refs and not _plain_refs(refs):
             return None
         if len(set(refs)) != len(refs) and _same_record(moments, events):
             return None
         self.strings += 2 * strings
         return groups
 
-    def _plain_fields(self, event: dict[str, Any], at: str) -> bool:
-        """Whether an event's other fields are plainly valid: a non-empty ``ref`` and ``note``, an
-        ``until`` of the same day or the next, after ``at``, and extra fields of text."""
-        for key, value in event.items():
-            if type(value) is not str:
-                return False
-            if key in ("kind", "at"):
-                continue
-            if not value or value.isspace():
-                return False
-            if key == "until" and not _plain_until(self.moments, at, value):
-                return False
+    def _plain_fields(self, event: dict[str, Any], at: str, refs: list[Any]) -> bool:
+        """Whether an event's other fields are plainly valid: a ``ref`` and a ``note`` of text,
+        an ``until`` of the same day or the next, after ``at``, and extra fields of text (every
+        one not blank). Its ref joins ``refs``."""
+        values = list(event.values())
+        if set(map(type, values)) != _TEXT or not all(values) or any(map(str.isspace, values)):
+            return False
+        until = event.get("until")
+        if until is not None and not _plain_until(self.moments, at, until):
+            return False
+        if "ref" in event:
+            refs.append(event["ref"])
         return True
+
+
+def _plain_refs(refs: list[Any]) -> bool:
+    """Whether refs taken from events are all text and none blank."""
+    return set(map(type, refs)) == _TEXT and all(refs) and not any(map(str.isspace, refs))
+
+
+_TEXT = {str}
 
 
 def _whole_counts(counts: dict[str, Any]) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, time
 from decimal import Decimal
 from itertools import compress
@@ -117,6 +117,8 @@ class Measures:
     #: nothing behind any value, and nothing left uncounted (for values from counts)
     nothing: tuple[None, ...]
     none_left_out: tuple[tuple[Uncounted, ...], ...]
+    #: every used metric's value from a mapping of them, in order (a KeyError if one is missing)
+    given: Callable[[Mapping[str, int | Decimal]], tuple[int | Decimal, ...]]
 
     def measure(  # noqa: PLR0917 - one inspector, with what the check stage holds for it
         self,
@@ -133,7 +135,7 @@ class Measures:
         if events is None:
             given = {**self.defaults, **counts} if self.defaults else counts
             try:
-                values = tuple([given[metric.id] for metric in self.metrics])
+                values = self.given(given)
             except KeyError:  # some value is missing: the general way says which
                 pass
             else:
@@ -287,14 +289,16 @@ def days_without(
 
 def _where(metric: Metric, group: list[RawEvent]) -> list[RawEvent]:
     """The events whose named fields equal what the metric's ``where`` asks (a missing field
-    matches nothing; ``kind`` and ``at`` are not fields)."""
-    if not metric.where:
+    matches nothing; ``kind`` and ``at`` are not fields, so a ``where`` on them matches nothing)."""
+    where = metric.where
+    if not where:
         return group
-    return [
-        event
-        for event in group
-        if all(field not in ("kind", "at") and event.get(field) == wanted for field, wanted in metric.where)
-    ]
+    if any(field in ("kind", "at") for field, _ in where):
+        return []
+    if len(where) == 1:  # the usual case, one field: without a generator per event
+        ((field, wanted),) = where
+        return [event for event in group if event.get(field) == wanted]
+    return [event for event in group if all(event.get(field) == wanted for field, wanted in where)]
 
 
 def duration(moments: Moments, event: RawEvent) -> int | None:
@@ -331,7 +335,18 @@ def measures_for(rules: Ruleset) -> Measures:
         ),
         nothing=(None,) * len(metrics),
         none_left_out=((),) * len(metrics),
+        given=_getter(tuple(metric.id for metric in metrics)),
     )
+
+
+def _getter(keys: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    """``mapping[key]`` for each of ``keys``, as a tuple (itemgetter gives a lone value for one)."""
+    if len(keys) == 1:
+        one = keys[0]
+        return lambda mapping: (mapping[one],)
+    if not keys:
+        return lambda mapping: ()
+    return operator.itemgetter(*keys)
 
 
 def chronological(moments: Moments, events: list[RawEvent]) -> list[RawEvent]:

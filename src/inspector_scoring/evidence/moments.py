@@ -10,10 +10,12 @@ and kept with whether it falls in the night window.
 from __future__ import annotations
 
 import contextlib
+import operator
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
-from typing import NamedTuple
+from itertools import filterfalse
+from typing import Any, NamedTuple
 
 from ..periods import Period
 from ..rules.model import Night
@@ -23,6 +25,12 @@ __all__ = ["Clock", "Moment", "Moments"]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 _TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?", re.ASCII)
 _new = tuple.__new__
+#: of a date-time's text: its time of day; of a Clock: whether it is at night
+_DATE_PART = operator.itemgetter(slice(0, 10))
+_T = operator.itemgetter(10)
+_JUST_T = {"T"}
+_TIME_PART = operator.itemgetter(slice(11, None))
+_NIGHT = operator.itemgetter(1)
 
 
 class Clock(NamedTuple):
@@ -53,7 +61,7 @@ class Moment(NamedTuple):
 class Moments:
     """The days and times of day of one evidence file, for its period and the rule file's night."""
 
-    __slots__ = ("_others", "_period", "_window", "clocks", "days", "seen")
+    __slots__ = ("_others", "_period", "_window", "clocks", "days")
 
     def __init__(self, period: Period | None, night: Night | None) -> None:
         self._period = period
@@ -65,18 +73,19 @@ class Moments:
         self.clocks: dict[str, Clock] = {}
         #: other date texts read: valid but outside the period (a date), or not (``None``)
         self._others: dict[str, date | None] = {}
-        #: every text read that is a valid moment inside the period (what the checks ask first),
-        #: and whether it is at night (``None``: a date alone)
-        self.seen: dict[str, bool | None] = dict.fromkeys(self.days)
 
-    def admit(self, text: str) -> bool:
-        """Whether ``text`` is a valid moment inside the period; it is remembered when it is."""
-        if text[:10] in self.days and text[10:11] == "T":
-            clock = self.clocks.get(text[11:]) or self.clock(text[11:])
-            if clock is not None:
-                self.seen[text] = clock.night
-                return True
-        return False
+    def all_inside(self, texts: list[Any]) -> bool:
+        """Whether every one of ``texts`` is a date-time of the period: its date one of the
+        period's days, a ``T``, and a time of day (read once each, kept in a table that a day's
+        86,400 seconds bound, where a province's file has hundreds of thousands of date-times)."""
+        try:
+            if not self.days.keys() >= set(map(_DATE_PART, texts)) or set(map(_T, texts)) != _JUST_T:
+                return False
+            times = set(map(_TIME_PART, texts))
+        except (TypeError, IndexError):  # no text, or too short a text to hold a date-time
+            return False
+        # (filterfalse, not set.difference: that would walk the whole table for every inspector)
+        return all(self.clock(text) is not None for text in filterfalse(self.clocks.__contains__, times))
 
     def clock(self, text: str) -> Clock | None:
         """The time of day ``HH:MM[:SS[.ffffff]]``, or ``None`` (kept once read)."""
@@ -150,10 +159,9 @@ class Moments:
     def nights(self, values: Iterable[object]) -> list[bool | None]:
         """For moments already checked: whether each is at night (``None``: a date alone)."""
         values = list(values)
-        seen: dict[object, bool | None] = self.seen  # type: ignore[assignment]
         try:
-            return list(map(seen.__getitem__, values))
-        except (KeyError, TypeError):  # outside the period, or a date from a Python caller
+            return list(map(_NIGHT, map(self.clocks.__getitem__, map(_TIME_PART, values))))  # type: ignore[arg-type]
+        except (KeyError, TypeError):  # a date alone, or a date-time from a Python caller
             return [self[value].night for value in values]
 
     def _within(self, day: date) -> bool:

@@ -102,10 +102,6 @@ class Plan:
         """An amount kept in point units, as a Decimal."""
         return from_units(units, self.point_places)
 
-    def total(self, units: int) -> Decimal:
-        """A rounded total kept in units of 10^-precision, as published (``96.0``)."""
-        return _total(units, self.rules.precision)
-
     # -- the records a caller reads ------------------------------------------------
 
     def items_of(self, result: InspectorResult, *, hits_only: bool = False) -> tuple[ItemResult, ...]:
@@ -176,11 +172,6 @@ def _scoring_parts(rules: Ruleset) -> tuple[object, ...]:
         rules.total,
         rules.precision,
     )
-
-
-@functools.lru_cache(maxsize=4096)
-def _total(units: int, precision: int) -> Decimal:
-    return Decimal(units).scaleb(-precision)
 
 
 @functools.lru_cache(maxsize=32)

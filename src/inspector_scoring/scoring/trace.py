@@ -32,7 +32,17 @@ _TABLE = 100_000
 class Recorder:
     """Makes the records of one assessment (one rule file, one period) as it is scored."""
 
-    __slots__ = ("_amounts", "_grades", "_moments", "_plan", "_points", "_values", "_vetoes", "period_days")
+    __slots__ = (
+        "_amounts",
+        "_grades",
+        "_moments",
+        "_plan",
+        "_points",
+        "_totals",
+        "_values",
+        "_vetoes",
+        "period_days",
+    )
 
     def __init__(self, plan: Plan, moments: Moments, period_days: int) -> None:
         self._plan = plan
@@ -47,6 +57,7 @@ class Recorder:
         self._vetoes: dict[tuple[int, object], VetoHit] = {}
         self._values = _Decimals(plan.value_places)
         self._amounts = _Decimals(plan.point_places)
+        self._totals = _Totals(plan.rules.precision)
 
     def hit(  # noqa: PLR0917 - called positionally by the generated function, once for each hit
         self,
@@ -70,7 +81,7 @@ class Recorder:
         elif behind:
             refs = cited(self._moments, behind)
         values, points = self._values, self._amounts
-        applied_threshold = values(threshold)
+        applied_threshold = values[threshold]
         prorated = rule.prorate and (
             measured.duty_days < self.period_days or applied_threshold != rule.threshold
         )
@@ -80,13 +91,13 @@ class Recorder:
                 rule.id,
                 rule.text,
                 rule.metric,
-                values(value),
+                values[value],
                 applied_threshold,
-                points(raw),
-                points(applied),
+                points[raw],
+                points[applied],
                 rule,
                 step.metric,
-                points(uncapped),
+                points[uncapped],
                 step.item is None,
                 measured.duty_days,
                 self.period_days,
@@ -140,39 +151,56 @@ class Recorder:
             InspectorResult,
             (
                 measured.person,
-                plan.total(rounded),
+                self._totals[rounded],
                 grades[rank],
                 grades[by_total],
                 tuple(vetoes),
                 measured.duty_days,
                 self.period_days,
                 item_scores,
-                self._amounts(bonus_raw),
-                self._amounts(bonus),
+                self._amounts[bonus_raw],
+                self._amounts[bonus],
                 tuple(hits),
                 measured.values,
-                plan.base_thresholds if thresholds is None else tuple(map(self._values, thresholds)),
+                plan.base_thresholds
+                if thresholds is None
+                else tuple(map(self._values.__getitem__, thresholds)),
                 measured.uncounted,
                 plan,
             ),
         )
 
 
-class _Decimals:
-    """Amounts kept in units of 10^-places, as Decimals: each worked out once (they repeat)."""
+class _Decimals(dict[int | Decimal, Decimal]):
+    """Amounts kept in units of 10^-places, as Decimals, each worked out once (they repeat):
+    looking one up is a plain dict look-up, and only a new one calls :meth:`__missing__`."""
 
-    __slots__ = ("_known", "_places")
+    __slots__ = ("_places",)
 
     def __init__(self, places: int) -> None:
+        super().__init__()
         self._places = places
-        self._known: dict[int | Decimal, Decimal] = {}
 
-    def __call__(self, units: int | Decimal) -> Decimal:
-        found = self._known.get(units)
-        if found is None:
-            if len(self._known) > _TABLE:
-                self._known.clear()
-            found = self._known[units] = from_units(units, self._places)
+    def __missing__(self, units: int | Decimal) -> Decimal:
+        if len(self) > _TABLE:
+            self.clear()
+        found = self[units] = from_units(units, self._places)
+        return found
+
+
+class _Totals(dict[int, Decimal]):
+    """Rounded totals kept in units of 10^-precision, as published (``96.0``), each made once."""
+
+    __slots__ = ("_precision",)
+
+    def __init__(self, precision: int) -> None:
+        super().__init__()
+        self._precision = precision
+
+    def __missing__(self, units: int) -> Decimal:
+        if len(self) > _TABLE:
+            self.clear()
+        found = self[units] = Decimal(units).scaleb(-self._precision)
         return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import operator
 from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
@@ -272,7 +273,7 @@ class Texts:
     (``_rule_text``), so the pieces are exactly what that writer gives.
     """
 
-    __slots__ = ("_bonus", "_heads", "_hits", "_items", "_opened", "_rules", "_totals")
+    __slots__ = ("_bonus", "_heads", "_hits", "_items", "_opened", "_rules", "_tails", "_totals")
 
     def __init__(self, rules: Ruleset) -> None:
         self._rules = rules
@@ -282,6 +283,7 @@ class Texts:
         self._hits: dict[tuple[object, ...], tuple[bytes, bytes]] = {}
         self._totals: dict[tuple[object, ...], bytes] = {}
         self._bonus: dict[tuple[Decimal, Decimal], bytes] = {}
+        self._tails: dict[tuple[object, ...], bytes] = {}
 
     def inspector(self, result: InspectorResult, into: list[bytes]) -> None:
         """One inspector's object at level 2, in UTF-8, added to ``into`` in pieces."""
@@ -293,10 +295,34 @@ class Texts:
                 f'{p4}"mine": {_optional(person.mine)}\n{p3}}},\n'
             ).encode()
         )
+        hits = result.hits
+        if any(map(_REFS, hits)):  # refs are the inspector's own: pieced together each time
+            self._tail(result, into)
+            return
+        # Otherwise the same numbers write the same text: one of a few hundred a province has.
+        key = (
+            result.total,
+            result.grade,
+            result.vetoes,
+            result.duty_days,
+            result.scores,
+            result.bonus_raw,
+            result.bonus_applied,
+            tuple(map(_hit_key, hits)),
+        )
+        tail = self._tails.get(key)
+        if tail is None:
+            pieces: list[bytes] = []
+            self._tail(result, pieces)
+            tail = _bounded(self._tails, key, b"".join(pieces))
+        into.append(tail)
+
+    def _tail(self, result: InspectorResult, into: list[bytes]) -> None:
+        """An inspector's object from its ``total`` on, in pieces."""
         key = (result.total, result.grade, result.vetoes, result.duty_days)
         head = self._totals.get(key)
         if head is None:
-            head = self._totals[key] = _bounded(self._totals, key, self._head(result))
+            head = _bounded(self._totals, key, self._head(result))
         into.append(head)
         by_item: dict[int | None, list[RuleResult]] = {}
         if result.hits:
@@ -319,7 +345,7 @@ class Texts:
         bonus_key = (result.bonus_raw, result.bonus_applied)
         bonus = self._bonus.get(bonus_key)
         if bonus is None:
-            bonus = self._bonus[bonus_key] = _bounded(self._bonus, bonus_key, self._bonus_head(result))
+            bonus = _bounded(self._bonus, bonus_key, self._bonus_head(result))
         into.append(bonus)
         self._hits_into(by_item.get(None), 5, into)
         into.append(_INSPECTOR_END)
@@ -390,6 +416,7 @@ class Texts:
 
 
 _V = TypeVar("_V")
+_REFS = operator.attrgetter("refs")
 
 
 def _bounded(kept: dict[Any, _V], key: object, value: _V) -> _V:
