@@ -10,7 +10,6 @@ from typing import Any
 from hypothesis import strategies as st
 
 import inspector_scoring as isc
-from inspector_scoring.evidence import measure as metrics
 
 amounts = st.decimals(min_value=0, max_value=30, places=2, allow_nan=False, allow_infinity=False)
 whole = st.integers(min_value=0, max_value=30).map(Decimal)
@@ -231,14 +230,14 @@ def events_evidence(draw: st.DrawFn, rules: isc.Ruleset) -> dict[str, Any]:
             kinds = {event["kind"] for event in person["events"]}
             person["counts"] = {
                 metric.id: draw(st.integers(0, 20))
-                for metric in metrics.used_metrics(rules)
+                for metric in rules.used_metrics()
                 if (metric.kind is None and metric.default is None)
                 or (metric.kind not in kinds and metric.kind is not None and draw(st.booleans()))
             }
         else:
             person["counts"] = {
                 metric.id: draw(st.integers(0, 20))
-                for metric in metrics.used_metrics(rules)
+                for metric in rules.used_metrics()
                 if metric.default is None or draw(st.booleans())
             }
         if draw(st.booleans()):

@@ -19,7 +19,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import inspector_scoring as isc
-from inspector_scoring.evidence import measure as metrics
 from inspector_scoring.evidence.measure import duty_dates
 from inspector_scoring.rules.grades import grade_for
 from inspector_scoring.scoring.compile import scorer_for
@@ -99,7 +98,7 @@ def check_against_the_plain_interpreter(rules: isc.Ruleset, evidence: dict[str, 
     for person, result in zip(evidence["inspectors"], assessment.results, strict=True):
         duty = len(naive_duty(person))
         assert result.duty_days == duty
-        values = {metric.id: naive_value(rules, metric, person) for metric in metrics.used_metrics(rules)}
+        values = {metric.id: naive_value(rules, metric, person) for metric in rules.used_metrics()}
         points = Decimal(0)
         for item, scored in zip(rules.items, result.items, strict=True):
             left = item.points

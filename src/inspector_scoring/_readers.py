@@ -13,7 +13,8 @@ import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
-from typing import Any
+from enum import StrEnum
+from typing import Any, TypeVar
 
 from . import messages as M
 from .errors import Collector
@@ -253,16 +254,26 @@ def parse_moment(text: str) -> date | datetime | None:
     return None
 
 
-def read_moment(problems: Collector, path: str, value: object) -> date | datetime | None:
-    """A JSON string holding a date or a local date-time without UTC offset."""
-    if type(value) is date or (isinstance(value, datetime) and value.tzinfo is None):
-        return value
-    if isinstance(value, str):
-        moment = parse_moment(value)
-        if moment is not None:
-            return moment
-    problems.add(path, M.NOT_MOMENT, value=shown(problems, value))
+E = TypeVar("E", bound=StrEnum)
+
+
+def read_choice(problems: Collector, path: str, value: object, choices: type[E]) -> E | None:
+    """One of an enumeration's values (``month``, ``quarter``, ``year``), with a "did you mean"."""
+    names = [choice.value for choice in choices]
+    if value in names:
+        return choices(value)
+    hint = suggest(value, names) if isinstance(value, str) else ""
+    problems.add(path, M.ONE_OF, choices=", ".join(names), value=shown(problems, value), hint=hint)
     return None
+
+
+def check_order(problems: Collector, path: str, earlier: str, start: date | None, end: date | None) -> bool:
+    """Whether ``end`` is not before ``start`` (the value of the key ``earlier``), else a problem
+    at ``path``; ``True`` when either is unknown."""
+    if start is None or end is None or start <= end:
+        return True
+    problems.add(path, M.NOT_BEFORE, other=earlier, start=start.isoformat(), end=end.isoformat())
+    return False
 
 
 def check_schema(problems: Collector, table: Mapping[str, Any], supported: int) -> None:

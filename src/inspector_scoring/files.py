@@ -7,8 +7,6 @@ such, with how to save it as UTF-8.
 
 from __future__ import annotations
 
-import os
-
 from . import messages as M
 from .errors import fail
 
@@ -43,11 +41,3 @@ def looks_like_gbk(data: bytes) -> bool:
     # Every byte above 0x7F is part of a character there; most of them Chinese ones.
     high = sum(1 for char in text if ord(char) > 0x7F)
     return chinese > 0 and chinese * 2 >= high
-
-
-def same_file(a: str, b: str) -> bool:
-    """Whether two names are the same file (after links), as far as the system can tell."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.realpath(a) == os.path.realpath(b)

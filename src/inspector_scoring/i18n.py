@@ -194,8 +194,3 @@ def _rendered(value: object, language: str) -> object:
     if isinstance(value, tuple) and value and isinstance(value[0], Text):
         return "; ".join(part.render(language) for part in value)
     return value
-
-
-def join_texts(parts: list[str], language: str | None = None) -> str:
-    """A list in running text: ``a, b, c`` in English, ``a、b、c`` in Chinese."""
-    return ("、" if (language or current_language()) == "zh" else ", ").join(parts)

@@ -26,6 +26,7 @@ from .. import messages as M
 from .._readers import (
     MAX_WHOLE,
     check_keys,
+    check_order,
     check_schema,
     describe,
     join,
@@ -266,14 +267,7 @@ class Check:
                 serving[key] = read_iso_date(problems, join(path, key), table[key])
                 self.strings += 1
         start, until = serving.get("serving_from"), serving.get("serving_until")
-        if start is not None and until is not None and until < start:
-            problems.add(
-                join(path, "serving_until"),
-                M.NOT_BEFORE,
-                other="serving_from",
-                start=start.isoformat(),
-                end=until.isoformat(),
-            )
+        check_order(problems, join(path, "serving_until"), "serving_from", start, until)
         leave = self._leave(join(path, "leave"), table["leave"]) if "leave" in table else ()
         return (start, until, leave) if len(problems.problems) == before else None
 
@@ -301,14 +295,7 @@ class Check:
             approved_by = _optional_str(problems, leave_path, table, "approved_by")
             if start is None or end is None:
                 continue
-            if end < start:
-                problems.add(
-                    join(leave_path, "to"),
-                    M.NOT_BEFORE,
-                    other="from",
-                    start=start.isoformat(),
-                    end=end.isoformat(),
-                )
+            if not check_order(problems, join(leave_path, "to"), "from", start, end):
                 continue
             for other in ranges:
                 if start <= other.end and other.start <= end:

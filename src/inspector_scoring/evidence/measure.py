@@ -28,7 +28,7 @@ from ..rules.model import Metric, Ruleset
 from .model import Leave, Person
 from .moments import Moments
 
-__all__ = ["Measured", "Measures", "Uncounted", "duty_dates", "measures_for", "used_metrics"]
+__all__ = ["Measured", "Measures", "Uncounted", "duty_dates", "measures_for"]
 
 _new = tuple.__new__
 #: a raw event of a checked evidence file (its ``kind``, ``at`` and the rest, all text)
@@ -62,15 +62,6 @@ class Measured(NamedTuple):
     uncounted: tuple[tuple[Uncounted, ...], ...]
     #: the inspector's raw events (``None`` without an events list), which ``behind`` points into
     events: list[RawEvent] | None
-
-
-def used_metrics(rules: Ruleset) -> tuple[Metric, ...]:
-    """The metrics some item rule, bonus rule or veto uses, in file order."""
-    names = {rule.metric for item in rules.items for rule in item.rules}
-    if rules.bonus is not None:
-        names.update(rule.metric for rule in rules.bonus.rules)
-    names.update(veto.metric for veto in rules.vetoes)
-    return tuple(metric for metric in rules.metrics if metric.id in names)
 
 
 def duty_dates(
@@ -319,7 +310,7 @@ def _plain(amount: Decimal) -> int | Decimal:
 def measures_for(rules: Ruleset) -> Measures:
     """The measuring plan of ``rules`` (cached: equal rule files share one)."""
     kinds = tuple(dict.fromkeys(metric.kind for metric in rules.metrics if metric.kind))
-    metrics = used_metrics(rules)
+    metrics = rules.used_metrics()
     return Measures(
         rules=rules,
         metrics=metrics,

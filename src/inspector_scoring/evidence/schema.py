@@ -20,7 +20,6 @@ from ..numbers import format_number
 from ..periods import Period, PeriodKind
 from ..rules.model import Metric, Night, Ruleset
 from .check import SCHEMA
-from .measure import used_metrics
 
 __all__ = ["evidence_schema"]
 
@@ -218,7 +217,7 @@ def _inspector(rules: Ruleset) -> dict[str, Any]:
 
 
 def _counts(rules: Ruleset) -> dict[str, Any]:
-    used = {metric.id for metric in used_metrics(rules)}
+    used = {metric.id for metric in rules.used_metrics()}
     return {
         "title": "Counts",
         "description": (
@@ -311,7 +310,7 @@ def _events(rules: Ruleset) -> dict[str, Any]:
             "type": "string",
         },
     }
-    night = [_needs_time(metric) for metric in used_metrics(rules) if metric.during == "night"]
+    night = [_needs_time(metric) for metric in rules.used_metrics() if metric.during == "night"]
     constraints = [constraint for constraint in night if constraint is not None]
     if constraints:
         item["allOf"] = constraints
@@ -344,7 +343,7 @@ def _needs_time(metric: Metric) -> dict[str, Any] | None:
 
 def _inspector_constraints(rules: Ruleset) -> list[dict[str, Any]]:
     """Evidence every rule needs, and evidence not given twice (SPEC §3.3)."""
-    used = used_metrics(rules)
+    used = rules.used_metrics()
     constraints: list[dict[str, Any]] = []
     counted = [metric.id for metric in used if metric.default is None and metric.kind is None]
     derivable = [metric.id for metric in used if metric.default is None and metric.kind is not None]

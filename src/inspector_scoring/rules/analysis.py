@@ -73,12 +73,9 @@ def analyse_rules(rules: Ruleset, /) -> tuple[Finding, ...]:
 
 
 def _unused_metrics(rules: Ruleset) -> Iterator[Finding]:
-    used = {rule.metric for item in rules.items for rule in item.rules}
-    if rules.bonus is not None:
-        used.update(rule.metric for rule in rules.bonus.rules)
-    used.update(veto.metric for veto in rules.vetoes)
+    used = rules.used_metrics()
     for metric in rules.metrics:
-        if metric.id not in used:
+        if metric not in used:
             yield Finding(join("metrics", metric.id), f'metric "{metric.id}" is not used by any rule or veto')
 
 

@@ -15,13 +15,12 @@ from .._readers import (
     check_unique,
     describe,
     join,
+    read_choice,
     read_count,
     read_id,
     read_list,
     read_str,
     read_table,
-    shown,
-    suggest,
 )
 from ..errors import Collector
 from .grades import read_grades
@@ -62,18 +61,7 @@ def read_annual(problems: Collector, raw: object, monthly: tuple[Grade, ...] | N
     check_keys(problems, "annual", table, allowed=_ANNUAL_KEYS)
     settings: dict[str, Any] = {}
     if "method" in table:
-        methods = [method.value for method in AnnualMethod]
-        if table["method"] in methods:
-            settings["method"] = AnnualMethod(table["method"])
-        else:
-            hint = suggest(table["method"], methods) if isinstance(table["method"], str) else ""
-            problems.add(
-                "annual.method",
-                M.ONE_OF,
-                choices=", ".join(methods),
-                value=shown(problems, table["method"]),
-                hint=hint,
-            )
+        settings["method"] = read_choice(problems, "annual.method", table["method"], AnnualMethod)
     if "min_months" in table:
         months = read_count(problems, "annual.min_months", table["min_months"], minimum=1)
         if months is not None and months > _MONTHS_IN_YEAR:
@@ -128,17 +116,7 @@ def _read_outcome(
     if outcome_id is not None:
         check_unique(problems, join(path, "id"), outcome_id, seen, M.DUPLICATE_OUTCOME_ID)
     text = read_str(problems, join(path, "text"), table["text"]) if "text" in table else None
-    kinds = [kind.value for kind in OutcomeKind]
-    kind = OutcomeKind(table["kind"]) if table.get("kind") in kinds else None
-    if "kind" in table and kind is None:
-        hint = suggest(table["kind"], kinds) if isinstance(table["kind"], str) else ""
-        problems.add(
-            join(path, "kind"),
-            M.ONE_OF,
-            choices=", ".join(kinds),
-            value=shown(problems, table["kind"]),
-            hint=hint,
-        )
+    kind = read_choice(problems, join(path, "kind"), table["kind"], OutcomeKind) if "kind" in table else None
     fields: dict[str, Any] = {}
     if kind is not None:
         needs = _OUTCOME_NEEDS[kind]

@@ -19,11 +19,13 @@ from typing import Any
 from .. import messages as M
 from .._readers import (
     check_keys,
+    check_order,
     check_schema,
     check_unique,
     describe,
     join,
     read_bool,
+    read_choice,
     read_count,
     read_id,
     read_list,
@@ -301,32 +303,19 @@ def _read_header(problems: Collector, raw: object) -> dict[str, Any]:
             texts = [read_str(problems, join("ruleset.basis", n), d) for n, d in enumerate(documents)]
             out["basis"] = tuple(t for t in texts if t is not None)
     if "period" in table:
-        kinds = [kind.value for kind in PeriodKind]
-        if table["period"] in kinds:
-            out["period"] = PeriodKind(table["period"])
-        else:
-            hint = suggest(table["period"], kinds) if isinstance(table["period"], str) else ""
-            problems.add(
-                "ruleset.period",
-                M.ONE_OF,
-                choices=", ".join(kinds),
-                value=shown(problems, table["period"]),
-                hint=hint,
-            )
+        out["period"] = read_choice(problems, "ruleset.period", table["period"], PeriodKind)
     if "precision" in table:
         precision = read_count(problems, "ruleset.precision", table["precision"])
         if precision is not None and precision > _MAX_PRECISION:
             problems.add("ruleset.precision", M.AT_MOST, most=_MAX_PRECISION, value=precision)
         out["precision"] = precision
-    start, until = out.get("effective_from"), out.get("effective_until")
-    if start is not None and until is not None and until < start:
-        problems.add(
-            "ruleset.effective_until",
-            M.NOT_BEFORE,
-            other="effective_from",
-            start=start.isoformat(),
-            end=until.isoformat(),
-        )
+    check_order(
+        problems,
+        "ruleset.effective_until",
+        "effective_from",
+        out.get("effective_from"),
+        out.get("effective_until"),
+    )
     return out
 
 

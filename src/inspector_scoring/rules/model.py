@@ -262,6 +262,14 @@ class Ruleset:
                 return metric
         raise KeyError(metric_id)
 
+    def used_metrics(self) -> tuple[Metric, ...]:
+        """The metrics some item rule, bonus rule or veto uses, in file order."""
+        names = {rule.metric for item in self.items for rule in item.rules}
+        if self.bonus is not None:
+            names.update(rule.metric for rule in self.bonus.rules)
+        names.update(veto.metric for veto in self.vetoes)
+        return tuple(metric for metric in self.metrics if metric.id in names)
+
     def covers(self, period: Period) -> bool:
         """Whether ``period`` is of this scheme's kind and lies wholly inside its effective dates."""
         if period.kind is not self.period or period.start < self.effective_from:
