@@ -54,7 +54,9 @@ LIBRARY = (
     "import sys\n"
     "import inspector_scoring as isc\n"
     "a = isc.score_file(sys.argv[1], rules=isc.load_rules(sys.argv[2]))\n"
-    "sys.stdout.write(isc.result_to_json(a))\n"
+    "write = sys.stdout.buffer.write\n"
+    "for piece in isc.iter_result_json(a):\n"
+    "    write(piece)\n"
 )
 NOT_AVAILABLE = "not available in this engine"
 #: (what, target ratio engine / yardstick), the same for every scheme
@@ -272,34 +274,45 @@ def end_to_end(
 def scoring_step(
     path: Path, repeat: int, *, checks: bool = False, rules: Path | None = None, scheme: str = "default"
 ) -> dict[str, dict[str, Any]] | None:
-    """``score_evidence`` on a loaded ``Evidence`` against the scheme's yardstick loop on parsed
-    JSON; ``None`` when the engine lacks what this needs.
+    """The scoring step on data in memory against the scheme's yardstick loop on parsed JSON;
+    ``None`` when the engine lacks what this needs.
 
-    The evidence is loaded with the rules, as the command does, so it was checked
-    against them then and ``score_evidence`` does not check it again. With
-    ``checks``, each run scores a fresh copy of the record (``attrs.evolve``), which
-    it checks first: what scoring costs a caller who builds or loads evidence
-    without the rules.
+    The scoring step is the rule file's generated function over every inspector,
+    already checked and measured (its metric values known), recording the trace:
+    what ``score_file`` does after its checks. With ``checks``, each run checks and
+    measures the parsed file first (``Check``), as ``score_file`` does: the whole
+    work after parsing, where the yardstick's loop counts the events as it goes.
     """
-    import attrs  # noqa: PLC0415
-
     import inspector_scoring as isc  # noqa: PLC0415 - only this comparison needs the engine in-process
 
-    if not library_has("load_rules", "load_evidence", "score_evidence"):
+    try:
+        from inspector_scoring.evidence.check import Check  # noqa: PLC0415
+        from inspector_scoring.numbers import exact_arithmetic  # noqa: PLC0415
+        from inspector_scoring.scoring.compile import scorer_for  # noqa: PLC0415
+        from inspector_scoring.scoring.trace import Recorder  # noqa: PLC0415
+    except ImportError:
         return None
     ruleset = isc.load_rules(rules_file(Path(), "default") if rules is None else rules)
-    evidence = isc.load_evidence(path, rules=ruleset)
-    if checks and not attrs.has(type(evidence)):
-        return None
     data = baseline.load(str(path))
+    scorer = scorer_for(ruleset)
+
+    def measure() -> tuple[list[Any], Any]:
+        check = Check(data, ruleset, source=str(path), owned=False)
+        measured = list(check.inspectors())
+        assert check.clean
+        assert check.info is not None
+        return measured, check
+
+    def score(measured: list[Any], check: Any) -> list[Any]:
+        days = check.info.period.days
+        recorder = Recorder(scorer.plan, check.moments, days)
+        with exact_arithmetic():
+            return [scorer.score(one, days, recorder) for one in measured]
+
+    ready = measure()
     loop = LOOPS[scheme]
-    return medians(
-        interleave(
-            repeat,
-            timed(lambda: isc.score_evidence(ruleset, attrs.evolve(evidence) if checks else evidence)),
-            timed(lambda: loop(data)),
-        )
-    )
+    engine = (lambda: score(*measure())) if checks else (lambda: score(*ready))
+    return medians(interleave(repeat, timed(engine), timed(lambda: loop(data))))
 
 
 def start_up(score: str, repeat: int) -> dict[str, dict[str, dict[str, Any]]]:
@@ -362,7 +375,7 @@ def compare_scheme(args: argparse.Namespace, scheme: str) -> tuple[dict[str, Any
     print(f"\nscheme {scheme}: rules {rules}")
     for kind, path in files.items():
         print(f"  {kind}: {path} ({path.stat().st_size / 1024**2:.1f} MiB)")
-    library = library_has("score_file", "load_rules", "result_to_json")
+    library = library_has("score_file", "load_rules", "iter_result_json")
     record["library"] = library
     lines = []
     print(f"N = {n}, {args.repeat} interleaved runs each, medians:")

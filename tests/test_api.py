@@ -67,6 +67,7 @@ EXPORTS = {
     "result_to_json",
     "score_evidence",
     "score_file",
+    "iter_result_json",
     "use_language",
     "EvidenceInfo",
     "Person",

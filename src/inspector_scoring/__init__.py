@@ -53,7 +53,13 @@ if TYPE_CHECKING:
     from .scoring.score import score_evidence, score_file
     from .verify import verify_result
     from .views.annual_notice import build_annual_notice
-    from .views.json_result import annual_to_dict, annual_to_json, result_to_dict, result_to_json
+    from .views.json_result import (
+        annual_to_dict,
+        annual_to_json,
+        iter_result_json,
+        result_to_dict,
+        result_to_json,
+    )
     from .views.notice import Notice, NoticeEntry, build_notice
 
 # Where each public name lives. Names are imported on first use, so `score --version`
@@ -108,6 +114,7 @@ _HOME = {
     "pick_rules": "rules.load",
     "result_to_dict": "views.json_result",
     "result_to_json": "views.json_result",
+    "iter_result_json": "views.json_result",
     "score_evidence": "scoring.score",
     "score_file": "scoring.score",
     "use_language": "i18n",
@@ -158,6 +165,7 @@ __all__ = [
     "default_rules",
     "dumps_rules",
     "evidence_schema",
+    "iter_result_json",
     "load_evidence",
     "load_rules",
     "loads_rules",
