@@ -208,3 +208,16 @@ DUPLICATE_PROBLEM = Message("cases.duplicate_problem", "duplicate problem {value
 # -- results (score verify) -----------------------------------------------------
 
 NOT_A_RESULT = Message("verify.not_a_result", "not a JSON result: {reason}")
+
+# -- the command's output -------------------------------------------------------
+
+OUTPUT_IS_INPUT = Message("output.is_input", "--output {output} is an input file; refusing to overwrite it")
+OUTPUT_IS_STDIN = Message(
+    "output.is_stdin", "--output {output} is the file standard input reads; refusing to overwrite it"
+)
+OUTPUT_IN_RULES = Message(
+    "output.in_rules",
+    "--output {output} is a rule file of the folder {folder} (--rules): it would replace one or be read as "
+    "one; write it elsewhere",
+)
+STANDARD_OUTPUT = Message("output.stdout", "<standard output>")

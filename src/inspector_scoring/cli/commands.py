@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -22,8 +21,6 @@ from .._version import __version__
 # fast. Type checkers read this block; Python never runs it.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import BinaryIO
-
     from ..scoring.results import Assessment
     from ..views.document import Document
 
@@ -179,7 +176,7 @@ def run(args: list[str]) -> int:
 
 def _score(argv: list[str]) -> int:
     args = _score_parser().parse_args(argv)
-    _refuse_overwrite(args.output, [args.evidence, args.rules])
+    _refuse_overwrite(args.output, [args.evidence, args.rules], rules=args.rules)
     assessment = _score_one(args.evidence, args.rules)
     if args.format == "json":
         from ..views.json_result import iter_result_json  # noqa: PLC0415 - per command, for start-up time
@@ -245,7 +242,7 @@ def _annual(argv: list[str]) -> int:
     _rules_option(parser)
     _notice_options(parser, explain=False)
     args = parser.parse_args(argv)
-    _refuse_overwrite(args.output, [*args.evidence, args.rules])
+    _refuse_overwrite(args.output, [*args.evidence, args.rules], rules=args.rules)
     from ..errors import InvalidInputError, Problem  # noqa: PLC0415
     from ..scoring.annual import assess_year  # noqa: PLC0415
 
@@ -329,7 +326,7 @@ def _schema(argv: list[str]) -> int:
     parser.add_argument("--rules", metavar="PATH", help="a rule file (TOML); default: the bundled scheme")
     _output_option(parser)
     args = parser.parse_args(argv)
-    _refuse_overwrite(args.output, [args.rules])
+    _refuse_overwrite(args.output, [args.rules], rules=args.rules)
     from ..evidence.schema import evidence_schema  # noqa: PLC0415
     from ..jsontext import dumps  # noqa: PLC0415
     from ..rules.load import default_rules, load_rules  # noqa: PLC0415
@@ -383,91 +380,35 @@ def _verify(argv: list[str]) -> int:
 # -- output ----------------------------------------------------------------------
 
 
-def _refuse_overwrite(output: str | None, inputs: Sequence[str | None]) -> None:
-    if output is None:
-        return
-    for name in inputs:
-        if name is None or name == "-":
-            continue
-        try:
-            same = os.path.realpath(output) == os.path.realpath(name) or (
-                os.path.exists(output) and os.path.exists(name) and os.path.samefile(output, name)
-            )
-        except OSError:
-            same = False
-        if same:
-            raise _Usage(f"--output {output} is an input file; refusing to overwrite it")
+def _refuse_overwrite(output: str | None, inputs: Sequence[str | None], *, rules: str | None = None) -> None:
+    """A usage error when ``--output`` would overwrite an input (see :mod:`.output`)."""
+    from .output import Refused, refuse_inputs  # noqa: PLC0415 - only with --output
+
+    try:
+        refuse_inputs(output, inputs, rules=rules, stdin="-" in inputs)
+    except Refused as error:
+        raise _Usage(str(error.text)) from None
 
 
 def _emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> int:
     """Write ``text`` (or its pieces, in order: text, or text already encoded as UTF-8) to
-    standard output or, atomically, to ``output``."""
+    standard output or, whole, to ``output``."""
+    from .. import messages as M  # noqa: PLC0415
+    from ..errors import fail  # noqa: PLC0415
+    from .output import StdoutClosed, write_atomically, write_stdout  # noqa: PLC0415
+
     pieces = [text] if isinstance(text, str) else text
-    if output is None:
-        stdout = sys.stdout
-        binary = getattr(stdout, "buffer", None)  # (a stream in memory may have none)
-        for piece in pieces:
-            if not isinstance(piece, bytes):
-                stdout.write(piece)
-            elif binary is None:
-                stdout.write(piece.decode("utf-8"))
-            else:
-                stdout.flush()  # what was written as text goes first
-                binary.write(piece)
-        stdout.flush()
-        return EXIT_OK
     try:
-        write_atomically(output, pieces)
+        if output is None:
+            write_stdout(pieces)
+        else:
+            write_atomically(output, pieces)
+    except StdoutClosed:
+        raise  # the reader went away: quietly, in main
     except OSError as error:
-        from .. import messages as M  # noqa: PLC0415
-        from ..errors import fail  # noqa: PLC0415
-
-        raise fail(output, "", M.CANNOT_WRITE(reason=error.strerror)) from None
+        where = output if output is not None else M.STANDARD_OUTPUT.render()
+        raise fail(where, "", M.CANNOT_WRITE(reason=error.strerror or str(error))) from None
     return EXIT_OK
-
-
-def write_atomically(
-    path: str, text: str | Iterable[str] | Iterable[bytes], *, encoding: str = "utf-8"
-) -> None:
-    """Write ``text`` (or its pieces: text, or bytes already encoded) to ``path`` through a
-    temporary file and a rename, so a reader never sees half, and a failure leaves the old file
-    as it was."""
-    import tempfile  # noqa: PLC0415 - only when writing a file
-
-    if os.path.isdir(path):
-        raise IsADirectoryError(21, "Is a directory", path)
-    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
-        # A device or a pipe (/dev/null, /dev/stdout): write to it; renaming over it would replace it.
-        with open(path, "wb") as stream:
-            _write_pieces(stream, text, encoding)
-        return
-    folder, name = os.path.split(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder or ".")
-    try:
-        # mkstemp makes the file private (0600); give it the mode a plain open() would have,
-        # or keep the mode of the file it replaces.
-        mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else 0o666 & ~_umask()
-        os.chmod(temporary, mode)
-        with os.fdopen(handle, "wb") as stream:
-            _write_pieces(stream, text, encoding)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
-def _write_pieces(stream: BinaryIO, text: str | Iterable[str] | Iterable[bytes], encoding: str) -> None:
-    for piece in [text] if isinstance(text, str) else text:
-        stream.write(piece if isinstance(piece, bytes) else piece.encode(encoding))
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
 
 
 _COMMANDS: dict[str, Callable[[list[str]], int]] = {

@@ -1,0 +1,226 @@
+"""Where the command writes: standard output, or a file written whole or not at all.
+
+Nothing is lost: ``--output`` never names an input (whatever the name it is given
+by: a link, standard input's file, the rule folder and the rule files it would
+hold); a write to standard output that is cut short or finds the disk full is a
+problem, not a quiet success; a reader that goes away early ends the command
+quietly; and a file is written beside its target and renamed over it, so that a
+failure, an interruption or a signal leaves the old file as it was. A temporary
+file is named after the process that writes it (``.NAME.score-PID-XXXX.tmp``),
+so that a later run can remove one a killed process left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import signal
+import stat
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from ..i18n import Text
+
+__all__ = ["Refused", "StdoutClosed", "refuse_inputs", "write_atomically", "write_stdout"]
+
+_TEMPORARY = ".score-"
+
+
+class Refused(Exception):
+    """``--output`` names an input (a usage error: the command's arguments are wrong)."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+class StdoutClosed(BrokenPipeError):
+    """The reader of standard output went away before the end (``score … | head``)."""
+
+
+def _same(a: os.stat_result, b: os.stat_result) -> bool:
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except (OSError, ValueError):
+        return None
+
+
+def refuse_inputs(
+    output: str | None, inputs: Iterable[str | None], *, rules: str | None = None, stdin: bool = False
+) -> None:
+    """Raise :class:`Refused` when writing ``output`` would overwrite one of ``inputs``, standard
+    input's file (``stdin``: the command reads it), or a rule file of the folder ``rules``."""
+    if output is None:
+        return
+    from .. import messages as M  # noqa: PLC0415 - only when there is an --output
+
+    target = _stat(output)
+    for name in inputs:
+        if name is None or name == "-":
+            continue
+        given = _stat(name)
+        if (target is not None and given is not None and _same(target, given)) or (
+            os.path.realpath(output) == os.path.realpath(name)
+        ):
+            raise Refused(M.OUTPUT_IS_INPUT(output=output))
+    if stdin and target is not None:
+        with contextlib.suppress(OSError, ValueError):
+            if stat.S_ISREG(os.fstat(sys.stdin.fileno()).st_mode) and _same(
+                target, os.fstat(sys.stdin.fileno())
+            ):
+                raise Refused(M.OUTPUT_IS_STDIN(output=output))
+    if rules is not None and os.path.isdir(rules):
+        folder = _stat(os.path.dirname(os.path.abspath(output)) or ".")
+        here = _stat(rules)
+        if folder is not None and here is not None and _same(folder, here) and output.endswith(".toml"):
+            raise Refused(M.OUTPUT_IN_RULES(output=output, folder=rules))
+
+
+def write_stdout(pieces: Iterable[str | bytes]) -> None:
+    """Write every piece (text, or text already encoded as UTF-8) to standard output, whole.
+
+    Raises :class:`OSError` when the output is cut short or the disk is full, and
+    :class:`StdoutClosed` when the reader went away.
+    """
+    stdout = sys.stdout
+    binary = getattr(stdout, "buffer", None)  # (a stream in memory may have none)
+    try:
+        if binary is None:
+            for piece in pieces:
+                stdout.write(piece if isinstance(piece, str) else piece.decode("utf-8"))
+            stdout.flush()
+            return
+        stdout.flush()  # whatever was written as text goes first
+        for piece in pieces:
+            _write_whole(binary, piece if isinstance(piece, bytes) else piece.encode("utf-8"))
+        binary.flush()
+    except BrokenPipeError:
+        raise StdoutClosed from None
+    except OSError as error:
+        if error.errno == errno.EPIPE:
+            raise StdoutClosed from None
+        raise
+
+
+def _write_whole(stream: object, data: bytes) -> None:
+    """All of ``data``: an unbuffered stream may take part of it and say how much."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)  # type: ignore[attr-defined]
+        if written is None:  # a non-blocking stream that took nothing
+            raise OSError(errno.EAGAIN, os.strerror(errno.EAGAIN))
+        if written == 0:
+            raise OSError(errno.EIO, "the output took none of what was written")
+        view = view[written:]
+
+
+def write_atomically(path: str, pieces: Iterable[str | bytes]) -> None:
+    """Write the pieces (text, or UTF-8 bytes) to ``path`` whole: through a temporary file beside
+    it and a rename, so that a reader never sees half, and a failure, an interruption (Ctrl-C)
+    or a signal (SIGTERM, SIGHUP) leaves the old file as it was."""
+    if os.path.isdir(path):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path)
+    existing = _stat(path)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        # A device or a pipe (/dev/null, /dev/stdout): write to it; a rename would replace it.
+        with open(path, "wb") as stream:
+            for piece in pieces:
+                _write_whole(stream, piece if isinstance(piece, bytes) else piece.encode("utf-8"))
+        return
+    folder, name = os.path.split(os.path.abspath(path))
+    remove_stale(folder, name)
+    import tempfile  # noqa: PLC0415 - only when writing a file
+
+    with _signals_interrupt():
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{name}{_TEMPORARY}{os.getpid()}-", suffix=".tmp", dir=folder
+        )
+        try:
+            # mkstemp makes the file private (0600); give it the mode a plain open() would have,
+            # or keep the mode of the file it replaces.
+            mode = existing.st_mode & 0o7777 if existing is not None else 0o666 & ~_umask()
+            os.chmod(temporary, mode)
+            with os.fdopen(handle, "wb") as stream:
+                for piece in pieces:
+                    _write_whole(stream, piece if isinstance(piece, bytes) else piece.encode("utf-8"))
+                stream.flush()
+                os.fsync(stream.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+
+def remove_stale(folder: str, name: str) -> None:
+    """Remove the temporary files of ``name`` that a process killed while writing left behind
+    (their process is gone)."""
+    prefix = f".{name}{_TEMPORARY}"
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return
+    for entry in entries:
+        if not (entry.startswith(prefix) and entry.endswith(".tmp")):
+            continue
+        pid = entry[len(prefix) :].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                os.unlink(os.path.join(folder, entry))
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process: leave its file alone
+    return True
+
+
+class _Interrupted(BaseException):
+    """A signal that ends the command arrived while a file was being written."""
+
+
+@contextlib.contextmanager
+def _signals_interrupt() -> Iterator[None]:
+    """While writing, turn SIGTERM and SIGHUP into an exception, so the temporary file is removed."""
+
+    def interrupt(number: int, frame: object) -> None:
+        raise _Interrupted(number)
+
+    kept = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            with contextlib.suppress(ValueError, OSError):  # (only the main thread may set them)
+                kept[number] = signal.signal(number, interrupt)
+    try:
+        yield
+    except _Interrupted as caught:
+        # Ended as the signal would have ended it, now that nothing is left behind.
+        for number, handler in kept.items():
+            signal.signal(number, handler)
+        kept.clear()
+        os.kill(os.getpid(), caught.args[0])
+        raise
+    finally:
+        for number, handler in kept.items():
+            signal.signal(number, handler)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -1,0 +1,216 @@
+"""Nothing is lost: no input overwritten, no output cut short in silence, no file left half-written."""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, ROOT, Run, score_executable
+from inspector_scoring.cli.output import _write_whole, remove_stale, write_atomically
+
+TAIPING = EXAMPLES / "taiping-2021-03.json"
+
+
+@pytest.fixture
+def evidence(tmp_path: Path) -> Path:
+    """A copy of the 太平乡 example to score (and to be careful with)."""
+    path = tmp_path / "ev.json"
+    shutil.copyfile(TAIPING, path)
+    return path
+
+
+def test_output_never_replaces_the_file_standard_input_reads(evidence: Path) -> None:
+    """``score - --output ev.json < ev.json`` is a usage error, and ev.json is left as it was."""
+    with evidence.open("rb") as stdin:
+        run = subprocess.run(
+            [score_executable(), "-", "--output", evidence],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    assert run.returncode == 2
+    assert run.stderr == (
+        f"score: error: --output {evidence} is the file standard input reads; refusing to overwrite it\n"
+    )
+    assert evidence.read_bytes() == TAIPING.read_bytes()
+
+
+def test_output_never_replaces_an_input_by_another_name(
+    evidence: Path, tmp_path: Path, run_score: Run
+) -> None:
+    """A symbolic link, a hard link or another spelling of an input's path is that input."""
+    soft = tmp_path / "soft.json"
+    soft.symlink_to(evidence)
+    hard = tmp_path / "hard.json"
+    os.link(evidence, hard)
+    for name in (soft, hard, tmp_path / "." / "ev.json"):
+        run = run_score(evidence, "--output", name)
+        assert run.returncode == 2, name
+        assert run.stderr == f"score: error: --output {name} is an input file; refusing to overwrite it\n"
+    assert evidence.read_bytes() == TAIPING.read_bytes()
+
+
+def test_output_never_writes_a_rule_file_into_the_rule_folder(
+    evidence: Path, tmp_path: Path, run_score: Run
+) -> None:
+    """Into the folder of ``--rules``, a ``.toml`` would replace a rule file or be read as one later."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    shutil.copyfile(ROOT / "rules" / "default.toml", folder / "default.toml")
+    for name in ("default.toml", "notice.toml"):
+        run = run_score(evidence, "--rules", folder, "--output", folder / name)
+        assert run.returncode == 2
+        assert run.stderr.startswith(f"score: error: --output {folder / name} is a rule file of the folder")
+    assert sorted(path.name for path in folder.iterdir()) == ["default.toml"]
+    assert (folder / "default.toml").read_bytes() == (ROOT / "rules" / "default.toml").read_bytes()
+    assert run_score(evidence, "--rules", folder, "--output", folder / "notice.txt").returncode == 0
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_a_full_disk_on_standard_output_is_a_problem(unbuffered: str) -> None:
+    """Written to a full disk, buffered or not, the command says so and exits 1 (no traceback)."""
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    with open("/dev/full", "wb") as full:
+        run = subprocess.run(
+            [score_executable(), TAIPING, "--format", "json"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            check=False,
+        )
+    assert run.returncode == 1
+    assert run.stderr == "<standard output>: cannot write: No space left on device\n"
+
+
+def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
+    """``score … | head -c 10``: the rest cannot be delivered; exit 1, nothing on standard error."""
+    big = [sys.executable, "-c", _BIG_OUTPUT]
+    with subprocess.Popen(big, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as producer:
+        assert producer.stdout is not None
+        producer.stdout.read(10)
+        producer.stdout.close()
+        _, errors = producer.communicate(timeout=60)
+    assert producer.returncode == 1
+    assert errors == b""
+
+
+#: the command's writer given 20 MB for standard output (more than any pipe holds)
+_BIG_OUTPUT = textwrap.dedent(
+    """
+    import sys
+    from inspector_scoring.cli.commands import _emit
+    from inspector_scoring.cli.main import main
+    import inspector_scoring.cli.commands as commands
+    commands._score = lambda argv: _emit(None, (b"x" * 1_000_000 for _ in range(20)))
+    sys.exit(main(["ignored"]))
+    """
+)
+
+
+class _Trickle(io.RawIOBase):
+    """A stream that takes at most ``most`` bytes a write, as an unbuffered pipe may."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self.taken = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        chunk = bytes(data)[: self.most]  # type: ignore[call-overload]
+        self.taken += chunk
+        return len(chunk)
+
+
+def test_a_short_write_is_written_again_until_all_is_taken() -> None:
+    """An unbuffered stream may take part of a write and say so: the rest is written after it."""
+    stream = _Trickle(4096)
+    data = bytes(range(256)) * 1000
+    _write_whole(stream, data)
+    assert bytes(stream.taken) == data
+
+
+def test_a_stream_that_takes_nothing_is_an_error() -> None:
+    """A write that takes no bytes would loop for ever: it is an error instead."""
+    with pytest.raises(OSError, match="took none") as caught:
+        _write_whole(_Trickle(0), b"x")
+    assert caught.value.errno == errno.EIO
+
+
+def test_a_file_written_whole_or_not_at_all(tmp_path: Path) -> None:
+    """A failure while writing leaves the old file as it was and no temporary file beside it."""
+    target = tmp_path / "notice.txt"
+    target.write_text("the old notice", encoding="utf-8")
+
+    def pieces() -> object:
+        yield "第一部分"
+        raise RuntimeError("the disk went away")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(str(target), pieces())  # type: ignore[arg-type]
+    assert target.read_text(encoding="utf-8") == "the old notice"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notice.txt"]
+    write_atomically(str(target), ["新的", b"\xe5\x85\xac\xe7\xa4\xba"])
+    assert target.read_text(encoding="utf-8") == "新的公示"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notice.txt"]
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
+def test_a_signal_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
+    """SIGTERM in the middle of a file: the process ends by the signal, the temporary file goes."""
+    target = tmp_path / "result.json"
+    target.write_text("old", encoding="utf-8")
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from inspector_scoring.cli.output import write_atomically
+        def pieces():
+            yield b"half of it"
+            os.kill(os.getpid(), signal.SIGTERM)
+            yield b"the rest"
+        write_atomically({str(target)!r}, pieces())
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
+    assert run.returncode == -signal.SIGTERM
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["result.json"]
+
+
+def test_a_temporary_file_a_killed_run_left_is_removed_by_the_next(tmp_path: Path, run_score: Run) -> None:
+    """SIGKILL cannot be caught: the file it leaves names its process, and the next run removes it."""
+    argv = [sys.executable, "-c", "import os; print(os.getpid())"]
+    gone = subprocess.run(argv, capture_output=True, text=True, check=True)
+    pid = int(gone.stdout)  # a process that has ended
+    stale = tmp_path / f".notice.txt.score-{pid}-abc123.tmp"
+    stale.write_bytes(b"x" * 1000)
+    other = tmp_path / ".notice.txt.other.tmp"  # not ours: left alone
+    other.write_bytes(b"y")
+    mine = tmp_path / f".notice.txt.score-{os.getpid()}-live.tmp"  # a live process's: left alone
+    mine.write_bytes(b"z")
+    assert run_score(TAIPING, "--output", tmp_path / "notice.txt").returncode == 0
+    assert not stale.exists()
+    assert other.exists()
+    assert mine.exists()
+    remove_stale(str(tmp_path), "notice.txt")
+    assert mine.exists()
+
+
+def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(tmp_path: Path, run_score: Run) -> None:
+    """``--output /dev/null`` writes to the device; a rename would replace it with a file."""
+    run = run_score(TAIPING, "--output", os.devnull)
+    assert run.returncode == 0
+    assert not Path(os.devnull).is_file()
