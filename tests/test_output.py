@@ -110,10 +110,10 @@ def test_a_reader_that_goes_away_ends_the_command_quietly() -> None:
 _BIG_OUTPUT = textwrap.dedent(
     """
     import sys
-    from inspector_scoring.cli.commands import _emit
+    from inspector_scoring.cli.output import emit
     from inspector_scoring.cli.main import main
-    import inspector_scoring.cli.commands as commands
-    commands._score = lambda argv: _emit(None, (b"x" * 1_000_000 for _ in range(20)))
+    import inspector_scoring.cli.score as score
+    score.score_command = lambda argv: emit(None, (b"x" * 1_000_000 for _ in range(20)))
     sys.exit(main(["ignored"]))
     """
 )

@@ -194,3 +194,14 @@ def _rendered(value: object, language: str) -> object:
     if isinstance(value, tuple) and value and isinstance(value[0], Text):
         return "; ".join(part.render(language) for part in value)
     return value
+
+
+def translate_argparse(text: str, plural: tuple[str, str, int] | None = None) -> str:
+    """argparse's own sentence ``text`` in the current language (context ``argparse`` in the
+    catalog); ``plural`` is ngettext's (singular, plural, count)."""
+    language = current_language()
+    if language == "en":
+        return text
+    if plural is not None:
+        return catalog(language).npgettext("argparse", *plural)
+    return catalog(language).pgettext("argparse", text)

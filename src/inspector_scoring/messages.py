@@ -221,3 +221,103 @@ OUTPUT_IN_RULES = Message(
     "one; write it elsewhere",
 )
 STANDARD_OUTPUT = Message("output.stdout", "<standard output>")
+
+# -- the command: help ------------------------------------------------------------
+
+HELP_SCORE = Message(
+    "help.score", "Score resident mine safety inspectors (驻矿安监员) and print the public notice (公示)."
+)
+HELP_EVIDENCE = Message("help.evidence", "the evidence file (JSON); - reads standard input")
+HELP_RULES = Message(
+    "help.rules",
+    "a rule file (TOML), or a folder of them (the one in force for the period is used); "
+    "default: the bundled scheme",
+)
+HELP_RULES_ONE = Message("help.rules_one", "a rule file (TOML); default: the bundled scheme")
+HELP_FORMAT = Message("help.format", "output format (default: table)")
+HELP_OUTPUT = Message("help.output", "write here, whole, instead of standard output")
+HELP_PUBLISH_ON = Message(
+    "help.publish_on", "first day of the notice period (default: assessed_on, else today)"
+)
+HELP_MASK_NAMES = Message("help.mask_names", "show names as 张*三 on the notice")
+HELP_EXPLAIN = Message("help.explain", "all: also list the rules that deducted nothing, and why")
+HELP_WIDTH = Message(
+    "help.width", "width of table, html and svg output (default: the terminal's, or {default})"
+)
+HELP_LANG = Message(
+    "help.lang", "language of messages and help: zh or en (default: SCORE_LANG, else the system's)"
+)
+HELP_VERSION = Message("help.version", "show the version and exit")
+HELP_ANNUAL = Message(
+    "help.annual",
+    "Score every month of a year with the rule file in force for it, and combine them per inspector.",
+)
+HELP_ANNUAL_EVIDENCE = Message("help.annual_evidence", "the twelve monthly evidence files")
+HELP_TEST = Message(
+    "help.test", "Run the test cases written for a rule file: expected totals, grades, item scores or errors."
+)
+HELP_CASES = Message("help.cases", "the case file (TOML), next to its rule file")
+HELP_CHECK = Message(
+    "help.check", "Validate a rule file, show what it says, and warn about rules that cannot work."
+)
+HELP_CHECK_RULES = Message("help.check_rules", "the rule file (TOML)")
+HELP_SCHEMA = Message(
+    "help.schema", "Print the JSON Schema (draft 2020-12) of an evidence file for a rule file."
+)
+HELP_VERIFY = Message(
+    "help.verify", "Recompute a published result from its evidence and rules, and list every difference."
+)
+HELP_RESULT = Message("help.result", "the published result (JSON, from --format json)")
+HELP_VERIFY_EVIDENCE = Message("help.verify_evidence", "the evidence file it was computed from")
+HELP_EXAMPLE = Message("help.example", "example:")
+HELP_EXAMPLES = Message("help.examples", "examples:")
+HELP_OTHER_COMMANDS = Message(
+    "help.other_commands",
+    "other commands:\n"
+    "  score annual EVIDENCE...     the year from its twelve monthly files\n"
+    "  score check RULES            validate a rule file and show what it says\n"
+    "  score test CASES             run the test cases written for a rule file\n"
+    "  score schema [--rules PATH]  the JSON Schema of an evidence file\n"
+    "  score verify RESULT EVIDENCE [--rules PATH]\n"
+    "                               recompute a published result and compare",
+)
+HELP_EXIT_CODES = Message(
+    "help.exit_codes",
+    "exit codes:\n"
+    "  0  done\n"
+    "  1  invalid input: every problem on standard error as FILE: PATH: message\n"
+    "  2  usage error\n"
+    "  3  (verify) the result does not match its inputs\n"
+    "  (test: 0 when every case passes, 1 when one fails or the case file is invalid)",
+)
+NOT_A_DATE_ARGUMENT = Message("usage.not_a_date", "not a date YYYY-MM-DD: {value}")
+WIDTH_TOO_SMALL = Message("usage.width", "must be a whole number of at least {minimum}, got {value}")
+USAGE_ERROR = Message("usage.error", "score: error: {message}")
+SCHEMA_NEEDS_ONE_FILE = Message("usage.schema_folder", "score schema needs one rule file, not a folder")
+
+# -- the command: what it reports -----------------------------------------------
+
+CHECK_VALID = Message("check.valid", "{file}: valid")
+CHECK_TITLE = Message("check.title", "{title} ({id}, version {version})")
+CHECK_HEADER = Message(
+    "check.header",
+    "effective {dates}; assessed by {period}; {total} points, totals to {precision} decimal(s), half up",
+)
+CHECK_ISSUER = Message("check.issuer", "issuer: {issuer}")
+CHECK_BASIS = Message("check.basis", "basis: {basis}")
+CHECK_NIGHT = Message("check.night", "night: {start} to {end}")
+CHECK_ITEMS = Message("check.items", "items (deducted in order until exhausted):")
+CHECK_BONUS = Message("check.bonus", "bonus (capped at {cap}):")
+CHECK_VETOES = Message("check.vetoes", "vetoes:")
+CHECK_GRADES = Message("check.grades", "grades: {grades}")
+CHECK_PER = Message("check.per", "{amount} per {unit}")
+CHECK_FIXED = Message("check.fixed", "{amount} fixed")
+CHECK_CAP = Message("check.cap", "cap {cap}")
+CHECK_PRORATED = Message("check.prorated", "prorated by duty days")
+CHECK_WARNINGS = Message("check.warnings", "{count} warning(s):")
+CHECK_NO_WARNINGS = Message("check.no_warnings", "No warnings.")
+TEST_PASSED = Message("test.summary", "{passed} of {total} case(s) passed.")
+VERIFY_MISMATCH = Message("verify.mismatch", "{file} does not match its inputs ({count} difference(s)):")
+VERIFY_MATCH = Message(
+    "verify.match", "{file} matches: fingerprints, totals, grades and item scores of {count} inspector(s)."
+)

@@ -25,7 +25,15 @@ if TYPE_CHECKING:
 
     from ..i18n import Text
 
-__all__ = ["Refused", "StdoutClosed", "refuse_inputs", "write_atomically", "write_stdout"]
+__all__ = [
+    "Refused",
+    "StdoutClosed",
+    "emit",
+    "refuse_inputs",
+    "refuse_overwrite",
+    "write_atomically",
+    "write_stdout",
+]
 
 _TEMPORARY = ".score-"
 
@@ -224,3 +232,34 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> int:
+    """Write ``text`` (or its pieces, in order: text, or text already encoded as UTF-8) to
+    standard output or, whole, to ``output``; a write that fails is a problem (exit 1)."""
+    from .. import messages as M  # noqa: PLC0415
+    from ..errors import fail  # noqa: PLC0415
+
+    pieces: Iterable[str | bytes] = [text] if isinstance(text, str) else text
+    try:
+        if output is None:
+            write_stdout(pieces)
+        else:
+            write_atomically(output, pieces)
+    except StdoutClosed:
+        raise  # the reader went away: quietly, in main
+    except OSError as error:
+        where = output if output is not None else M.STANDARD_OUTPUT.render()
+        raise fail(where, "", M.CANNOT_WRITE(reason=error.strerror or str(error))) from None
+    return 0
+
+
+def refuse_overwrite(output: str | None, inputs: Iterable[str | None], *, rules: str | None = None) -> None:
+    """A usage error when ``--output`` would overwrite one of ``inputs`` (see :func:`refuse_inputs`)."""
+    from .options import Usage  # noqa: PLC0415
+
+    inputs = list(inputs)
+    try:
+        refuse_inputs(output, inputs, rules=rules, stdin="-" in inputs)
+    except Refused as error:
+        raise Usage(str(error.text)) from None

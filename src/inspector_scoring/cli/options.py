@@ -1,0 +1,140 @@
+"""The command line's words: argparse in the chosen language, and the options commands share.
+
+argparse writes its own sentences (``usage:``, ``options:``, ``the following
+arguments are required``) through :func:`gettext.gettext`; they are looked up
+here in this package's catalog instead, under the context ``argparse``, so
+that ``score --help`` and every usage error read in Chinese too.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from .. import messages as M
+from .._version import __version__
+from ..i18n import Message, current_language, translate_argparse, use_language
+
+EXIT_OK = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_MISMATCH = 3
+FORMATS = ("table", "json", "csv", "markdown", "html", "svg")
+DEFAULT_WIDTH = 130  # cells: an A4 landscape page, for files, HTML and SVG
+MIN_WIDTH = 40
+LANG_CHOICES = ("zh", "en")
+
+#: argparse's sentences a person can read, as Python 3.11 to 3.13 write them: each has a
+#: translation in the catalog (a test says so).
+ARGPARSE_TEXTS = (
+    "usage: ",
+    "options",
+    "positional arguments",
+    "show this help message and exit",
+    "the following arguments are required: %s",
+    "unrecognized arguments: %s",
+    "expected one argument",
+    "expected at most one argument",
+    "expected at least one argument",
+    "invalid choice: %(value)r (choose from %(choices)s)",
+    "argument %(argument_name)s: %(message)s",
+    "%(prog)s: error: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s",
+    "invalid %(type)s value: %(value)r",
+    "not allowed with argument %s",
+    "one of the arguments %s is required",
+    "ignored explicit argument %r",
+    "unexpected option string: %s",
+)
+ARGPARSE_PLURALS = (("expected %s argument", "expected %s arguments"),)
+
+
+class Usage(Exception):
+    """A usage error found after parsing (exit 2)."""
+
+
+def speak(args: list[str]) -> None:
+    """Choose the language from ``--lang`` before any parser is built, and make argparse speak it.
+
+    ``--lang`` is read ahead of argparse because the parsers' own help is
+    written in the language; a wrong value is left for argparse to refuse.
+    """
+    for index, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANG_CHOICES:
+            use_language(value)
+    argparse._ = translate_argparse  # type: ignore[attr-defined]
+    argparse.ngettext = _translate_plural  # type: ignore[attr-defined]
+
+
+def _translate_plural(singular: str, plural: str, count: int) -> str:
+    return translate_argparse(singular if count == 1 else plural, plural=(singular, plural, count))
+
+
+def parser(
+    prog: str, description: Message, *, examples: tuple[str, ...], more: str = ""
+) -> argparse.ArgumentParser:
+    """A parser with the description, examples and exit codes in the chosen language."""
+    heading = M.HELP_EXAMPLES if len(examples) > 1 else M.HELP_EXAMPLE
+    lines = [more, ""] if more else []
+    lines += [heading.render(), *(f"  {example}" for example in examples), "", M.HELP_EXIT_CODES.render()]
+    made = argparse.ArgumentParser(
+        prog=prog,
+        description=description.render(),
+        epilog="\n".join(lines),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    made.add_argument("--lang", choices=LANG_CHOICES, default=current_language(), help=M.HELP_LANG.render())
+    return made
+
+
+def version_option(made: argparse.ArgumentParser) -> None:
+    """``--version``."""
+    made.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help=M.HELP_VERSION.render()
+    )
+
+
+def rules_option(made: argparse.ArgumentParser, *, folder: bool = True) -> None:
+    """``--rules PATH``: a rule file, or (where ``folder``) a folder of them."""
+    text = M.HELP_RULES if folder else M.HELP_RULES_ONE
+    made.add_argument("--rules", metavar="PATH", help=text.render())
+
+
+def output_option(made: argparse.ArgumentParser) -> None:
+    """``--output FILE``."""
+    made.add_argument("--output", metavar="FILE", help=M.HELP_OUTPUT.render())
+
+
+def notice_options(made: argparse.ArgumentParser, *, explain: bool = True) -> None:
+    """The options of a notice: format, output, notice period, masking, explanation and width."""
+    made.add_argument("--format", choices=FORMATS, default="table", help=M.HELP_FORMAT.render())
+    output_option(made)
+    made.add_argument("--publish-on", metavar="DATE", type=_date, help=M.HELP_PUBLISH_ON.render())
+    made.add_argument("--mask-names", action="store_true", help=M.HELP_MASK_NAMES.render())
+    if explain:
+        made.add_argument(
+            "--explain", choices=("deductions", "all"), default="deductions", help=M.HELP_EXPLAIN.render()
+        )
+    made.add_argument(
+        "--width", type=_width, metavar="CELLS", help=M.HELP_WIDTH.render(default=DEFAULT_WIDTH)
+    )
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(M.NOT_A_DATE_ARGUMENT.render(value=repr(text))) from None
+
+
+def _width(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(M.WIDTH_TOO_SMALL.render(minimum=MIN_WIDTH, value=repr(text)))
+    return int(text)

@@ -1,0 +1,43 @@
+"""``score verify RESULT EVIDENCE``: recompute a published result and list every difference."""
+
+from __future__ import annotations
+
+from .. import messages as M
+from . import options
+from .output import emit
+from .score import score_one
+
+
+def verify_command(argv: list[str]) -> int:
+    """``score verify RESULT EVIDENCE [--rules PATH]``: exit 0 on a match, 3 on a difference."""
+    made = options.parser(
+        "score verify",
+        M.HELP_VERIFY,
+        examples=("score verify march-result.json march.json --rules rules/",),
+    )
+    made.add_argument("result", metavar="RESULT", help=M.HELP_RESULT.render())
+    made.add_argument("evidence", metavar="EVIDENCE", help=M.HELP_VERIFY_EVIDENCE.render())
+    options.rules_option(made)
+    args = made.parse_args(argv)
+    import json  # noqa: PLC0415
+    from decimal import Decimal  # noqa: PLC0415
+
+    from ..errors import fail  # noqa: PLC0415
+    from ..verify import verify_result  # noqa: PLC0415
+
+    try:
+        with open(args.result, "rb") as stream:
+            text = stream.read().decode("utf-8-sig")
+        published = json.loads(text, parse_float=Decimal)
+    except OSError as error:
+        raise fail(args.result, "", M.CANNOT_READ(reason=error.strerror)) from None
+    except ValueError as error:
+        raise fail(args.result, "", M.NOT_A_RESULT(reason=str(error))) from None
+    assessment = score_one(args.evidence, args.rules)
+    differences = verify_result(published, assessment, source=args.result)
+    if differences:
+        lines = [M.VERIFY_MISMATCH.render(file=args.result, count=len(differences))]
+        lines += [f"  {difference}" for difference in differences]
+        emit(None, "\n".join(lines) + "\n")
+        return options.EXIT_MISMATCH
+    return emit(None, M.VERIFY_MATCH.render(file=args.result, count=len(assessment.results)) + "\n")
