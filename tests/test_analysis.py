@@ -8,6 +8,7 @@ import attrs
 import pytest
 
 import inspector_scoring as isc
+from inspector_scoring import messages as M
 from inspector_scoring.rules.analysis import Finding, analyse_rules
 
 HEADER = """\
@@ -33,13 +34,15 @@ def analyse(
     total: str = "100",
     precision: int = 1,
     grades: tuple[tuple[str, str], ...] = TWO_GRADES,
-) -> tuple[Finding, ...]:
-    """Findings for a rule file: the header, ``metrics`` (title only), ``body``, then ``grades``."""
+) -> tuple[tuple[str, str], ...]:
+    """Findings for a rule file (the header, ``metrics`` (title only), ``body``, then ``grades``)
+    as (path, English message) pairs."""
     text = HEADER.format(total=total, precision=precision)
     text += "".join(f'\n[metrics.{name}]\ntitle = "{name}"\n' for name in metrics)
     text += textwrap.dedent(body)
     text += "".join(f'\n[[grades]]\nname = "{name}"\nmin = {low}\n' for name, low in grades)
-    return analyse_rules(isc.loads_rules(text, source="x.toml"))
+    findings = analyse_rules(isc.loads_rules(text, source="x.toml"))
+    return tuple((finding.path, finding.text.render("en")) for finding in findings)
 
 
 def item(points: str, *rules: str, item_id: str = "a") -> str:
@@ -56,9 +59,12 @@ def rest(points: int) -> str:
 
 
 def test_finding_is_a_frozen_record() -> None:
-    """A finding is an immutable (path, message) pair."""
-    finding = Finding("items[0].rules[0]", "message")
-    assert (finding.path, finding.message) == ("items[0].rules[0]", "message")
+    """A finding is an immutable (path, text) pair; its message is in the language of messages."""
+    finding = Finding("items[0].rules[0]", M.BONUS_ZERO_CAP())
+    assert (finding.path, finding.message) == (
+        "items[0].rules[0]",
+        "the bonus cap is 0, so the bonus rules can never add anything",
+    )
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         finding.path = "elsewhere"  # type: ignore[misc]
 
@@ -76,7 +82,7 @@ def test_a_clean_file_has_no_findings() -> None:
 def test_below_zero_never_deducts() -> None:
     """below = 0: entries are never fewer than 0, so the rule never fires."""
     assert analyse(item("100", "below = 0\nper = 2")) == (
-        Finding(
+        (
             "items[0].rules[0].below",
             "below = 0 can never fire (no value is below 0), so this rule never deducts anything",
         ),
@@ -86,7 +92,7 @@ def test_below_zero_never_deducts() -> None:
 def test_a_prorated_threshold_under_a_half_never_deducts() -> None:
     """below = 0.4, prorate: 0.4 × duty/period ≤ 0.4 rounds half up to 0 (SPEC §4.2), full month or not."""
     assert analyse(item("100", "below = 0.4\nper = 2\nprorate = true")) == (
-        Finding(
+        (
             "items[0].rules[0].below",
             "below = 0.4 with prorate = true is rounded to 0 even for a full month, "
             "so it can never fire and this rule never deducts anything",
@@ -101,9 +107,9 @@ def test_zero_amounts_never_deduct() -> None:
         item("100", "above = 0\nper = 0", "above = 1\nfixed = 0", "above = 2\nper = 3\ncap = 0")
     )
     assert findings == (
-        Finding("items[0].rules[0].per", "per = 0, so this rule never deducts anything"),
-        Finding("items[0].rules[1].fixed", "fixed = 0, so this rule never deducts anything"),
-        Finding("items[0].rules[2].cap", "cap = 0, so this rule never deducts anything"),
+        ("items[0].rules[0].per", "per = 0, so this rule never deducts anything"),
+        ("items[0].rules[1].fixed", "fixed = 0, so this rule never deducts anything"),
+        ("items[0].rules[2].cap", "cap = 0, so this rule never deducts anything"),
     )
 
 
@@ -111,14 +117,14 @@ def test_zero_point_item_never_deducts() -> None:
     """An item of 0 points has nothing to deduct from: one finding for the item, none per rule."""
     body = item("0", "below = 15\nfixed = 5", "below = 10\nper = 1") + item("100", item_id="b")
     assert analyse(body) == (
-        Finding("items[0].points", 'item "a" has 0 points, so its rules can never deduct anything'),
+        ("items[0].points", 'item "a" has 0 points, so its rules can never deduct anything'),
     )
 
 
 def test_rule_exhausted_by_earlier_fixed_rule() -> None:
     """Fewer than 1 entry fires both; the earlier rule's fixed 5 already takes all 5 points."""
     assert analyse(item("5", "below = 1\nfixed = 5", "below = 1\nper = 3") + rest(5)) == (
-        Finding(
+        (
             "items[0].rules[1]",
             'never deducts anything: whenever it fires, the earlier rule "a-0" (items[0].rules[0]) '
             "fires too and uses up the item's 5 points first",
@@ -129,7 +135,7 @@ def test_rule_exhausted_by_earlier_fixed_rule() -> None:
 def test_rule_exhausted_by_earlier_per_rule() -> None:
     """Below 10 means at least 15 − 10 = 5 short of 15: 2 × 5 = 10 already takes all 10 points."""
     assert analyse(item("10", "below = 15\nper = 2", "below = 10\nfixed = 5") + rest(10)) == (
-        Finding(
+        (
             "items[0].rules[1]",
             'never deducts anything: whenever it fires, the earlier rule "a-0" (items[0].rules[0]) '
             "fires too and uses up the item's 10 points first",
@@ -140,7 +146,7 @@ def test_rule_exhausted_by_earlier_per_rule() -> None:
 def test_rule_exhausted_by_earlier_above_rule() -> None:
     """Above 2 means at least 2 over 0: 5 × 2 = 10 already takes all 10 points."""
     assert analyse(item("10", "above = 0\nper = 5", "above = 2\nper = 1") + rest(10)) == (
-        Finding(
+        (
             "items[0].rules[1]",
             'never deducts anything: whenever it fires, the earlier rule "a-0" (items[0].rules[0]) '
             "fires too and uses up the item's 10 points first",
@@ -174,8 +180,8 @@ def test_unused_metric() -> None:
     """A metric no rule, bonus rule or veto names is reported at its table."""
     findings = analyse(item("100", "below = 15\nper = 2"), metrics=("spare", "entries", "other"))
     assert findings == (
-        Finding("metrics.spare", 'metric "spare" is not used by any rule or veto'),
-        Finding("metrics.other", 'metric "other" is not used by any rule or veto'),
+        ("metrics.spare", 'metric "spare" is not used by any rule or veto'),
+        ("metrics.other", 'metric "other" is not used by any rule or veto'),
     )
 
 
@@ -206,7 +212,7 @@ def test_grade_above_the_total() -> None:
     """min 110 with total 100: no total reaches the top band."""
     findings = analyse(item("100"), metrics=(), grades=(("优秀", "110"), *TWO_GRADES))
     assert findings == (
-        Finding("grades[0].min", 'grade "优秀" can never be given: its min 110 is above the total 100'),
+        ("grades[0].min", 'grade "优秀" can never be given: its min 110 is above the total 100'),
     )
 
 
@@ -214,7 +220,7 @@ def test_grade_band_narrower_than_precision() -> None:
     """Mins 90 and 89.99 at precision 1: totals step 89.9, 90.0, so [89.99, 90) holds none."""
     grades = (("优秀", "90"), ("良好", "89.99"), *TWO_GRADES)
     assert analyse(item("100"), metrics=(), grades=grades) == (
-        Finding(
+        (
             "grades[1].min",
             'grade "良好" can never be given: '
             "no total rounded to 1 decimal(s) is at least 89.99 and below 90",
@@ -228,7 +234,7 @@ def test_grade_band_whole_totals() -> None:
     """Mins 90 and 89.5 at precision 0: whole totals skip from 89 to 90, so [89.5, 90) holds none."""
     grades = (("优秀", "90"), ("良好", "89.5"), *TWO_GRADES)
     assert analyse(item("100"), metrics=(), grades=grades, precision=0) == (
-        Finding(
+        (
             "grades[1].min",
             'grade "良好" can never be given: no total rounded to 0 decimal(s) is at least 89.5 and below 90',
         ),
@@ -264,7 +270,7 @@ def test_bonus_cap_more_than_rules_can_give() -> None:
     """fixed 2 + cap 3 + 1 × 2 (below 2, at 0 mistakes) = 7, so a cap of 10 is never reached."""
     body = item("100") + BONUS_RULES
     assert analyse(body, metrics=("commendations", "found", "mistakes")) == (
-        Finding("bonus.cap", "the bonus cap 10 is more than the bonus rules can ever give together (7)"),
+        ("bonus.cap", "the bonus cap 10 is more than the bonus rules can ever give together (7)"),
     )
 
 
@@ -301,11 +307,11 @@ def test_bonus_rules_never_add() -> None:
         """
     )
     assert analyse(body) == (
-        Finding(
+        (
             "bonus.rules[0].below",
             "below = 0 can never fire (no value is below 0), so this rule never adds anything",
         ),
-        Finding(
+        (
             "bonus.rules[2]",
             'never adds anything: whenever it fires, the earlier rule "first" (bonus.rules[1]) '
             "fires too and uses up the bonus cap of 2 first",
@@ -325,9 +331,7 @@ def test_veto_below_zero_never_applies() -> None:
         """
     )
     assert analyse(body) == (
-        Finding(
-            "vetoes[0].below", "below = 0 can never fire (no value is below 0), so this veto never applies"
-        ),
+        ("vetoes[0].below", "below = 0 can never fire (no value is below 0), so this veto never applies"),
     )
 
 
@@ -336,7 +340,7 @@ def test_findings_follow_file_order() -> None:
     body = item("0", "below = 1\nfixed = 1") + item("100", "below = 0\nfixed = 1", item_id="b")
     body += '\n[bonus]\ncap = 1\n\n[[vetoes]]\nid = "v"\ntext = "否决"\nmetric = "entries"\nbelow = 0\n'
     findings = analyse(body, metrics=("spare", "entries"), grades=(("优秀", "101"), *TWO_GRADES))
-    assert [finding.path for finding in findings] == [
+    assert [path for path, _ in findings] == [
         "metrics.spare",
         "items[0].points",
         "items[1].rules[0].below",

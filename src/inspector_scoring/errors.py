@@ -37,10 +37,14 @@ class Problem:
             return f"{self.file}: {self.path}: {self.message}"
         return f"{self.file}: {self.message}"
 
+    def said(self, language: str) -> str:
+        """The message alone, in ``language`` (``zh`` or ``en``)."""
+        message = REGISTRY.get(self.code)
+        return Text(message, self.params).render(language) if message is not None else self.message
+
     def text(self, language: str) -> str:
         """``FILE: PATH: message`` with the message in ``language`` (``zh`` or ``en``)."""
-        message = REGISTRY.get(self.code)
-        said = Text(message, self.params).render(language) if message is not None else self.message
+        said = self.said(language)
         return f"{self.file}: {self.path}: {said}" if self.path else f"{self.file}: {said}"
 
     @classmethod

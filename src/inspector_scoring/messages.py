@@ -316,8 +316,88 @@ CHECK_CAP = Message("check.cap", "cap {cap}")
 CHECK_PRORATED = Message("check.prorated", "prorated by duty days")
 CHECK_WARNINGS = Message("check.warnings", "{count} warning(s):")
 CHECK_NO_WARNINGS = Message("check.no_warnings", "No warnings.")
-TEST_PASSED = Message("test.summary", "{passed} of {total} case(s) passed.")
 VERIFY_MISMATCH = Message("verify.mismatch", "{file} does not match its inputs ({count} difference(s)):")
 VERIFY_MATCH = Message(
     "verify.match", "{file} matches: fingerprints, totals, grades and item scores of {count} inspector(s)."
 )
+
+# -- score check: warnings about rules that cannot work ---------------------------
+
+ITEM_ZERO_POINTS = Message(
+    "warn.item_zero_points", 'item "{item}" has 0 points, so its rules can never deduct anything'
+)
+BONUS_ZERO_CAP = Message(
+    "warn.bonus_zero_cap", "the bonus cap is 0, so the bonus rules can never add anything"
+)
+BONUS_CAP_UNREACHABLE = Message(
+    "warn.bonus_cap_unreachable",
+    "the bonus cap {cap} is more than the bonus rules can ever give together ({most})",
+)
+SHADOWED_DEDUCTION = Message(
+    "warn.shadowed_deduction",
+    'never deducts anything: whenever it fires, the earlier rule "{earlier}" ({path}) fires too and '
+    "uses up the item's {points} points first",
+)
+SHADOWED_BONUS = Message(
+    "warn.shadowed_bonus",
+    'never adds anything: whenever it fires, the earlier rule "{earlier}" ({path}) fires too and '
+    "uses up the bonus cap of {cap} first",
+)
+NEVER_FIRES_DEDUCTION = Message(
+    "warn.never_fires_deduction",
+    "below = {below} can never fire (no value is below {below}), so this rule never deducts anything",
+)
+NEVER_FIRES_BONUS = Message(
+    "warn.never_fires_bonus",
+    "below = {below} can never fire (no value is below {below}), so this rule never adds anything",
+)
+PRORATED_TO_ZERO_DEDUCTION = Message(
+    "warn.prorated_zero_deduction",
+    "below = {below} with prorate = true is rounded to 0 even for a full month, so it can never fire "
+    "and this rule never deducts anything",
+)
+PRORATED_TO_ZERO_BONUS = Message(
+    "warn.prorated_zero_bonus",
+    "below = {below} with prorate = true is rounded to 0 even for a full month, so it can never fire "
+    "and this rule never adds anything",
+)
+ZERO_AMOUNT_DEDUCTION = Message(
+    "warn.zero_amount_deduction", "{key} = 0, so this rule never deducts anything"
+)
+ZERO_AMOUNT_BONUS = Message("warn.zero_amount_bonus", "{key} = 0, so this rule never adds anything")
+VETO_NEVER_FIRES = Message(
+    "warn.veto_never_fires",
+    "below = {below} can never fire (no value is below {below}), so this veto never applies",
+)
+GRADE_ABOVE_TOTAL = Message(
+    "warn.grade_above_total", 'grade "{grade}" can never be given: its min {min} is above the total {total}'
+)
+GRADE_NO_TOTAL = Message(
+    "warn.grade_no_total",
+    'grade "{grade}" can never be given: no total rounded to {precision} decimal(s) is at least {min} '
+    "and below {upper}",
+)
+METRIC_UNUSED = Message("warn.metric_unused", 'metric "{metric}" is not used by any rule or veto')
+
+# -- score test: the report -----------------------------------------------------
+
+CASE_PASS = Message("test.pass", "PASS {name}")
+CASE_FAIL = Message("test.fail", "FAIL {name}")
+CASE_SUMMARY = Message("test.summary", "{passed} passed, {failed} failed")
+CASE_EVIDENCE_INVALID = Message("test.evidence_invalid", "evidence is invalid: {problem}")
+CASE_EXPECTED_ERRORS = Message(
+    "test.expected_errors", "errors: expected problems at {paths}, but the evidence scored without any"
+)
+CASE_EXPECTED_MESSAGES = Message(
+    "test.expected_messages",
+    "error_messages: expected {count} problem(s), but the evidence scored without any",
+)
+CASE_NO_INSPECTOR = Message(
+    "test.no_inspector", "{inspector}: no such inspector in the evidence (it has {known})"
+)
+CASE_MISMATCH = Message("test.mismatch", "{who}: {key}: expected {want}, got {got}")
+CASE_MISSING_ERROR = Message("test.missing_error", "errors: expected a problem at {path}, got none")
+CASE_UNEXPECTED_ERROR = Message("test.unexpected_error", "errors: unexpected problem {problem}")
+CASE_MISSING_MESSAGE = Message("test.missing_message", "error_messages: expected {line}, got none")
+CASE_UNEXPECTED_MESSAGE = Message("test.unexpected_message", "error_messages: unexpected {line}")
+WHOLE_FILE = Message("word.whole_file", "(the whole file)")

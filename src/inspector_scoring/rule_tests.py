@@ -38,7 +38,7 @@ from ._readers import (
 )
 from .errors import Collector, InvalidInputError, Problem
 from .files import read_bytes
-from .i18n import Message
+from .i18n import Message, current_language
 from .rules.load import default_rules, load_rules, parse_toml
 from .rules.model import Ruleset
 from .scoring.results import InspectorResult
@@ -399,23 +399,25 @@ def _run_case(rules: Ruleset, case: Case) -> CaseResult:
         if case.expects_errors:
             differences = _compare_problems(case, error.problems)
         else:
-            differences = [f"evidence is invalid: {_problem_line(problem)}" for problem in error.problems]
+            differences = [
+                M.CASE_EVIDENCE_INVALID.render(problem=_shown(problem)) for problem in error.problems
+            ]
         return CaseResult(case.name, not differences, tuple(differences))
     if case.errors is not None:
         wanted = ", ".join(_show_path(path) for path in case.errors)
-        difference = f"errors: expected problems at {wanted}, but the evidence scored without any"
+        difference = M.CASE_EXPECTED_ERRORS.render(paths=wanted)
         return CaseResult(case.name, False, (difference,))
     if case.error_messages is not None:
         count = len(case.error_messages)
-        difference = f"error_messages: expected {count} problem(s), but the evidence scored without any"
+        difference = M.CASE_EXPECTED_MESSAGES.render(count=count)
         return CaseResult(case.name, False, (difference,))
     results = {result.inspector.id: result for result in assessment.results}
     differences = []
     for expectation in case.expect:
         result = results.get(expectation.inspector)
         if result is None:
-            known = ", ".join(results) or "none"
-            differences.append(f"{expectation.inspector}: no such inspector in the evidence (it has {known})")
+            known = ", ".join(results) or M.NONE.render()
+            differences.append(M.CASE_NO_INSPECTOR.render(inspector=expectation.inspector, known=known))
             continue
         differences.extend(_compare_result(expectation, result))
     return CaseResult(case.name, not differences, tuple(differences))
@@ -427,7 +429,7 @@ def _compare_result(expected: Expectation, result: InspectorResult) -> list[str]
 
     def check(key: str, want: object, got: object, show: Callable[[Any], str] = _plain) -> None:
         if want is not None and want != got:
-            out.append(f"{who}: {key}: expected {show(want)}, got {show(got)}")
+            out.append(M.CASE_MISMATCH.render(who=who, key=key, want=show(want), got=show(got)))
 
     check("total", expected.total, result.total)
     check("grade", expected.grade, result.grade, _quoted)
@@ -447,32 +449,37 @@ def _compare_problems(case: Case, problems: Sequence[Problem]) -> list[str]:
         got = {problem.path for problem in problems}
         want = set(case.errors)
         out.extend(
-            f"errors: expected a problem at {_show_path(path)}, got none"
-            for path in case.errors
-            if path not in got
+            M.CASE_MISSING_ERROR.render(path=_show_path(path)) for path in case.errors if path not in got
         )
         out.extend(
-            f"errors: unexpected problem {_problem_line(problem)}"
+            M.CASE_UNEXPECTED_ERROR.render(problem=_shown(problem))
             for problem in problems
             if problem.path not in want
         )
     if case.error_messages is not None:
-        lines = [_problem_line(problem) for problem in problems]
+        # Case files are written in English, whatever language the report is read in.
+        lines = [_problem_line(problem, "en") for problem in problems]
         want = set(case.error_messages)
         out.extend(
-            f"error_messages: expected {line}, got none" for line in case.error_messages if line not in lines
+            M.CASE_MISSING_MESSAGE.render(line=line) for line in case.error_messages if line not in lines
         )
-        out.extend(f"error_messages: unexpected {line}" for line in lines if line not in want)
+        out.extend(M.CASE_UNEXPECTED_MESSAGE.render(line=line) for line in lines if line not in want)
     return out
 
 
-def _problem_line(problem: Problem) -> str:
-    """A problem as ``PATH: message`` (the file is the case's evidence)."""
-    return f"{problem.path}: {problem.message}" if problem.path else problem.message
+def _problem_line(problem: Problem, language: str) -> str:
+    """A problem as ``PATH: message`` in ``language`` (the file is the case's evidence)."""
+    said = problem.said(language)
+    return f"{problem.path}: {said}" if problem.path else said
+
+
+def _shown(problem: Problem) -> str:
+    """A problem as ``PATH: message``, in the language of the report."""
+    return _problem_line(problem, current_language())
 
 
 def _show_path(path: str) -> str:
-    return path or "(the whole file)"
+    return path or M.WHOLE_FILE.render()
 
 
 def _plain(value: object) -> str:
@@ -502,10 +509,10 @@ def render_report(results: Iterable[CaseResult], /) -> str:
     for result in results:
         if result.passed:
             passed += 1
-            lines.append(f"PASS {result.name}")
+            lines.append(M.CASE_PASS.render(name=result.name))
         else:
             failed += 1
-            lines.append(f"FAIL {result.name}")
+            lines.append(M.CASE_FAIL.render(name=result.name))
             lines.extend(f"  {difference}" for difference in result.differences)
-    lines.append(f"{passed} passed, {failed} failed")
+    lines.append(M.CASE_SUMMARY.render(passed=passed, failed=failed))
     return "\n".join(lines) + "\n"

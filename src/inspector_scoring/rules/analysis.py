@@ -25,7 +25,9 @@ from decimal import Decimal
 
 import attrs
 
+from .. import messages as M
 from .._readers import join
+from ..i18n import Text
 from ..numbers import exact_arithmetic, format_number, round_half_up
 from .model import Bonus, Comparison, Item, Rule, Ruleset, Veto
 
@@ -36,7 +38,7 @@ _ZERO = Decimal(0)
 
 @attrs.frozen(slots=True)
 class Finding:
-    """A warning about a valid rule file: the key path it concerns and what is wrong, in English.
+    """A warning about a valid rule file: the key path it concerns and what is wrong.
 
     ``path`` is a key path in the rule file, as in validation messages
     (``items[2].rules[1]``, ``items[0].rules[0].per``, ``metrics.absences``,
@@ -44,13 +46,19 @@ class Finding:
     """
 
     path: str
-    message: str
+    #: what is wrong, in any language
+    text: Text
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in the language of messages."""
+        return self.text.render()
 
 
 def analyse_rules(rules: Ruleset, /) -> tuple[Finding, ...]:
     """Every warning about ``rules``, deterministic and in file order.
 
-    File order is the layout of the rule file (SPEC §2): unused metrics, then
+    File order is the layout of the rule file: unused metrics, then
     each item (its points, then its rules in order), the bonus (its cap, then
     its rules), the vetoes, and last the grades. Within one rule, findings
     follow its keys: the threshold, the amount, the cap, then whether earlier
@@ -76,7 +84,7 @@ def _unused_metrics(rules: Ruleset) -> Iterator[Finding]:
     used = rules.used_metrics()
     for metric in rules.metrics:
         if metric not in used:
-            yield Finding(join("metrics", metric.id), f'metric "{metric.id}" is not used by any rule or veto')
+            yield Finding(join("metrics", metric.id), M.METRIC_UNUSED(metric=metric.id))
 
 
 # -- rules: items and bonus ---------------------------------------------------
@@ -84,45 +92,26 @@ def _unused_metrics(rules: Ruleset) -> Iterator[Finding]:
 
 def _item(item: Item, path: str) -> Iterator[Finding]:
     if item.points == _ZERO and item.rules:
-        yield Finding(
-            join(path, "points"),
-            f'item "{item.id}" has 0 points, so its rules can never deduct anything',
-        )
-    yield from _chain(
-        item.rules,
-        join(path, "rules"),
-        item.points,
-        verb="deduct",
-        budget_text=f"the item's {format_number(item.points)} points",
-    )
+        yield Finding(join(path, "points"), M.ITEM_ZERO_POINTS(item=item.id))
+    yield from _chain(item.rules, join(path, "rules"), item.points, bonus=False)
 
 
 def _bonus(bonus: Bonus) -> Iterator[Finding]:
     if bonus.cap == _ZERO and bonus.rules:
-        yield Finding("bonus.cap", "the bonus cap is 0, so the bonus rules can never add anything")
+        yield Finding("bonus.cap", M.BONUS_ZERO_CAP())
     most = _most_bonus(bonus.rules)
     if most is not None and most < bonus.cap:
         yield Finding(
-            "bonus.cap",
-            f"the bonus cap {format_number(bonus.cap)} is more than the bonus rules "
-            f"can ever give together ({format_number(most)})",
+            "bonus.cap", M.BONUS_CAP_UNREACHABLE(cap=format_number(bonus.cap), most=format_number(most))
         )
-    yield from _chain(
-        bonus.rules,
-        "bonus.rules",
-        bonus.cap,
-        verb="add",
-        budget_text=f"the bonus cap of {format_number(bonus.cap)}",
-    )
+    yield from _chain(bonus.rules, "bonus.rules", bonus.cap, bonus=True)
 
 
-def _chain(
-    chain: tuple[Rule, ...], path: str, budget: Decimal, *, verb: str, budget_text: str
-) -> Iterator[Finding]:
+def _chain(chain: tuple[Rule, ...], path: str, budget: Decimal, *, bonus: bool) -> Iterator[Finding]:
     """Findings for rules applied in order against one budget (an item's points, or the bonus cap)."""
     for n, rule in enumerate(chain):
         rule_path = join(path, n)
-        dead = list(_dead_keys(rule, verb))
+        dead = list(_dead_keys(rule, bonus=bonus))
         for key, message in dead:
             yield Finding(join(rule_path, key), message)
         if dead or budget == _ZERO:
@@ -131,10 +120,10 @@ def _chain(
         for k, earlier in enumerate(chain[:n]):
             least = _least_when_fires(earlier, rule)
             if least is not None and least >= budget:
+                shadowed = M.SHADOWED_BONUS if bonus else M.SHADOWED_DEDUCTION
+                amount = format_number(budget)
                 yield Finding(
-                    rule_path,
-                    f"never {verb}s anything: whenever it fires, the earlier rule "
-                    f'"{earlier.id}" ({join(path, k)}) fires too and uses up {budget_text} first',
+                    rule_path, shadowed(earlier=earlier.id, path=join(path, k), cap=amount, points=amount)
                 )
                 break
 
@@ -144,26 +133,17 @@ def _never_fires(comparison: Comparison, threshold: Decimal) -> bool:
     return comparison is Comparison.BELOW and threshold <= _ZERO
 
 
-def _dead_keys(rule: Rule, verb: str) -> Iterator[tuple[str, str]]:
+def _dead_keys(rule: Rule, *, bonus: bool) -> Iterator[tuple[str, Text]]:
     """The keys that by themselves stop ``rule`` from ever amounting to anything."""
+    below = format_number(rule.threshold)
     if _never_fires(rule.comparison, rule.threshold):
-        below = format_number(rule.threshold)
-        yield (
-            "below",
-            f"below = {below} can never fire (no value is below {below}), "
-            f"so this rule never {verb}s anything",
-        )
+        yield "below", (M.NEVER_FIRES_BONUS if bonus else M.NEVER_FIRES_DEDUCTION)(below=below)
     elif rule.prorate and _never_fires(rule.comparison, round_half_up(rule.threshold, 0)):
-        # Prorated, the threshold applied is rounded to a whole number (SPEC §4.2), here 0.
-        below = format_number(rule.threshold)
-        yield (
-            "below",
-            f"below = {below} with prorate = true is rounded to 0 even for a full month, "
-            f"so it can never fire and this rule never {verb}s anything",
-        )
+        # Prorated, the threshold applied is rounded to a whole number, here 0.
+        yield "below", (M.PRORATED_TO_ZERO_BONUS if bonus else M.PRORATED_TO_ZERO_DEDUCTION)(below=below)
     for key, amount in (("per", rule.per), ("fixed", rule.fixed), ("cap", rule.cap)):
         if amount is not None and amount == _ZERO:
-            yield key, f"{key} = 0, so this rule never {verb}s anything"
+            yield key, (M.ZERO_AMOUNT_BONUS if bonus else M.ZERO_AMOUNT_DEDUCTION)(key=key)
 
 
 def _least_when_fires(earlier: Rule, later: Rule) -> Decimal | None:
@@ -235,10 +215,7 @@ def _most_bonus(chain: tuple[Rule, ...]) -> Decimal | None:
 def _veto(veto: Veto, path: str) -> Iterator[Finding]:
     if _never_fires(veto.comparison, veto.threshold):
         below = format_number(veto.threshold)
-        yield Finding(
-            join(path, "below"),
-            f"below = {below} can never fire (no value is below {below}), so this veto never applies",
-        )
+        yield Finding(join(path, "below"), M.VETO_NEVER_FIRES(below=below))
 
 
 # -- grades -------------------------------------------------------------------
@@ -260,16 +237,20 @@ def _grades(rules: Ruleset) -> Iterator[Finding]:
         if grade.min > rules.total:
             yield Finding(
                 path,
-                f'grade "{grade.name}" can never be given: its min {format_number(grade.min)} '
-                f"is above the total {format_number(rules.total)}",
+                M.GRADE_ABOVE_TOTAL(
+                    grade=grade.name, min=format_number(grade.min), total=format_number(rules.total)
+                ),
             )
         elif upper is not None and _smallest_total_from(grade.min, rules.precision) >= upper:
             # Here min <= total, and total is itself a multiple of 10^-precision
             # (validated), so the smallest total at or above min never exceeds total.
             yield Finding(
                 path,
-                f'grade "{grade.name}" can never be given: no total rounded to '
-                f"{rules.precision} decimal(s) is at least {format_number(grade.min)} "
-                f"and below {format_number(upper)}",
+                M.GRADE_NO_TOTAL(
+                    grade=grade.name,
+                    precision=rules.precision,
+                    min=format_number(grade.min),
+                    upper=format_number(upper),
+                ),
             )
         upper = grade.min

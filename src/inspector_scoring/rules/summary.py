@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import messages as M
 from ..numbers import format_number as num
 from .model import Rule, Ruleset
 
@@ -10,50 +11,58 @@ __all__ = ["summarise_rules"]
 
 def _trigger(rule: Rule, unit: str) -> str:
     if rule.per is not None:
-        amount = f"{num(rule.per)} per {unit}"
+        amount = M.CHECK_PER.render(amount=num(rule.per), unit=unit)
     else:
         assert rule.fixed is not None  # a rule has exactly one of per and fixed
-        amount = f"{num(rule.fixed)} fixed"
+        amount = M.CHECK_FIXED.render(amount=num(rule.fixed))
     parts = [f"{rule.metric} {rule.comparison.value} {num(rule.threshold)}", amount]
     if rule.cap is not None:
-        parts.append(f"cap {num(rule.cap)}")
+        parts.append(M.CHECK_CAP.render(cap=num(rule.cap)))
     if rule.prorate:
-        parts.append("prorated by duty days")
+        parts.append(M.CHECK_PRORATED.render())
     return ", ".join(parts)
 
 
 def summarise_rules(rules: Ruleset, /) -> list[str]:
-    """Lines describing ``rules``: header, items with their rules, bonus, vetoes, grades."""
+    """Lines describing ``rules``: header, items with their rules, bonus, vetoes, grades, in the
+    language of messages (the rule file's own wording as it is)."""
     lines = [
-        f"{rules.source}: valid",
-        f"{rules.title} ({rules.id}, version {rules.version})",
-        f"effective {rules.effective_text}; assessed by {rules.period.value}; "
-        f"{num(rules.total)} points, totals to {rules.precision} decimal(s), half up",
+        M.CHECK_VALID.render(file=rules.source),
+        M.CHECK_TITLE.render(title=rules.title, id=rules.id, version=rules.version),
+        M.CHECK_HEADER.render(
+            dates=rules.effective_text.render(),
+            period=rules.period.value,
+            total=num(rules.total),
+            precision=rules.precision,
+        ),
     ]
     if rules.issuer:
-        lines.append(f"issuer: {rules.issuer}")
+        lines.append(M.CHECK_ISSUER.render(issuer=rules.issuer))
     if rules.basis:
-        lines.append("basis: " + "、".join(rules.basis))
+        lines.append(M.CHECK_BASIS.render(basis="、".join(rules.basis)))
     if rules.night:
         lines.append(
-            f"night: {rules.night.start.isoformat('minutes')} to {rules.night.end.isoformat('minutes')}"
+            M.CHECK_NIGHT.render(
+                start=rules.night.start.isoformat("minutes"), end=rules.night.end.isoformat("minutes")
+            )
         )
-    lines += ["", "items (deducted in order until exhausted):"]
+    lines += ["", M.CHECK_ITEMS.render()]
     for n, item in enumerate(rules.items, start=1):
         lines.append(f"  {n}. {item.title} [{item.id}] {num(item.points)}分")
         for rule in item.rules:
             unit = rules.metric(rule.metric).unit
             lines.append(f"     - {rule.text} [{rule.id}: {_trigger(rule, unit)}]")
     if rules.bonus is not None:
-        lines += ["", f"bonus (capped at {num(rules.bonus.cap)}):"]
+        lines += ["", M.CHECK_BONUS.render(cap=num(rules.bonus.cap))]
         for rule in rules.bonus.rules:
             lines.append(f"  - {rule.text} [{rule.id}: {_trigger(rule, rules.metric(rule.metric).unit)}]")
     if rules.vetoes:
-        lines += ["", "vetoes:"]
+        lines += ["", M.CHECK_VETOES.render()]
         for veto in rules.vetoes:
             lines.append(
                 f"  - {veto.text} [{veto.id}: {veto.metric} {veto.comparison.value} "
                 f"{num(veto.threshold)} → {veto.grade}]"
             )
-    lines += ["", "grades: " + ", ".join(f"{grade.name} ≥ {num(grade.min)}" for grade in rules.grades)]
+    grades = ", ".join(f"{grade.name} ≥ {num(grade.min)}" for grade in rules.grades)
+    lines += ["", M.CHECK_GRADES.render(grades=grades)]
     return lines
