@@ -401,3 +401,47 @@ CASE_UNEXPECTED_ERROR = Message("test.unexpected_error", "errors: unexpected pro
 CASE_MISSING_MESSAGE = Message("test.missing_message", "error_messages: expected {line}, got none")
 CASE_UNEXPECTED_MESSAGE = Message("test.unexpected_message", "error_messages: unexpected {line}")
 WHOLE_FILE = Message("word.whole_file", "(the whole file)")
+
+# -- why a file is not JSON or TOML (the parsers' own reasons, in their English) ---
+
+JSON_EXPECTING_VALUE = Message("json.expecting_value", "Expecting value")
+JSON_EXPECTING_COMMA = Message("json.expecting_comma", "Expecting ',' delimiter")
+JSON_EXPECTING_COLON = Message("json.expecting_colon", "Expecting ':' delimiter")
+JSON_EXPECTING_NAME = Message("json.expecting_name", "Expecting property name enclosed in double quotes")
+JSON_UNTERMINATED_STRING = Message("json.unterminated_string", "Unterminated string starting at")
+JSON_CONTROL_CHARACTER = Message("json.control_character", "Invalid control character at")
+JSON_INVALID_ESCAPE = Message("json.invalid_escape", "Invalid \\escape")
+JSON_INVALID_U_ESCAPE = Message("json.invalid_u_escape", "Invalid \\uXXXX escape")
+JSON_EXTRA_DATA = Message("json.extra_data", "Extra data")
+JSON_TRAILING_COMMA_OBJECT = Message(
+    "json.trailing_comma_object", "Illegal trailing comma before end of object"
+)
+JSON_TRAILING_COMMA_ARRAY = Message("json.trailing_comma_array", "Illegal trailing comma before end of array")
+TOML_AT = Message("toml.at", "{reason} (at line {line}, column {column})")
+TOML_AT_END = Message("toml.at_end", "{reason} (at end of document)")
+TOML_DECLARED_TWICE = Message("toml.declared_twice", "Cannot declare {key} twice")
+TOML_IMMUTABLE = Message("toml.immutable", "Cannot mutate immutable namespace {key}")
+TOML_OVERWRITE = Message("toml.overwrite", "Cannot overwrite a value")
+TOML_REDEFINE = Message("toml.redefine", "Cannot redefine namespace {key}")
+TOML_DUPLICATE_INLINE_KEY = Message("toml.duplicate_inline_key", "Duplicate inline table key {key}")
+TOML_BAD_ESCAPE_VALUE = Message("toml.bad_escape_value", "Escaped character is not a Unicode scalar value")
+TOML_EXPECTED_EQUALS = Message("toml.expected_equals", "Expected '=' after a key in a key/value pair")
+TOML_EXPECTED_TABLE_END = Message("toml.expected_table_end", "Expected ']' at the end of a table declaration")
+TOML_EXPECTED_ARRAY_TABLE_END = Message(
+    "toml.expected_array_table_end", "Expected ']]' at the end of an array declaration"
+)
+TOML_EXPECTED_NEWLINE = Message(
+    "toml.expected_newline", "Expected newline or end of document after a statement"
+)
+TOML_EXPECTED = Message("toml.expected", "Expected {expected}")
+TOML_INVALID_CHARACTER = Message("toml.invalid_character", "Found invalid character {char}")
+TOML_ILLEGAL_CHARACTER = Message("toml.illegal_character", "Illegal character {char}")
+TOML_INVALID_DATE = Message("toml.invalid_date", "Invalid date or datetime")
+TOML_INVALID_HEX = Message("toml.invalid_hex", "Invalid hex value")
+TOML_INVALID_KEY = Message("toml.invalid_key", "Invalid initial character for a key part")
+TOML_INVALID_STATEMENT = Message("toml.invalid_statement", "Invalid statement")
+TOML_INVALID_VALUE = Message("toml.invalid_value", "Invalid value")
+TOML_UNCLOSED_ARRAY = Message("toml.unclosed_array", "Unclosed array")
+TOML_UNCLOSED_INLINE_TABLE = Message("toml.unclosed_inline_table", "Unclosed inline table")
+TOML_UNESCAPED_BACKSLASH = Message("toml.unescaped_backslash", "Unescaped '\\' in a string")
+TOML_UNTERMINATED_STRING = Message("toml.unterminated_string", "Unterminated string")

@@ -32,6 +32,7 @@ from .._readers import NonFinite, join, quote
 from ..errors import InvalidInputError, Problem, fail
 from ..files import decode_text
 from ..i18n import Text
+from ..syntax import json_reason
 
 __all__ = ["JsonObject", "Parsed", "parse_json", "parse_json_exact"]
 
@@ -166,13 +167,13 @@ def _syntax(error: json.JSONDecodeError, text: str) -> Text:
     char = text[error.pos] if error.pos < len(text) else ""
     if char in _FULL_WIDTH:
         return M.FULL_WIDTH_IN_JSON(
-            reason=error.msg,
+            reason=json_reason(error.msg),
             line=error.lineno,
             column=error.colno,
             char=quote(char),
             ascii=quote(_FULL_WIDTH[char]),
         )
-    return M.INVALID_JSON(reason=error.msg, line=error.lineno, column=error.colno)
+    return M.INVALID_JSON(reason=json_reason(error.msg), line=error.lineno, column=error.colno)
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")

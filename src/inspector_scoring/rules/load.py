@@ -42,6 +42,7 @@ from ..files import decode_text, read_bytes
 from ..jsontext import canonical_sha256
 from ..numbers import as_number, round_half_up
 from ..periods import Period, PeriodKind, parse_period
+from ..syntax import toml_reason
 from .annual import read_annual, read_outcomes
 from .grades import read_grades
 from .model import (
@@ -138,8 +139,7 @@ def parse_toml(data: bytes, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        # tomllib's message already ends with "(at line L, column C)".
-        raise fail(name, "", M.INVALID_TOML(reason=str(error))) from None
+        raise fail(name, "", M.INVALID_TOML(reason=toml_reason(str(error)))) from None
 
 
 @functools.cache

@@ -1,0 +1,87 @@
+"""Why a file is not JSON or TOML, in the language of messages.
+
+Python's parsers say it in English (``Expecting ',' delimiter``, ``Invalid
+value (at line 3, column 9)``); each of their reasons is a message here, so a
+clerk reads it in Chinese. A reason a newer Python words differently is shown
+as the parser wrote it. The English of each message is the parser's own, so
+English output reads as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import messages as M
+from .i18n import Text
+
+__all__ = ["json_reason", "toml_reason"]
+
+_JSON = {
+    "Expecting value": M.JSON_EXPECTING_VALUE,
+    "Expecting ',' delimiter": M.JSON_EXPECTING_COMMA,
+    "Expecting ':' delimiter": M.JSON_EXPECTING_COLON,
+    "Expecting property name enclosed in double quotes": M.JSON_EXPECTING_NAME,
+    "Unterminated string starting at": M.JSON_UNTERMINATED_STRING,
+    "Invalid control character at": M.JSON_CONTROL_CHARACTER,
+    "Invalid \\escape": M.JSON_INVALID_ESCAPE,
+    "Invalid \\uXXXX escape": M.JSON_INVALID_U_ESCAPE,
+    "Extra data": M.JSON_EXTRA_DATA,
+    "Illegal trailing comma before end of object": M.JSON_TRAILING_COMMA_OBJECT,
+    "Illegal trailing comma before end of array": M.JSON_TRAILING_COMMA_ARRAY,
+}
+
+#: tomllib's reasons; a named group is a placeholder of the message
+_TOML = tuple(
+    (re.compile(pattern), message)
+    for pattern, message in (
+        (r"Cannot declare (?P<key>.+) twice", M.TOML_DECLARED_TWICE),
+        (r"Cannot mutate immutable namespace (?P<key>.+)", M.TOML_IMMUTABLE),
+        (r"Cannot overwrite a value", M.TOML_OVERWRITE),
+        (r"Cannot redefine namespace (?P<key>.+)", M.TOML_REDEFINE),
+        (r"Duplicate inline table key (?P<key>.+)", M.TOML_DUPLICATE_INLINE_KEY),
+        (r"Escaped character is not a Unicode scalar value", M.TOML_BAD_ESCAPE_VALUE),
+        (r"Expected '=' after a key in a key/value pair", M.TOML_EXPECTED_EQUALS),
+        (r"Expected '\]' at the end of a table declaration", M.TOML_EXPECTED_TABLE_END),
+        (r"Expected '\]\]' at the end of an array declaration", M.TOML_EXPECTED_ARRAY_TABLE_END),
+        (r"Expected newline or end of document after a statement", M.TOML_EXPECTED_NEWLINE),
+        (r"Expected (?P<expected>'.+')", M.TOML_EXPECTED),
+        (r"Found invalid character (?P<char>.+)", M.TOML_INVALID_CHARACTER),
+        (r"Illegal character (?P<char>.+)", M.TOML_ILLEGAL_CHARACTER),
+        (r"Invalid date or datetime", M.TOML_INVALID_DATE),
+        (r"Invalid hex value", M.TOML_INVALID_HEX),
+        (r"Invalid initial character for a key part", M.TOML_INVALID_KEY),
+        (r"Invalid statement", M.TOML_INVALID_STATEMENT),
+        (r"Invalid value", M.TOML_INVALID_VALUE),
+        (r"Unclosed array", M.TOML_UNCLOSED_ARRAY),
+        (r"Unclosed inline table", M.TOML_UNCLOSED_INLINE_TABLE),
+        (r"Unescaped '\\\\' in a string", M.TOML_UNESCAPED_BACKSLASH),
+        (r"Unterminated string", M.TOML_UNTERMINATED_STRING),
+    )
+)
+_WHERE = re.compile(
+    r"^(?P<reason>.*?) \((?:at line (?P<line>\d+), column (?P<column>\d+)|(?P<end>at end of document))\)$"
+)
+
+
+def json_reason(reason: str) -> Text | str:
+    """The JSON decoder's ``reason`` as a message, or as it is when it is not known."""
+    message = _JSON.get(reason)
+    return message() if message is not None else reason
+
+
+def toml_reason(error: str) -> Text | str:
+    """tomllib's error text (``Invalid value (at line 3, column 9)``) as a message with its place,
+    or as it is when it is not known."""
+    where = _WHERE.match(error)
+    reason = where["reason"] if where else error
+    said: Text | str = reason
+    for pattern, message in _TOML:
+        found = pattern.fullmatch(reason)
+        if found:
+            said = message(**found.groupdict())
+            break
+    if where is None:
+        return said
+    if where["end"]:
+        return M.TOML_AT_END(reason=said)
+    return M.TOML_AT(reason=said, line=int(where["line"]), column=int(where["column"]))
