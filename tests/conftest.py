@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,17 @@ settings.register_profile("ci", parent=settings.get_profile("default"), derandom
 settings.load_profile("ci" if os.environ.get("CI") else "default")
 
 Run = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Messages in English, whatever the machine's locale, unless a test chooses otherwise (the
+    command started by a test inherits SCORE_LANG); the choice is undone after each test."""
+    from inspector_scoring.i18n import use_language  # noqa: PLC0415
+
+    monkeypatch.setenv("SCORE_LANG", "en")
+    yield
+    use_language(None)
 
 
 def score_executable() -> Path:

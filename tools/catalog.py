@@ -1,13 +1,15 @@
 """Bring the gettext catalogs up to date with the messages the code writes.
 
     python tools/catalog.py            # add new messages, mark vanished ones obsolete
-    python tools/catalog.py --check    # exit 1 when a catalog is out of date
+    python tools/catalog.py --check    # exit 1 when a catalog or docs/messages.md is out of date
 
 Every message of :mod:`inspector_scoring.messages` (its code is the ``msgctxt``,
 its English the ``msgid``) and argparse's own sentences (``msgctxt "argparse"``)
 are the entries; translations already made are kept. A changed English text
 keeps its old translation marked fuzzy, so a translator sees what to revise
-(a fuzzy entry is not used until it is confirmed).
+(a fuzzy entry is not used until it is confirmed). docs/messages.md, the table
+of every message in both languages, is written from the compiled catalog: run
+``pip install -e .`` after editing the .po, then this.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ from inspector_scoring import messages  # noqa: F401 - registers every message
 from inspector_scoring.cli.options import ARGPARSE_PLURALS, ARGPARSE_TEXTS
 from inspector_scoring.i18n import DOMAIN, REGISTRY
 
-LOCALE = Path(__file__).resolve().parent.parent / "src" / "inspector_scoring" / "locale"
+ROOT = Path(__file__).resolve().parent.parent
+LOCALE = ROOT / "src" / "inspector_scoring" / "locale"
+MESSAGES_DOC = ROOT / "docs" / "messages.md"
 
 
 def template() -> Catalog:
@@ -54,6 +58,31 @@ def updated(path: Path) -> bytes:
     return out.getvalue()
 
 
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def messages_doc() -> bytes:
+    """docs/messages.md: every message by code, in English and Chinese (from the compiled catalog)."""
+    from inspector_scoring.i18n import translate  # noqa: PLC0415
+
+    lines = [
+        "# Messages",
+        "",
+        "Every sentence `score` and the library write for a person, by its stable code: the code",
+        "a problem carries (`problem.code`), the English, and the Chinese. `{name}` is a value",
+        "filled in when the message is written (a key path, a quoted value, a number). Written by",
+        "`python tools/catalog.py` from the catalog; do not edit by hand.",
+        "",
+        "| code | English | 中文 |",
+        "|---|---|---|",
+    ]
+    for code, message in sorted(REGISTRY.items()):
+        chinese = translate(code, message.text, "zh")
+        lines.append(f"| `{code}` | {_cell(message.text)} | {_cell(chinese)} |")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
 def main() -> int:
     """Update (or with ``--check``, compare) every catalog."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -69,6 +98,15 @@ def main() -> int:
             else:
                 po.write_bytes(new)
                 print(f"{po}: updated")
+    document = messages_doc()
+    if MESSAGES_DOC.exists() and MESSAGES_DOC.read_bytes() == document:
+        pass
+    elif args.check:
+        stale += 1
+        print(f"{MESSAGES_DOC}: out of date; run python tools/catalog.py", file=sys.stderr)
+    else:
+        MESSAGES_DOC.write_bytes(document)
+        print(f"{MESSAGES_DOC}: written")
     return 1 if args.check and stale else 0
 
 

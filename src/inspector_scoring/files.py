@@ -7,10 +7,35 @@ such, with how to save it as UTF-8.
 
 from __future__ import annotations
 
+import errno
+
 from . import messages as M
 from .errors import fail
+from .i18n import Text
 
-__all__ = ["decode_text", "read_bytes"]
+__all__ = ["decode_text", "os_reason", "read_bytes"]
+
+#: the system's reasons a clerk meets, as messages (their English is the system's own wording)
+_REASONS = {
+    errno.ENOENT: M.OS_NOT_FOUND,
+    errno.EACCES: M.OS_PERMISSION,
+    errno.EPERM: M.OS_NOT_PERMITTED,
+    errno.EISDIR: M.OS_IS_FOLDER,
+    errno.ENOTDIR: M.OS_NOT_FOLDER,
+    errno.ENOSPC: M.OS_DISK_FULL,
+    errno.EROFS: M.OS_READ_ONLY,
+    errno.ENAMETOOLONG: M.OS_NAME_TOO_LONG,
+    errno.ELOOP: M.OS_LINK_LOOP,
+    errno.EIO: M.OS_IO_ERROR,
+    errno.EFBIG: M.OS_FILE_TOO_LARGE,
+    errno.EAGAIN: M.OS_TRY_AGAIN,
+}
+
+
+def os_reason(error: OSError) -> Text | str:
+    """Why the system refused, as a message where it is a common reason, else its own words."""
+    message = _REASONS.get(error.errno) if error.errno is not None else None
+    return message() if message is not None else (error.strerror or str(error))
 
 
 def read_bytes(name: str) -> bytes:
@@ -19,7 +44,7 @@ def read_bytes(name: str) -> bytes:
         with open(name, "rb") as stream:
             return stream.read()
     except OSError as error:
-        raise fail(name, "", M.CANNOT_READ(reason=error.strerror or str(error))) from None
+        raise fail(name, "", M.CANNOT_READ(reason=os_reason(error))) from None
 
 
 def decode_text(data: bytes, name: str) -> str:

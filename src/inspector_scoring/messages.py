@@ -445,3 +445,18 @@ TOML_UNCLOSED_ARRAY = Message("toml.unclosed_array", "Unclosed array")
 TOML_UNCLOSED_INLINE_TABLE = Message("toml.unclosed_inline_table", "Unclosed inline table")
 TOML_UNESCAPED_BACKSLASH = Message("toml.unescaped_backslash", "Unescaped '\\' in a string")
 TOML_UNTERMINATED_STRING = Message("toml.unterminated_string", "Unterminated string")
+
+# -- the system's reasons (their English is the system's own wording) --------------
+
+OS_NOT_FOUND = Message("os.not_found", "No such file or directory")
+OS_PERMISSION = Message("os.permission", "Permission denied")
+OS_NOT_PERMITTED = Message("os.not_permitted", "Operation not permitted")
+OS_IS_FOLDER = Message("os.is_folder", "Is a directory")
+OS_NOT_FOLDER = Message("os.not_folder", "Not a directory")
+OS_DISK_FULL = Message("os.disk_full", "No space left on device")
+OS_READ_ONLY = Message("os.read_only", "Read-only file system")
+OS_NAME_TOO_LONG = Message("os.name_too_long", "File name too long")
+OS_LINK_LOOP = Message("os.link_loop", "Too many levels of symbolic links")
+OS_IO_ERROR = Message("os.io_error", "Input/output error")
+OS_FILE_TOO_LARGE = Message("os.file_too_large", "File too large")
+OS_TRY_AGAIN = Message("os.try_again", "Resource temporarily unavailable")

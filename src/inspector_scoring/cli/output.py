@@ -239,6 +239,7 @@ def emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> int
     standard output or, whole, to ``output``; a write that fails is a problem (exit 1)."""
     from .. import messages as M  # noqa: PLC0415
     from ..errors import fail  # noqa: PLC0415
+    from ..files import os_reason  # noqa: PLC0415
 
     pieces: Iterable[str | bytes] = [text] if isinstance(text, str) else text
     try:
@@ -250,7 +251,7 @@ def emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> int
         raise  # the reader went away: quietly, in main
     except OSError as error:
         where = output if output is not None else M.STANDARD_OUTPUT.render()
-        raise fail(where, "", M.CANNOT_WRITE(reason=error.strerror or str(error))) from None
+        raise fail(where, "", M.CANNOT_WRITE(reason=os_reason(error))) from None
     return 0
 
 

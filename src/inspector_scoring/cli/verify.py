@@ -23,6 +23,7 @@ def verify_command(argv: list[str]) -> int:
     from decimal import Decimal  # noqa: PLC0415
 
     from ..errors import fail  # noqa: PLC0415
+    from ..files import os_reason  # noqa: PLC0415
     from ..verify import verify_result  # noqa: PLC0415
 
     try:
@@ -30,7 +31,7 @@ def verify_command(argv: list[str]) -> int:
             text = stream.read().decode("utf-8-sig")
         published = json.loads(text, parse_float=Decimal)
     except OSError as error:
-        raise fail(args.result, "", M.CANNOT_READ(reason=error.strerror)) from None
+        raise fail(args.result, "", M.CANNOT_READ(reason=os_reason(error))) from None
     except ValueError as error:
         raise fail(args.result, "", M.NOT_A_RESULT(reason=str(error))) from None
     assessment = score_one(args.evidence, args.rules)

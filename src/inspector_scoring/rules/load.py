@@ -38,7 +38,7 @@ from .._readers import (
     suggest,
 )
 from ..errors import Collector, InvalidInputError, Problem, fail
-from ..files import decode_text, read_bytes
+from ..files import decode_text, os_reason, read_bytes
 from ..jsontext import canonical_sha256
 from ..numbers import as_number, round_half_up
 from ..periods import Period, PeriodKind, parse_period
@@ -204,7 +204,7 @@ def rule_files(folder: str) -> list[Path]:
     try:
         return sorted(path for path in Path(folder).glob("*.toml") if not path.name.endswith(".tests.toml"))
     except OSError as error:  # pragma: no cover - glob swallows most errors itself
-        raise fail(folder, "", M.CANNOT_READ(reason=error.strerror)) from None
+        raise fail(folder, "", M.CANNOT_READ(reason=os_reason(error))) from None
 
 
 # -- validation ---------------------------------------------------------------

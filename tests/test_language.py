@@ -1,0 +1,226 @@
+"""Messages in Chinese and English: the catalog is complete, the language is chosen as
+documented (``--lang``, then ``SCORE_LANG``, then the locale), and nothing but messages depends
+on it."""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import inspector_scoring as isc
+from conftest import EXAMPLES, ROOT, score_executable
+from inspector_scoring import messages as M
+from inspector_scoring.cli.options import ARGPARSE_PLURALS, ARGPARSE_TEXTS
+from inspector_scoring.i18n import REGISTRY, catalog, language_from_environment, translate, use_language
+
+TAIPING = EXAMPLES / "taiping-2021-03.json"
+#: the English a Chinese message may keep: formats, units, names of keys and options
+_KEPT = re.compile(
+    r"JSON|TOML|UTF-8|UTF-16|GBK|GB18030|ASCII|Unicode|YYYY-MM-DD(?:THH:MM:SS)?|HH:MM(?::SS)?|"
+    r"Windows|Excel|WPS|SHA-256|PASS|FAIL|CELLS|PATH|FILE|EVIDENCE|RESULT|RULES|CASES|DATE|"
+    r"score(?: [a-z]+)?|--[a-z-]+|[a-z_]+(?:\.[a-z_]+)*\s*=|\b[a-z]+_[a-z_]+\b|"
+    r"\b(?:below|above|per|fixed|cap|prorate|true|false|events|counts|kind|at|ref|until|total|"
+    r"precision|working_days|min|title|text|id|zh|en|table|json|csv|markdown|html|svg|xlsx|"
+    r"deductions|all|a-z|0-9|json|toml|xlsx|SCORE_LANG|LANG|LC_ALL|LC_MESSAGES|LANGUAGE)\b"
+)
+
+
+def _placeholders(text: str, *, percent: bool = False) -> set[str]:
+    if percent:
+        return set(re.findall(r"%\(\w+\)[sdr]|%[sdr]", text))
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _zh_catalog() -> dict[str, str]:
+    """The compiled Chinese catalog, by ``context\\x04msgid`` (a plural by (key, 0))."""
+    entries = getattr(catalog("zh"), "_catalog", None)
+    if not entries:
+        pytest.fail("no compiled Chinese catalog in the package: was it built with pip install?")
+    return {key if isinstance(key, str) else key[0]: value for key, value in entries.items()}
+
+
+# -- the catalog ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_every_message_has_chinese_with_the_same_placeholders(code: str) -> None:
+    """A message without Chinese, or whose Chinese drops or renames a placeholder, fails."""
+    message = REGISTRY[code]
+    chinese = _zh_catalog().get(f"{code}\x04{message.text}")
+    assert chinese, f"{code}: no Chinese for {message.text!r}"
+    assert _placeholders(chinese) == _placeholders(message.text), code
+
+
+@pytest.mark.parametrize("text", [*ARGPARSE_TEXTS, *(plural[0] for plural in ARGPARSE_PLURALS)])
+def test_argparse_speaks_chinese(text: str) -> None:
+    """argparse's own sentences (usage, options, required arguments) are in the catalog."""
+    chinese = _zh_catalog().get(f"argparse\x04{text}")
+    assert chinese, f"no Chinese for argparse's {text!r}"
+    assert _placeholders(chinese, percent=True) == _placeholders(text, percent=True)
+    assert chinese.endswith("\n") == text.endswith("\n")
+
+
+@pytest.mark.parametrize("code", sorted(REGISTRY))
+def test_law_chinese_leaves_no_english_but_what_stays(code: str) -> None:
+    """Law: a Chinese message, placeholders and kept terms (formats, keys, options) taken out,
+    has no English word left."""
+    message = REGISTRY[code]
+    chinese = translate(code, message.text, "zh")
+    bare = re.sub(r"\{\w+\}", "", chinese)
+    bare = _KEPT.sub("", bare)
+    leftover = re.findall(r"[A-Za-z]{3,}", bare)
+    assert not leftover, f"{code}: {chinese!r} keeps {leftover}"
+
+
+def test_the_catalog_is_up_to_date() -> None:
+    """tools/catalog.py --check: every message of the code is in the .po, none is stale."""
+    pytest.importorskip("babel", reason="Babel (a build dependency) updates the catalog")
+    tool = ROOT / "tools" / "catalog.py"
+    done = subprocess.run(
+        [sys.executable, str(tool), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+
+
+# -- choosing the language ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, "en"),
+        ({"LANG": "zh_CN.UTF-8"}, "zh"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({"LANG": "zh_TW.UTF-8"}, "zh"),
+        ({"LC_ALL": "zh_CN.GB18030", "LANG": "en_US.UTF-8"}, "zh"),
+        ({"LC_MESSAGES": "en_GB.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"LANGUAGE": "zh_CN:en"}, "zh"),
+        ({"SCORE_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+        ({"SCORE_LANG": "zh", "LANG": "C.UTF-8"}, "zh"),
+        ({"SCORE_LANG": "", "LANG": "zh_CN.UTF-8"}, "zh"),
+    ],
+)
+def test_language_from_the_environment(environ: dict[str, str], expected: str) -> None:
+    """SCORE_LANG, then LC_ALL, LC_MESSAGES, LANG, LANGUAGE: zh* is Chinese, anything else English."""
+    assert language_from_environment(environ, platform="linux") == expected
+
+
+def test_windows_asks_the_system_when_no_variable_is_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On Windows LANG is usually unset: the user-interface language decides."""
+    from inspector_scoring import i18n  # noqa: PLC0415
+
+    monkeypatch.setattr(i18n, "_windows_language", lambda: "zh")
+    assert language_from_environment({}, platform="win32") == "zh"
+    assert language_from_environment({"SCORE_LANG": "en"}, platform="win32") == "en"
+    monkeypatch.setattr(i18n, "_windows_language", lambda: None)
+    assert language_from_environment({}, platform="win32") == "en"
+
+
+_LANGUAGE_VARIABLES = ("SCORE_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE")
+
+
+def _run(*args: str, env: dict[str, str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The installed command with exactly these language variables (and the rest as they are)."""
+    base = {name: value for name, value in os.environ.items() if name not in _LANGUAGE_VARIABLES}
+    return subprocess.run(
+        [str(score_executable()), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**base, **env},
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+
+
+_MISSING = {
+    "en": "nowhere.json: cannot read: No such file or directory",
+    "zh": "nowhere.json: " + M.CANNOT_READ.render("zh", reason=M.OS_NOT_FOUND()),
+}
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "language"),
+    [
+        ((), {"LANG": "zh_CN.UTF-8"}, "zh"),
+        ((), {"LANG": "C.UTF-8"}, "en"),
+        ((), {"SCORE_LANG": "zh", "LANG": "C.UTF-8"}, "zh"),
+        ((), {"SCORE_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
+        (("--lang", "zh"), {"SCORE_LANG": "en"}, "zh"),
+        (("--lang=en",), {"LANG": "zh_CN.UTF-8"}, "en"),
+    ],
+)
+def test_the_command_speaks_the_chosen_language(
+    args: tuple[str, ...], env: dict[str, str], language: str, tmp_path: Path
+) -> None:
+    """--lang, then SCORE_LANG, then the locale, through the installed command."""
+    done = _run("nowhere.json", *args, env=env, cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (1, "", _MISSING[language] + "\n")
+
+
+def test_the_chinese_of_a_missing_file() -> None:
+    """The system's reason is said in Chinese too, not left in English."""
+    assert _MISSING["zh"] == "nowhere.json: 无法读取：文件不存在"
+
+
+def test_help_and_usage_errors_in_chinese(tmp_path: Path) -> None:
+    """argparse's own words (usage, options, required arguments) are translated as well."""
+    helped = _run("--help", env={"LANG": "zh_CN.UTF-8"}, cwd=tmp_path)
+    assert helped.returncode == 0
+    assert helped.stdout.startswith("用法：score ")
+    assert "\n选项：\n" in helped.stdout or "\n选项:\n" in helped.stdout
+    assert "usage:" not in helped.stdout
+    assert "options:" not in helped.stdout
+    missing = _run("check", env={"SCORE_LANG": "zh"}, cwd=tmp_path)
+    assert missing.returncode == 2
+    assert missing.stderr.splitlines()[-1] == "score check：错误：缺少以下参数：RULES"
+    english = _run("check", env={"LANG": "C.UTF-8"}, cwd=tmp_path)
+    assert (
+        english.stderr.splitlines()[-1] == "score check: error: the following arguments are required: RULES"
+    )
+
+
+def test_the_result_and_the_notice_do_not_depend_on_the_language(tmp_path: Path) -> None:
+    """The JSON result and the (always Chinese) notice are the same bytes in either language."""
+    for format_ in ("json", "markdown", "csv"):
+        outputs = {
+            language: _run(str(TAIPING), "--format", format_, "--lang", language, env={}).stdout
+            for language in ("zh", "en")
+        }
+        assert outputs["zh"] == outputs["en"], format_
+        assert outputs["zh"]
+
+
+# -- the library ------------------------------------------------------------------
+
+
+def test_the_library_raises_the_same_problems_in_either_language(tmp_path: Path) -> None:
+    """InvalidInputError carries file, path, code and values; the text is in the chosen
+    language, and any problem can be written in the other."""
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": 1, "assessment": {"township": "太平乡", "period": "2021-03"}}', "utf-8")
+    found = {}
+    for language in ("en", "zh"):
+        use_language(language)
+        with pytest.raises(isc.InvalidInputError) as caught:
+            isc.score_file(bad)
+        found[language] = caught.value.problems
+    english, chinese = found["en"], found["zh"]
+    assert [(p.file, p.path, p.code, p.params) for p in english] == [
+        (p.file, p.path, p.code, p.params) for p in chinese
+    ]
+    assert english[0].code == "key.missing"
+    assert english[0].message == "missing required key"
+    assert chinese[0].message == M.KEY_MISSING.render("zh")
+    assert english[0].text("zh") == str(chinese[0])
+    assert chinese[0].text("en") == str(english[0])
