@@ -30,6 +30,7 @@ from typing import Any
 import pytest
 
 import inspector_scoring as isc
+from inspector_scoring.i18n import use_language
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RULES_INVALID = FIXTURES / "rules" / "invalid"
@@ -246,12 +247,14 @@ def test_every_spec_evidence_rejection_has_a_fixture() -> None:
 
 @pytest.mark.parametrize(("folder", "suffix"), [(RULES_INVALID, ".toml"), (EVIDENCE_INVALID, ".json")])
 def test_invalid_cases_are_complete(folder: Path, suffix: str) -> None:
-    """Every invalid input has a non-empty .expected file and no side file is orphaned."""
+    """Every invalid input has non-empty .expected (English) and .expected-zh (Chinese) files, and
+    no side file is orphaned."""
     inputs = {path.stem for path in folder.glob(f"*{suffix}")}
-    for side in (".expected", ".args", ".xfail"):
+    for side in (".expected", ".expected-zh", ".args", ".xfail"):
         assert {path.stem for path in folder.glob(f"*{side}")} <= inputs, side
     for name in inputs:
         assert _expected_lines(folder / f"{name}.expected"), name
+        assert _expected_lines(folder / f"{name}.expected-zh"), name
 
 
 def test_valid_cases_are_complete() -> None:
@@ -290,6 +293,23 @@ def test_invalid_rules_library(name: str, monkeypatch: pytest.MonkeyPatch) -> No
     )
 
 
+@pytest.mark.parametrize("name", RULE_CASES)
+def test_invalid_rules_in_chinese(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --lang zh the command prints exactly NAME.expected-zh; the library says the same with
+    use_language("zh"), and any problem found in English is written so in Chinese."""
+    expected = _expected_lines(RULES_INVALID / f"{name}.expected-zh")
+    done = _score(MINIMAL_EVIDENCE, "--rules", f"{name}.toml", "--lang", "zh", cwd=RULES_INVALID)
+    _assert_rejected(done, expected)
+    monkeypatch.chdir(RULES_INVALID)
+    with pytest.raises(isc.InvalidInputError) as english:
+        isc.load_rules(f"{name}.toml")
+    assert english.value.lines("zh") == expected
+    use_language("zh")
+    with pytest.raises(isc.InvalidInputError) as chinese:
+        isc.load_rules(f"{name}.toml")
+    assert [str(problem) for problem in chinese.value.problems] == expected
+
+
 # -- invalid evidence files -----------------------------------------------------
 
 
@@ -310,6 +330,24 @@ def test_invalid_evidence_library(name: str, monkeypatch: pytest.MonkeyPatch) ->
     assert [str(problem) for problem in caught.value.problems] == _expected_lines(
         EVIDENCE_INVALID / f"{name}.expected"
     )
+
+
+@pytest.mark.parametrize("name", EVIDENCE_CASES)
+def test_invalid_evidence_in_chinese(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --lang zh the command prints exactly NAME.expected-zh; the library says the same with
+    use_language("zh"), and any problem found in English is written so in Chinese."""
+    expected = _expected_lines(EVIDENCE_INVALID / f"{name}.expected-zh")
+    done = _score(f"{name}.json", *_evidence_args(name), "--lang", "zh", cwd=EVIDENCE_INVALID)
+    _assert_rejected(done, expected)
+    monkeypatch.chdir(EVIDENCE_INVALID)
+    rules = _rules_for(_evidence_args(name))
+    with pytest.raises(isc.InvalidInputError) as english:
+        isc.load_evidence(f"{name}.json", rules=rules)
+    assert english.value.lines("zh") == expected
+    use_language("zh")
+    with pytest.raises(isc.InvalidInputError) as chinese:
+        isc.load_evidence(f"{name}.json", rules=rules)
+    assert [str(problem) for problem in chinese.value.problems] == expected
 
 
 # -- extreme evidence -------------------------------------------------------------

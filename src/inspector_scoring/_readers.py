@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from . import messages as M
 from .errors import Collector
-from .i18n import Message, Text
+from .i18n import Listing, Message, Text
 from .numbers import as_number, decimals_of, format_number, small_decimal
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]*")
@@ -263,7 +263,7 @@ def read_choice(problems: Collector, path: str, value: object, choices: type[E])
     if value in names:
         return choices(value)
     hint = suggest(value, names) if isinstance(value, str) else ""
-    problems.add(path, M.ONE_OF, choices=", ".join(names), value=shown(problems, value), hint=hint)
+    problems.add(path, M.ONE_OF, choices=Listing(names), value=shown(problems, value), hint=hint)
     return None
 
 

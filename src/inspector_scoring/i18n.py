@@ -21,7 +21,15 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from gettext import NullTranslations
 
-__all__ = ["LANGUAGES", "Message", "Text", "current_language", "language_from_environment", "use_language"]
+__all__ = [
+    "LANGUAGES",
+    "Listing",
+    "Message",
+    "Text",
+    "current_language",
+    "language_from_environment",
+    "use_language",
+]
 
 #: the languages messages exist in
 LANGUAGES = ("zh", "en")
@@ -187,12 +195,28 @@ class Text:
         return hash((self.message.code, self.params))
 
 
+class Listing(tuple[object, ...]):
+    """Values shown as one list: ``a, b, c`` in English, ``a、b、c`` in Chinese (a :class:`Text`
+    among them in the same language)."""
+
+    __slots__ = ()
+
+    def render(self, language: str | None = None) -> str:
+        """The list in ``language`` (default: the current one)."""
+        language = language or current_language()
+        return ("、" if language == "zh" else ", ").join(str(_rendered(item, language)) for item in self)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
 def _rendered(value: object, language: str) -> object:
-    """A placeholder's value as shown: a :class:`Text` in ``language``, a tuple of them joined."""
-    if isinstance(value, Text):
+    """A placeholder's value as shown: a :class:`Text` in ``language``, a :class:`Listing` joined
+    as the language joins lists, a tuple of texts as sentences."""
+    if isinstance(value, Text | Listing):
         return value.render(language)
     if isinstance(value, tuple) and value and isinstance(value[0], Text):
-        return "; ".join(part.render(language) for part in value)
+        return ("；" if language == "zh" else "; ").join(part.render(language) for part in value)
     return value
 
 

@@ -23,6 +23,12 @@ KNOWN_KINDS = Message("hint.known_kinds", "; known kinds: {kinds}")
 NONE = Message("word.none", "none")
 ONWARDS = Message("word.onwards", "{start} onwards")
 FROM_TO = Message("word.from_to", "{start} to {end}")
+#: the kinds of assessment period, by their value in a rule file
+PERIOD_KINDS = {
+    "month": Message("word.month", "month"),
+    "quarter": Message("word.quarter", "quarter"),
+    "year": Message("word.year", "year"),
+}
 
 # -- files ----------------------------------------------------------------------
 

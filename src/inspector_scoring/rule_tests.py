@@ -38,7 +38,7 @@ from ._readers import (
 )
 from .errors import Collector, InvalidInputError, Problem
 from .files import read_bytes
-from .i18n import Message, current_language
+from .i18n import Listing, Message, current_language
 from .rules.load import default_rules, load_rules, parse_toml
 from .rules.model import Ruleset
 from .scoring.results import InspectorResult
@@ -278,7 +278,7 @@ def _read_expectation(
     before = len(problems.problems)
     check_keys(problems, path, spec, allowed=_EXPECT_KEYS)
     if not spec:
-        problems.add(path, M.GIVE_ONE_OF, keys=", ".join(_EXPECT_KEYS))
+        problems.add(path, M.GIVE_ONE_OF, keys=Listing(_EXPECT_KEYS))
     fields: dict[str, Any] = {}
     if "total" in spec:
         fields["total"] = read_number(problems, join(path, "total"), spec["total"])
@@ -320,7 +320,7 @@ def _read_expectation(
 def _known(problems: Collector, path: str, value: str, choices: Sequence[str], what: Message) -> bool:
     if value in choices:
         return True
-    hint = suggest(value, choices) or M.THE_RULE_FILE_HAS(choices=", ".join(choices) or M.NONE())
+    hint = suggest(value, choices) or M.THE_RULE_FILE_HAS(choices=Listing(choices) or M.NONE())
     problems.add(path, M.UNKNOWN_NAMED, what=what(), value=describe(value), hint=hint)
     return False
 
@@ -404,7 +404,7 @@ def _run_case(rules: Ruleset, case: Case) -> CaseResult:
             ]
         return CaseResult(case.name, not differences, tuple(differences))
     if case.errors is not None:
-        wanted = ", ".join(_show_path(path) for path in case.errors)
+        wanted = Listing(_show_path(path) for path in case.errors).render()
         difference = M.CASE_EXPECTED_ERRORS.render(paths=wanted)
         return CaseResult(case.name, False, (difference,))
     if case.error_messages is not None:
@@ -416,7 +416,7 @@ def _run_case(rules: Ruleset, case: Case) -> CaseResult:
     for expectation in case.expect:
         result = results.get(expectation.inspector)
         if result is None:
-            known = ", ".join(results) or M.NONE.render()
+            known = Listing(results).render() or M.NONE.render()
             differences.append(M.CASE_NO_INSPECTOR.render(inspector=expectation.inspector, known=known))
             continue
         differences.extend(_compare_result(expectation, result))

@@ -54,13 +54,17 @@ def run(args: list[str]) -> int:
         # or to --output, and whether they were written as text or as UTF-8 already.
         sys.stdout.reconfigure(newline="\n")
     options.speak(args)
-    command = _command(args[0]) if args else None
+    # The command is the first word after any --lang (score --lang zh check RULES).
+    first = 0
+    while first < len(args) and (args[first] == "--lang" or args[first].startswith("--lang=")):
+        first += 2 if args[first] == "--lang" else 1
+    command = _command(args[first]) if first < len(args) else None
     if command is None:
         from .score import score_command  # noqa: PLC0415
 
         command = score_command
     else:
-        args = args[1:]
+        args = args[:first] + args[first + 1 :]
     try:
         return command(args)
     except ValueError as error:  # InvalidInputError is one; importing it here would cost start-up

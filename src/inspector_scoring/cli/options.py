@@ -9,7 +9,9 @@ that ``score --help`` and every usage error read in Chinese too.
 from __future__ import annotations
 
 import argparse
+import re
 from datetime import date
+from typing import Any
 
 from .. import messages as M
 from .._version import __version__
@@ -47,6 +49,64 @@ ARGPARSE_TEXTS = (
     "unexpected option string: %s",
 )
 ARGPARSE_PLURALS = (("expected %s argument", "expected %s arguments"),)
+
+
+#: a character that takes two columns on a terminal (CJK ideographs, full-width forms), with the
+#: full-width punctuation that must not begin a line kept on the character before it
+_WIDE = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+)
+_WIDE_CHARACTER = re.compile(f"[{_WIDE}]")
+_CHINESE_HEADING = re.compile(f"^([^\\s][^\\n]*[{_WIDE}]):$", re.MULTILINE)
+_TOKEN = re.compile(f"[{_WIDE}][，。；：、）」』》！？]*|[^\\s{_WIDE}]+|\\s+")
+
+
+def cells(text: str) -> int:
+    """The columns ``text`` takes on a terminal (a wide character two)."""
+    return len(text) + len(_WIDE_CHARACTER.findall(text))
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns, broken at spaces or between wide characters
+    (argparse counts characters, so Chinese help would run past the edge)."""
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(" ".join(text.split())):
+        if token.isspace():
+            if line:
+                line += " "
+            continue
+        if line and cells(line.rstrip()) + cells(token) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's layout, measured in terminal columns rather than characters."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(text, width)
+
+    def format_help(self) -> str:
+        # argparse ends a section heading with an ASCII colon; a Chinese heading takes "：".
+        return _CHINESE_HEADING.sub("\\1：", super().format_help())
+
+    def _format_usage(self, *args: Any, **kwargs: Any) -> str:
+        text: str = super()._format_usage(*args, **kwargs)
+        prefix = translate_argparse("usage: ")
+        wider = cells(prefix) - len(prefix)
+        if not wider:
+            return text
+        # Continuation lines are indented by the prefix's length in characters; on screen it is wider.
+        return "\n".join(
+            " " * wider + line if n and line.startswith(" ") else line
+            for n, line in enumerate(text.split("\n"))
+        )
 
 
 class Usage(Exception):
@@ -88,7 +148,7 @@ def parser(
         prog=prog,
         description=description.render(),
         epilog="\n".join(lines),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_Formatter,
     )
     made.add_argument("--lang", choices=LANG_CHOICES, default=current_language(), help=M.HELP_LANG.render())
     return made

@@ -39,6 +39,7 @@ from .._readers import (
     suggest,
 )
 from ..errors import Collector, Problem
+from ..i18n import Listing
 from ..periods import Period, parse_period
 from ..rules.model import Ruleset
 from .measure import Measured, Measures, duty_dates, measures_for
@@ -468,7 +469,7 @@ def _report_events(check: Check, path: str, events: list[Any], problems: Collect
             group.append(event)
         else:
             known = list(plan.kinds)
-            hint = suggest(kind, known) or M.KNOWN_KINDS(kinds=", ".join(sorted(known)) or M.NONE())
+            hint = suggest(kind, known) or M.KNOWN_KINDS(kinds=Listing(sorted(known)) or M.NONE())
             problems.add(join(event_path, "kind"), M.UNKNOWN_KIND, value=describe(kind), hint=hint)
         if period is not None and not moment.inside:
             problems.add(
@@ -568,9 +569,9 @@ def _check_period(problems: Collector, rules: Ruleset, period: Period) -> None:
             "assessment.period",
             M.PERIOD_WRONG_KIND,
             period=str(period),
-            kind=period.kind.value,
+            kind=M.PERIOD_KINDS[period.kind.value](),
             rules=rules.source,
-            rules_kind=rules.period.value,
+            rules_kind=M.PERIOD_KINDS[rules.period.value](),
             dates=rules.effective_text,
         )
     elif not rules.covers(period):

@@ -23,6 +23,7 @@ from .._readers import (
     read_table,
 )
 from ..errors import Collector
+from ..i18n import Listing
 from .grades import read_grades
 from .model import AnnualMethod, AnnualSettings, Grade, Outcome, OutcomeKind
 
@@ -47,7 +48,7 @@ def _grade_name(
         return name
     names = [grade.name for grade in grades]
     if name not in names:
-        problems.add(path, M.UNDEFINED_GRADE, value=describe(name), grades=", ".join(names))
+        problems.add(path, M.UNDEFINED_GRADE, value=describe(name), grades=Listing(names))
         return None
     return name
 

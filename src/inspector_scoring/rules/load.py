@@ -39,6 +39,7 @@ from .._readers import (
 )
 from ..errors import Collector, InvalidInputError, Problem, fail
 from ..files import decode_text, os_reason, read_bytes
+from ..i18n import Listing
 from ..jsontext import canonical_sha256
 from ..numbers import as_number, round_half_up
 from ..periods import Period, PeriodKind, parse_period
@@ -188,13 +189,19 @@ def pick_rules(folder: str | os.PathLike[str], period: Period | str, /) -> Rules
         return chosen[0]
     if not chosen:
         listing = tuple(
-            M.RULE_FILE_CANDIDATE(name=Path(r.source).name, kind=r.period.value, dates=r.effective_text)
+            M.RULE_FILE_CANDIDATE(
+                name=Path(r.source).name, kind=M.PERIOD_KINDS[r.period.value](), dates=r.effective_text
+            )
             for r in loaded
         )
         raise fail(
-            name, "", M.NO_RULE_FILE_COVERS(period=str(period), kind=period.kind.value, candidates=listing)
+            name,
+            "",
+            M.NO_RULE_FILE_COVERS(
+                period=str(period), kind=M.PERIOD_KINDS[period.kind.value](), candidates=listing
+            ),
         )
-    names = ", ".join(Path(r.source).name for r in chosen)
+    names = Listing(Path(r.source).name for r in chosen)
     raise fail(name, "", M.MANY_RULE_FILES_COVER(period=str(period), names=names))
 
 
@@ -569,7 +576,7 @@ def _read_vetoes(
             names = [g.name for g in grades or ()]
             if grade is not None and grades is not None and grade not in names:
                 problems.add(
-                    join(path, "grade"), M.UNDEFINED_GRADE, value=describe(grade), grades=", ".join(names)
+                    join(path, "grade"), M.UNDEFINED_GRADE, value=describe(grade), grades=Listing(names)
                 )
         if (
             len(problems.problems) > before

@@ -14,7 +14,7 @@ import attrs
 
 from .. import messages as M
 from ..errors import InvalidInputError, Problem
-from ..i18n import Text
+from ..i18n import Listing, Text
 from ..numbers import exact_arithmetic, round_half_up
 from ..periods import Period, PeriodKind
 from ..rules.grades import grade_for
@@ -143,7 +143,7 @@ def _check_months(months: Sequence[Assessment]) -> list[Problem]:
                 Problem.of(
                     months[-1].evidence.source,
                     "assessment.period",
-                    M.MONTHS_MISSING(year=year, missing=", ".join(missing)),
+                    M.MONTHS_MISSING(year=year, missing=Listing(missing)),
                 )
             )
     names: dict[str, tuple[str, Assessment]] = {}
