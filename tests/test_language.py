@@ -27,7 +27,8 @@ _KEPT = re.compile(
     r"score(?: [a-z]+)?|--[a-z-]+|[a-z_]+(?:\.[a-z_]+)*\s*=|\b[a-z]+_[a-z_]+\b|"
     r"\b(?:below|above|per|fixed|cap|prorate|true|false|events|counts|kind|at|ref|until|total|"
     r"precision|working_days|min|title|text|id|zh|en|table|json|csv|markdown|html|svg|xlsx|"
-    r"deductions|all|a-z|0-9|json|toml|xlsx|SCORE_LANG|LANG|LC_ALL|LC_MESSAGES|LANGUAGE)\b"
+    r"deductions|all|a-z|0-9|json|toml|xlsx|SCORE_LANG|LANG|LC_ALL|LC_MESSAGES|LANGUAGE|"
+    r"expect|errors|count|night|from|to|verify|test|annual|check|schema|diff|YYYY|Qn|Schema|draft)\b"
 )
 
 
@@ -224,3 +225,24 @@ def test_the_library_raises_the_same_problems_in_either_language(tmp_path: Path)
     assert chinese[0].message == M.KEY_MISSING.render("zh")
     assert english[0].text("zh") == str(chinese[0])
     assert chinese[0].text("en") == str(english[0])
+
+
+def test_check_and_test_in_chinese(tmp_path: Path) -> None:
+    """score check and score test speak Chinese, --lang given before the command or after it; the
+    bundled cases, written in English, pass in either language."""
+    rules = str(ROOT / "rules" / "default.toml")
+    before = _run("--lang", "zh", "check", rules, env={}, cwd=tmp_path)
+    after = _run("check", rules, "--lang", "zh", env={}, cwd=tmp_path)
+    assert before.returncode == after.returncode == 0
+    assert before.stdout == after.stdout
+    lines = before.stdout.splitlines()
+    assert lines[0] == f"{rules}：检查通过"
+    assert lines[2] == "有效期：2021-01-01 起；考核周期：月；满分 100 分，总分保留 1 位小数，四舍五入"
+    assert lines[-1] == "没有警告。"
+    cases = str(ROOT / "rules" / "default.tests.toml")
+    for env in ({"LANG": "zh_CN.UTF-8"}, {"LANG": "C.UTF-8"}):
+        done = _run("test", cases, env=env, cwd=tmp_path)
+        assert done.returncode == 0, done.stdout
+    assert done.stdout.splitlines()[-1].endswith("passed, 0 failed")
+    chinese = _run("test", cases, env={"LANG": "zh_CN.UTF-8"}, cwd=tmp_path)
+    assert chinese.stdout.splitlines()[-1].endswith("个通过，0 个未通过")

@@ -21,6 +21,7 @@ A_STRING = Message("word.string", "a string")
 DID_YOU_MEAN = Message("hint.did_you_mean", "; did you mean {choice}?")
 KNOWN_KINDS = Message("hint.known_kinds", "; known kinds: {kinds}")
 NONE = Message("word.none", "none")
+NOTHING = Message("word.nothing", "nothing")
 ONWARDS = Message("word.onwards", "{start} onwards")
 FROM_TO = Message("word.from_to", "{start} to {end}")
 #: the kinds of assessment period, by their value in a rule file

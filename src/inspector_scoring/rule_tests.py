@@ -483,11 +483,11 @@ def _show_path(path: str) -> str:
 
 
 def _plain(value: object) -> str:
-    return "nothing" if value is None else str(value)
+    return M.NOTHING.render() if value is None else str(value)
 
 
 def _quoted(value: object) -> str:
-    return "nothing" if value is None else json.dumps(value, ensure_ascii=False)
+    return M.NOTHING.render() if value is None else json.dumps(value, ensure_ascii=False)
 
 
 def _listed(values: Iterable[str]) -> str:

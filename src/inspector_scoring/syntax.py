@@ -9,6 +9,7 @@ English output reads as before.
 
 from __future__ import annotations
 
+import ast
 import re
 
 from . import messages as M
@@ -54,13 +55,25 @@ _TOML = tuple(
         (r"Invalid value", M.TOML_INVALID_VALUE),
         (r"Unclosed array", M.TOML_UNCLOSED_ARRAY),
         (r"Unclosed inline table", M.TOML_UNCLOSED_INLINE_TABLE),
-        (r"Unescaped '\\\\' in a string", M.TOML_UNESCAPED_BACKSLASH),
+        (r"Unescaped '\\' in a string", M.TOML_UNESCAPED_BACKSLASH),
         (r"Unterminated string", M.TOML_UNTERMINATED_STRING),
     )
 )
 _WHERE = re.compile(
     r"^(?P<reason>.*?) \((?:at line (?P<line>\d+), column (?P<column>\d+)|(?P<end>at end of document))\)$"
 )
+
+
+def _key(text: str) -> str:
+    """A key as the rule file writes it: tomllib shows a dotted key as a tuple, ``('a', 'b')``."""
+    if text.startswith("(") and text.endswith(")"):
+        try:
+            parts = ast.literal_eval(text)
+        except (ValueError, SyntaxError):
+            return text
+        if isinstance(parts, tuple) and all(isinstance(part, str) for part in parts):
+            return ".".join(parts)
+    return text
 
 
 def json_reason(reason: str) -> Text | str:
@@ -78,7 +91,7 @@ def toml_reason(error: str) -> Text | str:
     for pattern, message in _TOML:
         found = pattern.fullmatch(reason)
         if found:
-            said = message(**found.groupdict())
+            said = message(**{name: _key(value) for name, value in found.groupdict().items()})
             break
     if where is None:
         return said

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import messages as M
+from ..i18n import Listing
 from ..numbers import format_number as num
 from .model import Rule, Ruleset
 
@@ -20,7 +21,7 @@ def _trigger(rule: Rule, unit: str) -> str:
         parts.append(M.CHECK_CAP.render(cap=num(rule.cap)))
     if rule.prorate:
         parts.append(M.CHECK_PRORATED.render())
-    return ", ".join(parts)
+    return Listing(parts).render()
 
 
 def summarise_rules(rules: Ruleset, /) -> list[str]:
@@ -31,7 +32,7 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
         M.CHECK_TITLE.render(title=rules.title, id=rules.id, version=rules.version),
         M.CHECK_HEADER.render(
             dates=rules.effective_text.render(),
-            period=rules.period.value,
+            period=M.PERIOD_KINDS[rules.period.value](),
             total=num(rules.total),
             precision=rules.precision,
         ),
@@ -63,6 +64,6 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
                 f"  - {veto.text} [{veto.id}: {veto.metric} {veto.comparison.value} "
                 f"{num(veto.threshold)} → {veto.grade}]"
             )
-    grades = ", ".join(f"{grade.name} ≥ {num(grade.min)}" for grade in rules.grades)
+    grades = Listing(f"{grade.name} ≥ {num(grade.min)}" for grade in rules.grades)
     lines += ["", M.CHECK_GRADES.render(grades=grades)]
     return lines
