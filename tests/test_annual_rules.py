@@ -86,7 +86,7 @@ grade = "差"
                 'rules.toml: outcomes[0].count: missing required key (kind = "lowest" needs it)',
                 'rules.toml: outcomes[0].grade: not used by kind = "lowest"',
                 'rules.toml: outcomes[1].id: duplicate outcome id "a" (first at outcomes[0].id)',
-                'rules.toml: outcomes[1].kind: must be one of lowest, consecutive, annual, got "consecutiv"; '
+                'rules.toml: outcomes[1].kind: must be one of lowest, consecutive, annual, repeated, got "consecutiv"; '
                 'did you mean "consecutive"?',
                 "rules.toml: outcomes[2].months: must be a whole number of at least 1, got 0",
                 'rules.toml: outcomes[2].grade: undefined grade "差"; '
