@@ -320,12 +320,12 @@ def _inspector_change(old: Mapping[str, Any] | None, new: Mapping[str, Any] | No
     person = side["inspector"]
     if old is None or new is None:
         reason = "【人员】复核后新增此人的考核结果。" if old is None else "【人员】复核后不再列入此人。"
-        scores = (
+        ends = (
             ScoreChange("总分", _shown(old and old["total"]), _shown(new and new["total"])),
             ScoreChange("等次", _shown(old and old["grade"]), _shown(new and new["grade"])),
         )
         return InspectorChange(
-            str(person["id"]), str(person["name"]), str(person.get("mine") or ""), scores, (reason,)
+            str(person["id"]), str(person["name"]), str(person.get("mine") or ""), ends, (reason,)
         )
     scores: list[ScoreChange] = []
     old_items = {str(item["id"]): item for item in old["items"]}

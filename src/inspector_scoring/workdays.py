@@ -29,8 +29,8 @@ class Schedule:
     year: int
     #: where the schedule comes from, as the notice names it (the State Council's notice)
     source: str
-    holidays: frozenset[date] = attrs.field(converter=frozenset)
-    workdays: frozenset[date] = attrs.field(converter=frozenset)
+    holidays: frozenset[date]
+    workdays: frozenset[date]
     #: the key path of the table it came from
     path: str = ""
 

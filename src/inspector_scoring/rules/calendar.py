@@ -98,8 +98,8 @@ def read_calendar(problems: Collector, raw: object) -> tuple[Schedule, ...]:
             Schedule(
                 year=year,
                 source=source,
-                holidays=off,
-                workdays={day for _, day in workdays},
+                holidays=frozenset(off),
+                workdays=frozenset(day for _, day in workdays),
                 path=path,
             )
         )

@@ -208,6 +208,14 @@ class AnnualSettings:
     #: the annual grade after ``veto_months`` vetoed months; ``None``: the lowest annual grade
     veto_months_grade: str | None = None
 
+    def cap_in(self, grades: tuple[Grade, ...]) -> str:
+        """The best annual grade after a vetoed month, among ``grades``: ``veto_cap``, else 合格
+        when it is a grade, else the lowest."""
+        if self.veto_cap is not None:
+            return self.veto_cap
+        names = [grade.name for grade in grades]
+        return "合格" if "合格" in names else names[-1]
+
 
 class OutcomeKind(StrEnum):
     """What triggers a results application (结果运用)."""

@@ -33,7 +33,6 @@ __all__ = [
 
 #: the annual grade of an inspector with too few months on duty
 NOT_GRADED = "不参加年度评定"
-_PASS = "合格"
 
 
 @attrs.frozen(slots=True)
@@ -184,13 +183,6 @@ def _check_months(months: Sequence[Assessment], *, to_date: bool) -> list[Proble
     return problems
 
 
-def _veto_cap(settings: AnnualSettings, grades: tuple[Grade, ...]) -> str:
-    if settings.veto_cap is not None:
-        return settings.veto_cap
-    names = [grade.name for grade in grades]
-    return _PASS if _PASS in names else names[-1]
-
-
 def _rank(name: str, grades: Sequence[Grade]) -> int | None:
     names = [grade.name for grade in grades]
     return names.index(name) if name in names else None
@@ -304,7 +296,7 @@ def assess_year(months: Sequence[Assessment], /, *, to_date: bool = False) -> An
     governing = ordered[-1].ruleset
     settings = governing.annual or AnnualSettings()
     grades = settings.grades or governing.grades
-    cap = _veto_cap(settings, grades)
+    cap = settings.cap_in(grades)
     lowest = {
         outcome.id: _lowest(ordered, outcome)
         for outcome in governing.outcomes

@@ -539,9 +539,10 @@ def annual_to_dict(annual: AnnualAssessment, /) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "engine": annual.engine,
-        "kind": "annual",
+        "kind": "year_to_date" if annual.to_date else "annual",
         "township": annual.township,
         "year": annual.year,
+        **({"through": str(annual.through)} if annual.to_date else {}),
         "method": annual.settings.method.value,
         "min_months": annual.settings.min_months,
         "veto_cap": annual.veto_cap,

@@ -306,7 +306,7 @@ def build_notice(
         )
     body, span, objection = posting(info, publish_on, rules.notice.working_days, rules.calendar)
     rounding = f"总分保留{rules.precision}位小数，四舍五入。" if rules.precision else "总分取整数，四舍五入。"
-    footer = (
+    footer: tuple[str, ...] = (
         span,
         objection,
         rounding,
