@@ -8,7 +8,8 @@ import pytest
 import inspector_scoring as isc
 from inspector_scoring.rules.model import AnnualMethod, AnnualSettings, OutcomeKind
 
-DEFAULT = isc.dumps_rules(isc.default_rules())
+#: the default scheme without its own [annual] and [[outcomes]], for tests to append theirs
+DEFAULT = isc.dumps_rules(attrs.evolve(isc.default_rules(), annual=None, outcomes=()))
 
 
 def load(extra: str) -> isc.Ruleset:
@@ -18,7 +19,7 @@ def load(extra: str) -> isc.Ruleset:
 
 def test_without_an_annual_table_there_are_defaults() -> None:
     """No [annual]: none on the ruleset (the annual assessment uses AnnualSettings())."""
-    rules = isc.default_rules()
+    rules = load("")
     assert rules.annual is None
     assert rules.outcomes == ()
     assert AnnualSettings() == AnnualSettings(AnnualMethod.MEAN, 1, (), None)

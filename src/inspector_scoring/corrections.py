@@ -202,8 +202,9 @@ def read_published(data: bytes, source: str) -> PublishedResult:
     problems = Collector(source, json_file=True)
     top = read_table(problems, "", tree) or {}
     for part, keys in (("ruleset", ("sha256",)), ("evidence", ("sha256", "township", "period"))):
-        table = read_table(problems, part, _need(problems, "", top, part)) or {}
-        for key in keys:
+        raw = _need(problems, "", top, part)
+        table = (read_table(problems, part, raw) if raw is not None else None) or {}
+        for key in keys if raw is not None else ():
             _need(problems, part, table, key)
     for n, entry in enumerate(read_list(problems, "results", _need(problems, "", top, "results")) or []):
         path = join("results", n)
