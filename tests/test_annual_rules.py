@@ -101,3 +101,67 @@ def test_invalid_annual_settings_and_outcomes(extra: str, messages: list[str]) -
     with pytest.raises(isc.InvalidInputError) as raised:
         load(extra)
     assert [str(problem) for problem in raised.value.problems] == messages
+
+
+def test_check_prints_annual_and_outcomes_of_the_bundled_scheme() -> None:
+    """`score check` says every table: the notice, [annual] and each of [[outcomes]], in English and Chinese."""
+    from inspector_scoring.i18n import use_language  # noqa: PLC0415
+    from inspector_scoring.rules.summary import summarise_rules  # noqa: PLC0415
+
+    rules = isc.default_rules()
+    try:
+        use_language("en")
+        english = summarise_rules(rules)
+        use_language("zh")
+        chinese = summarise_rules(rules)
+    finally:
+        use_language(None)
+    tail = english[
+        english.index("notice: {township}{period}驻矿安监员考核结果公示; posted for 5 working day(s)") :
+    ]
+    assert tail == [
+        "notice: {township}{period}驻矿安监员考核结果公示; posted for 5 working day(s)",
+        "",
+        "annual: mean; at least 6 month(s) on duty; grades: 优秀 ≥ 90, 合格 ≥ 70, 基本合格 ≥ 60, 不合格 ≥ 0",
+        "  a vetoed month: the annual grade at best 合格",
+        "  vetoed in 3 month(s) or more: the annual grade is 不合格",
+        "",
+        "outcomes (结果运用):",
+        "  - 月度考核总分排名后三位的，由乡镇进行约谈（得分相同的名次并列，一并约谈） "
+        "[admonitory-talk: among the 3 lowest of a month, ties at the boundary included]",
+        "  - 年度内被约谈3次的，建议解聘 [dismissal-after-talks: admonitory-talk in 3 months of the year]",
+        "  - 年度考核为不合格的，建议解聘 [dismissal-annual: an annual grade of 不合格 or worse]",
+    ]
+    assert "  3个月及以上被一票否决的：年度等次为不合格" in chinese
+    assert "  - 年度内被约谈3次的，建议解聘 [dismissal-after-talks：年度内admonitory-talk达3个月]" in chinese
+
+
+def test_repeated_names_a_monthly_outcome() -> None:
+    """A repeated outcome must count an outcome applied month by month, and needs outcome and count."""
+    with pytest.raises(isc.InvalidInputError) as raised:
+        load(
+            """
+[[outcomes]]
+id = "year"
+text = "年度不合格的，建议解聘"
+kind = "annual"
+grade = "不合格"
+
+[[outcomes]]
+id = "again"
+text = "……"
+kind = "repeated"
+outcome = "year"
+count = 2
+
+[[outcomes]]
+id = "none"
+text = "……"
+kind = "repeated"
+"""
+        )
+    assert [problem.text("en") for problem in raised.value.problems] == [
+        'rules.toml: outcomes[2].count: missing required key (kind = "repeated" needs it)',
+        'rules.toml: outcomes[2].outcome: missing required key (kind = "repeated" needs it)',
+        'rules.toml: outcomes[1].outcome: "year" is not an outcome applied month by month; those are: —',
+    ]

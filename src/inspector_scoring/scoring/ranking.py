@@ -20,11 +20,20 @@ def places(totals: Iterable[Decimal], /) -> dict[Decimal, int]:
 
 def lowest(totals: Mapping[str, Decimal], count: int, /) -> frozenset[str]:
     """The inspectors among the ``count`` lowest: those with fewer than ``count`` people placed
-    below them. A tie at the boundary brings in everyone sharing that place, so the list
-    may be longer than ``count`` (98, 95, 90, 90, 85 with ``count = 3``: 90, 90 and 85;
-    with 98, 90, 90, 90, 85: the three at 90 and 85)."""
+    below them, never those sharing the best total.
+
+    A tie at the boundary brings in everyone sharing that place, so the list may
+    be longer than ``count`` (98, 95, 90, 90, 85 with ``count = 3``: 90, 90 and
+    85; 98, 90, 90, 90, 85: the three at 90 and 85). Those sharing the month's
+    best total are never among the lowest: when most of a township scores full
+    marks, only those below them are (and when all tie, nobody is).
+    """
+    if not totals:
+        return frozenset()
+    best = max(totals.values())
     below: dict[Decimal, int] = {}
-    ordered = sorted(totals.values())
-    for n, total in enumerate(ordered):
+    for n, total in enumerate(sorted(totals.values())):
         below.setdefault(total, n)
-    return frozenset(inspector for inspector, total in totals.items() if below[total] < count)
+    return frozenset(
+        inspector for inspector, total in totals.items() if below[total] < count and total != best
+    )
