@@ -5,8 +5,8 @@ from __future__ import annotations
 # mypy: disable-error-code="comparison-overlap"
 # (exact Decimals are compared with int literals, as in the hand-worked examples)
 import json
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -406,7 +406,8 @@ def test_the_year_so_far_covers_january_to_the_latest_month() -> None:
 
 
 def test_the_year_so_far_does_not_apply_min_months_or_annual_outcomes() -> None:
-    """56 in each of four months under min_months = 6: graded so far (56.0 不合格), but no annual dismissal."""
+    """56 in each of four months under min_months = 6: graded so far (56.0 不合格),
+    but no annual dismissal."""
     ruleset = scheme(min_months=6)
     assessments = []
     for m in range(1, 5):
@@ -440,7 +441,8 @@ def test_the_year_so_far_needs_every_month_up_to_the_latest() -> None:
 
 
 def test_score_annual_to_date_on_four_months(run_score: Run, tmp_path: Path) -> None:
-    """`score annual --to-date` on Jan–Apr: an interim notice naming its months and saying it is not the year."""
+    """`score annual --to-date` on Jan–Apr: an interim notice naming its months, saying it is
+    not the year."""
     paths = _write_year(tmp_path)[:4]
     refused = run_score("annual", *paths, "--lang", "en")
     assert refused.returncode == 1

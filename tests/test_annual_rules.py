@@ -87,7 +87,8 @@ grade = "差"
                 'rules.toml: outcomes[0].count: missing required key (kind = "lowest" needs it)',
                 'rules.toml: outcomes[0].grade: not used by kind = "lowest"',
                 'rules.toml: outcomes[1].id: duplicate outcome id "a" (first at outcomes[0].id)',
-                'rules.toml: outcomes[1].kind: must be one of lowest, consecutive, annual, repeated, got "consecutiv"; '
+                "rules.toml: outcomes[1].kind: must be one of lowest, consecutive, annual, repeated, "
+                'got "consecutiv"; '
                 'did you mean "consecutive"?',
                 "rules.toml: outcomes[2].months: must be a whole number of at least 1, got 0",
                 'rules.toml: outcomes[2].grade: undefined grade "差"; '
@@ -104,7 +105,8 @@ def test_invalid_annual_settings_and_outcomes(extra: str, messages: list[str]) -
 
 
 def test_check_prints_annual_and_outcomes_of_the_bundled_scheme() -> None:
-    """`score check` says every table: the notice, [annual] and each of [[outcomes]], in English and Chinese."""
+    """`score check` says every table: the notice, [annual] and each of [[outcomes]], in English
+    and Chinese."""
     from inspector_scoring.i18n import use_language  # noqa: PLC0415
     from inspector_scoring.rules.summary import summarise_rules  # noqa: PLC0415
 

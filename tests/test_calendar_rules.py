@@ -53,7 +53,8 @@ holidays = []
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.loads_rules(DEFAULT + bad, source="rules.toml")
     assert [problem.text("en") for problem in raised.value.problems] == [
-        "rules.toml: calendar[0].holidays[1].to: from 2027-02-12 to 2027-02-05 is not a range of 1 to 31 days",
+        "rules.toml: calendar[0].holidays[1].to: "
+        "from 2027-02-12 to 2027-02-05 is not a range of 1 to 31 days",
         "rules.toml: calendar[0].holidays[0]: 2026-12-31 is not in 2027",
         "rules.toml: calendar[0].workdays[0]: 2027-02-22 is a weekday; a make-up workday (调休上班) is a "
         "Saturday or a Sunday",
@@ -95,7 +96,8 @@ def test_the_notice_counts_with_the_schedule_and_names_it(run_score: Run, tmp_pa
     plain = run_score(evidence, "--format", "markdown")
     assert plain.returncode == 0, plain.stderr
     assert (
-        "公示期：2026年12月30日至2027年1月5日（5个工作日）；2027年法定节假日安排尚未收录，按周一至周五计算工作日。  "
+        "公示期：2026年12月30日至2027年1月5日（5个工作日）；"
+        "2027年法定节假日安排尚未收录，按周一至周五计算工作日。  "
     ) in plain.stdout.splitlines()
 
 
@@ -105,7 +107,8 @@ def test_check_shows_the_schedule(run_score: Run, tmp_path: Path) -> None:
     rules.write_text(DEFAULT + CALENDAR, encoding="utf-8")
     done = run_score("check", rules, "--lang", "en")
     assert (
-        "calendar 2027: 9 day(s) off, 1 make-up workday(s); source: 《国务院办公厅关于2027年部分节假日安排的通知》"
+        "calendar 2027: 9 day(s) off, 1 make-up workday(s); "
+        "source: 《国务院办公厅关于2027年部分节假日安排的通知》"
     ) in done.stdout.splitlines()
     done = run_score("check", rules, "--lang", "zh")
     assert (

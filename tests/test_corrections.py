@@ -137,7 +137,8 @@ LI_WHY = [
 
 
 def test_the_corrected_result_names_the_published_one(published: dict[str, Path]) -> None:
-    """`corrects` holds the published result's own sha256 and the fingerprints it named (as sha256sum gives)."""
+    """`corrects` holds the published result's own sha256 and the fingerprints it named (as
+    sha256sum gives them)."""
     result = json.loads(published["result"].read_text(encoding="utf-8"), parse_float=Decimal)
     before = json.loads(published["published"].read_text(encoding="utf-8"))
     assert list(result)[:5] == ["schema", "engine", "ruleset", "evidence", "corrects"]
@@ -205,7 +206,8 @@ def test_diff_of_a_result_with_itself_is_no_change(published: dict[str, Path], r
 
 
 def test_the_corrected_notice_lists_what_changed(published: dict[str, Path], run_score: Run) -> None:
-    """The Markdown notice is a 复核结果公示: the changes, before and after, and their evidence, before the table."""
+    """The Markdown notice is a 复核结果公示: the changes, before and after, and their evidence,
+    before the table."""
     done = run_score(published["corrected"], "--corrects", published["published"], "--format", "markdown")
     assert done.returncode == 0, done.stderr
     text = done.stdout
@@ -219,7 +221,8 @@ def test_the_corrected_notice_lists_what_changed(published: dict[str, Path], run
         "| 序号 | 姓名 | 所驻煤矿 | 变更项目 | 原总分 | 复核总分 | 原等次 | 复核等次 |",
         "|---:|---|---|---|---:|---:|---|---|",
         "| 1 | 张三 | 青杠坪煤矿 | 下井检查14→16；夜间入井检查12→15 | 91 | 96 | 优秀 | 优秀 |",
-        "| 2 | 李四 | 石门坎煤矿 | 下井检查16→20；夜间入井检查9→15；参加班前会7→10 | 87 | 100 | 合格 | 优秀 |",
+        "| 2 | 李四 | 石门坎煤矿 | 下井检查16→20；夜间入井检查9→15；参加班前会7→10 "
+        "| 87 | 100 | 合格 | 优秀 |",
         "",
         "### 复核依据",
         "",
@@ -250,7 +253,8 @@ def test_every_format_shows_the_correction(published: dict[str, Path], run_score
 
 
 def test_verify_checks_a_corrected_result(published: dict[str, Path], run_score: Run) -> None:
-    """`score verify` recomputes a corrected result like any other, and with --corrects checks what it names."""
+    """`score verify` recomputes a corrected result like any other, and with --corrects checks
+    what it names."""
     done = run_score("verify", published["result"], published["corrected"], "--lang", "en")
     assert done.returncode == 0, done.stderr
     done = run_score(
@@ -299,7 +303,8 @@ def test_a_correction_is_of_the_same_period(
     )
     done = run_score(path, "--corrects", published["published"], "--lang", "zh")
     assert done.stderr == (
-        f"{published['published']}: evidence.period: 2021-03与2021-04（{path}）不一致：复核结果须与原公示为同一乡镇、同一考核期\n"
+        f"{published['published']}: evidence.period: 2021-03与2021-04（{path}）不一致："
+        "复核结果须与原公示为同一乡镇、同一考核期\n"
     )
 
 

@@ -89,7 +89,8 @@ def test_without_rank_there_is_no_place(run_score: Run) -> None:
 
 
 def test_an_inspector_on_leave_all_month_is_not_ranked(run_score: Run, tmp_path: Path) -> None:
-    """Leave for the whole month: rank null in the result, — on the notice; the others are placed without them."""
+    """Leave for the whole month: rank null in the result, — on the notice; the others are
+    placed without them."""
     data = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
     data["inspectors"][0]["leave"] = [{"from": "2021-03-01", "to": "2021-03-31", "reason": "病假"}]
     data["inspectors"][0]["events"] = []

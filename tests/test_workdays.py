@@ -67,7 +67,8 @@ def test_a_given_schedule_counts_next_years_days() -> None:
 
 
 def test_without_the_schedule_next_year_is_counted_monday_to_friday() -> None:
-    """The same period without it: 1 Jan 2027 (a Friday) counts, so it ends 5 Jan, and says 2027 was estimated."""
+    """The same period without it: 1 Jan 2027 (a Friday) counts, so it ends 5 Jan, and says
+    2027 was estimated."""
     period = notice_period(date(2026, 12, 30), 5)
     assert (period.last, period.estimated_years, period.schedules) == (date(2027, 1, 5), (2027,), ())
 
