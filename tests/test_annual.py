@@ -6,6 +6,7 @@ from __future__ import annotations
 # (exact Decimals are compared with int literals, as in the hand-worked examples)
 import json
 from collections.abc import Callable
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -385,3 +386,169 @@ def test_score_annual_writes_every_format(run_score: Run, tmp_path: Path, fmt: s
     done = run_score("annual", *paths, "--format", fmt, "--output", target)
     assert done.returncode == 0, done.stderr
     assert target.read_text(encoding="utf-8").lstrip().startswith(start)
+
+
+# -- the year so far (score annual --to-date) -----------------------------------------
+
+
+def test_the_year_so_far_covers_january_to_the_latest_month() -> None:
+    """Four months (Jan–Apr) of 100: an interim through April, not the year; the mean so far 100.0."""
+    annual = assess_year(_months(4), to_date=True)
+    assert (only(annual).counted, only(annual).total) == (4, 100)
+    assert annual.to_date
+    assert str(annual.through) == "2021-04"
+    assert [str(a.evidence.assessment.period) for a in annual.months] == [
+        "2021-01",
+        "2021-02",
+        "2021-03",
+        "2021-04",
+    ]
+
+
+def test_the_year_so_far_does_not_apply_min_months_or_annual_outcomes() -> None:
+    """56 in each of four months under min_months = 6: graded so far (56.0 不合格),
+    but no annual dismissal."""
+    ruleset = scheme(min_months=6)
+    assessments = []
+    for m in range(1, 5):
+        data = {
+            "schema": 1,
+            "assessment": {"township": "太平乡", "period": f"2021-{m:02d}"},
+            "inspectors": [person(1, **FAILING)],
+        }
+        evidence = attrs_evolve_source(isc.load_evidence(data, rules=ruleset), f"{m:02d}.json")
+        assessments.append(isc.score_evidence(ruleset, evidence))
+    result = only(assess_year(assessments, to_date=True))
+    assert (result.counted, result.total, result.grade) == (4, 56, "不合格")
+    assert "dismiss-year" not in {hit.id for hit in result.outcomes}
+    # The monthly outcome does apply: three consecutive failing months by March.
+    assert [str(p) for hit in result.outcomes if hit.id == "dismiss" for p in hit.months] == [
+        "2021-01",
+        "2021-02",
+        "2021-03",
+        "2021-04",
+    ]
+
+
+def test_the_year_so_far_needs_every_month_up_to_the_latest() -> None:
+    """January, February and April: March is missing."""
+    months = _months(4)
+    with pytest.raises(isc.InvalidInputError) as raised:
+        assess_year([months[0], months[1], months[3]], to_date=True)
+    assert [str(p) for p in raised.value.problems] == [
+        "04.json: assessment.period: the year so far, up to 2021-04, needs every month; missing: 2021-03"
+    ]
+
+
+def test_score_annual_to_date_on_four_months(run_score: Run, tmp_path: Path) -> None:
+    """`score annual --to-date` on Jan–Apr: an interim notice naming its months, saying it is
+    not the year."""
+    paths = _write_year(tmp_path)[:4]
+    refused = run_score("annual", *paths, "--lang", "en")
+    assert refused.returncode == 1
+    assert "the year 2021 needs every month; missing: 2021-05, 2021-06" in refused.stderr
+    done = run_score("annual", *paths, "--to-date", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert (result["kind"], result["through"]) == ("year_to_date", "2021-04")
+    assert [month["period"] for month in result["months"]] == ["2021-01", "2021-02", "2021-03", "2021-04"]
+    markdown = run_score("annual", *paths, "--to-date", "--format", "markdown", "--publish-on", "2021-05-06")
+    assert markdown.returncode == 0, markdown.stderr
+    lines = markdown.stdout.splitlines()
+    assert lines[0] == "# 务本乡2021年1月至4月驻矿安监员考核累计情况通报（非年度考核结果）"
+    assert (
+        "本通报涵盖2021年1月、2月、3月、4月，共4个月，为年度中期累计情况，不是年度考核结果；"
+        "2021年度考核在全年12个月考核结束后进行。"
+        "累计总分按年度考核的计算方法得出，累计等次仅供参考；在岗月数要求和年度等次的结果运用待年度考核时适用。"
+    ) in lines
+    header = next(line for line in lines if line.startswith("| 序号"))
+    assert header == "| 序号 | 姓名 | 所驻煤矿 | 1月 | 2月 | 3月 | 4月 | 累计总分 | 累计等次（参考） |"
+
+
+# -- the bundled scheme's year ----------------------------------------------------------------
+
+CLEAN = {
+    "underground_entries": 15,
+    "night_underground_entries": 5,
+    "days_without_work_log": 0,
+    "preshift_meetings": 10,
+    "safety_meetings": 1,
+}
+
+
+def _bundled_year(month: Callable[[int], list[Person]]) -> AnnualAssessment:
+    """Twelve months scored with the bundled scheme."""
+    ruleset = isc.default_rules()
+    assessments = []
+    for m in range(1, 13):
+        data = {
+            "schema": 1,
+            "assessment": {"township": "太平乡", "period": f"2021-{m:02d}"},
+            "inspectors": month(m),
+        }
+        evidence = attrs_evolve_source(isc.load_evidence(data, rules=ruleset), f"{m:02d}.json")
+        assessments.append(isc.score_evidence(ruleset, evidence))
+    return assess_year(assessments)
+
+
+def bundled(number: int, m: int, *, short: int = 0, falsified: bool = False) -> Person:
+    """A month under the bundled scheme: ``short`` underground entries missing (2 points each)."""
+    events = (
+        [{"kind": "falsification", "at": f"2021-{m:02d}-10", "ref": f"核查记录#{m}"}] if falsified else []
+    )
+    counts = {**CLEAN, "underground_entries": 15 - short}
+    return {"id": f"TP-{number:02d}", "name": f"测试{number}", "counts": counts, "events": events}
+
+
+def test_bundled_scheme_three_vetoed_months_fail_the_year() -> None:
+    """100 every month, falsification in January, May and September: the year 100.0 but 不合格,
+    and the annual dismissal recommendation; two vetoed months only cap the year at 合格."""
+    annual = _bundled_year(
+        lambda m: [bundled(1, m, falsified=m in (1, 5, 9)), bundled(2, m, falsified=m in (1, 5))]
+    )
+    three, two = only(annual, "TP-01"), only(annual, "TP-02")
+    assert (three.total, three.grade) == (100, "不合格")
+    assert three.reason == "1月、5月、9月共3个月一票否决，年度等次为不合格"
+    assert "dismissal-annual" in {hit.id for hit in three.outcomes}
+    assert (two.total, two.grade, two.reason) == (100, "合格", "1月、5月一票否决，年度等次最高为合格")
+    assert "dismissal-annual" not in {hit.id for hit in two.outcomes}
+
+
+def test_bundled_scheme_bottom_three_ties_and_three_talks() -> None:
+    """Five inspectors. Jan–Mar: 100, 98, 96, 96, 94 (TP-01…05): the bottom three are TP-03, TP-04
+    (tied) and TP-05; TP-02 has three below it. Apr: 100, 98, 98, 98, 96: TP-05 and the three tied
+    at 98 (four talks). May–Dec everyone 100: all share the best total, nobody is talked to.
+
+    Talks: TP-03, TP-04, TP-05 in Jan–Apr (4 ≥ 3: dismissal after talks); TP-02 in Apr only."""
+
+    def month(m: int) -> list[Person]:
+        if m <= 3:
+            shorts = [0, 1, 2, 2, 3]
+        elif m == 4:
+            shorts = [0, 1, 1, 1, 2]
+        else:
+            shorts = [0, 0, 0, 0, 0]
+        return [bundled(n + 1, m, short=short) for n, short in enumerate(shorts)]
+
+    annual = _bundled_year(month)
+    talks = {
+        result.id: [p.index for hit in result.outcomes if hit.id == "admonitory-talk" for p in hit.months]
+        for result in annual.results
+    }
+    assert talks == {
+        "TP-01": [],
+        "TP-02": [4],
+        "TP-03": [1, 2, 3, 4],
+        "TP-04": [1, 2, 3, 4],
+        "TP-05": [1, 2, 3, 4],
+    }
+    dismissed = {
+        result.id for result in annual.results for hit in result.outcomes if hit.id == "dismissal-after-talks"
+    }
+    assert dismissed == {"TP-03", "TP-04", "TP-05"}
+    lines = build_annual_notice(annual, publish_on=date(2022, 1, 5)).sections[4].lines
+    assert lines == (
+        "【结果运用】“月度考核总分排名后三位的，由乡镇进行约谈（得分相同的名次并列，一并约谈）”："
+        "2021年1月、2月、3月、4月（按当月总分名次，并列者一并计入）。",
+        "【结果运用】“年度内被约谈3次的，建议解聘”：2021年1月、2月、3月、4月共4次。",
+    )

@@ -8,7 +8,8 @@ import pytest
 import inspector_scoring as isc
 from inspector_scoring.rules.model import AnnualMethod, AnnualSettings, OutcomeKind
 
-DEFAULT = isc.dumps_rules(isc.default_rules())
+#: the default scheme without its own [annual] and [[outcomes]], for tests to append theirs
+DEFAULT = isc.dumps_rules(attrs.evolve(isc.default_rules(), annual=None, outcomes=()))
 
 
 def load(extra: str) -> isc.Ruleset:
@@ -18,7 +19,7 @@ def load(extra: str) -> isc.Ruleset:
 
 def test_without_an_annual_table_there_are_defaults() -> None:
     """No [annual]: none on the ruleset (the annual assessment uses AnnualSettings())."""
-    rules = isc.default_rules()
+    rules = load("")
     assert rules.annual is None
     assert rules.outcomes == ()
     assert AnnualSettings() == AnnualSettings(AnnualMethod.MEAN, 1, (), None)
@@ -86,7 +87,8 @@ grade = "差"
                 'rules.toml: outcomes[0].count: missing required key (kind = "lowest" needs it)',
                 'rules.toml: outcomes[0].grade: not used by kind = "lowest"',
                 'rules.toml: outcomes[1].id: duplicate outcome id "a" (first at outcomes[0].id)',
-                'rules.toml: outcomes[1].kind: must be one of lowest, consecutive, annual, got "consecutiv"; '
+                "rules.toml: outcomes[1].kind: must be one of lowest, consecutive, annual, repeated, "
+                'got "consecutiv"; '
                 'did you mean "consecutive"?',
                 "rules.toml: outcomes[2].months: must be a whole number of at least 1, got 0",
                 'rules.toml: outcomes[2].grade: undefined grade "差"; '
@@ -100,3 +102,68 @@ def test_invalid_annual_settings_and_outcomes(extra: str, messages: list[str]) -
     with pytest.raises(isc.InvalidInputError) as raised:
         load(extra)
     assert [str(problem) for problem in raised.value.problems] == messages
+
+
+def test_check_prints_annual_and_outcomes_of_the_bundled_scheme() -> None:
+    """`score check` says every table: the notice, [annual] and each of [[outcomes]], in English
+    and Chinese."""
+    from inspector_scoring.i18n import use_language  # noqa: PLC0415
+    from inspector_scoring.rules.summary import summarise_rules  # noqa: PLC0415
+
+    rules = isc.default_rules()
+    try:
+        use_language("en")
+        english = summarise_rules(rules)
+        use_language("zh")
+        chinese = summarise_rules(rules)
+    finally:
+        use_language(None)
+    tail = english[
+        english.index("notice: {township}{period}驻矿安监员考核结果公示; posted for 5 working day(s)") :
+    ]
+    assert tail == [
+        "notice: {township}{period}驻矿安监员考核结果公示; posted for 5 working day(s)",
+        "",
+        "annual: mean; at least 6 month(s) on duty; grades: 优秀 ≥ 90, 合格 ≥ 70, 基本合格 ≥ 60, 不合格 ≥ 0",
+        "  a vetoed month: the annual grade at best 合格",
+        "  vetoed in 3 month(s) or more: the annual grade is 不合格",
+        "",
+        "outcomes (结果运用):",
+        "  - 月度考核总分排名后三位的，由乡镇进行约谈（得分相同的名次并列，一并约谈） "
+        "[admonitory-talk: among the 3 lowest of a month, ties at the boundary included]",
+        "  - 年度内被约谈3次的，建议解聘 [dismissal-after-talks: admonitory-talk in 3 months of the year]",
+        "  - 年度考核为不合格的，建议解聘 [dismissal-annual: an annual grade of 不合格 or worse]",
+    ]
+    assert "  3个月及以上被一票否决的：年度等次为不合格" in chinese
+    assert "  - 年度内被约谈3次的，建议解聘 [dismissal-after-talks：年度内admonitory-talk达3个月]" in chinese
+
+
+def test_repeated_names_a_monthly_outcome() -> None:
+    """A repeated outcome must count an outcome applied month by month, and needs outcome and count."""
+    with pytest.raises(isc.InvalidInputError) as raised:
+        load(
+            """
+[[outcomes]]
+id = "year"
+text = "年度不合格的，建议解聘"
+kind = "annual"
+grade = "不合格"
+
+[[outcomes]]
+id = "again"
+text = "……"
+kind = "repeated"
+outcome = "year"
+count = 2
+
+[[outcomes]]
+id = "none"
+text = "……"
+kind = "repeated"
+"""
+        )
+    assert [problem.text("en") for problem in raised.value.problems] == [
+        'rules.toml: outcomes[2].count: missing required key (kind = "repeated" needs it)',
+        'rules.toml: outcomes[2].outcome: missing required key (kind = "repeated" needs it)',
+        'rules.toml: outcomes[1].outcome: "year" is not an outcome applied month by month; those are: —',
+    ]

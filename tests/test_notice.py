@@ -19,10 +19,12 @@ GOLDEN = Path(__file__).parent / "golden"
 APRIL_6 = date(2021, 4, 6)
 
 
-def _notice(example: str, **options: bool) -> Notice:
+def _notice(example: str, *, mask_names: bool = False, explain_all: bool = False) -> Notice:
     rules = isc.default_rules()
     data = isc.load_evidence(EXAMPLES / f"{example}.json", rules=rules)
-    return build_notice(isc.score_evidence(rules, data), publish_on=APRIL_6, **options)
+    return build_notice(
+        isc.score_evidence(rules, data), publish_on=APRIL_6, mask_names=mask_names, explain_all=explain_all
+    )
 
 
 @pytest.mark.parametrize("example", ["taiping-2021-03", "wuben-2021-03"])

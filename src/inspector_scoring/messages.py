@@ -467,3 +467,83 @@ OS_LINK_LOOP = Message("os.link_loop", "Too many levels of symbolic links")
 OS_IO_ERROR = Message("os.io_error", "Input/output error")
 OS_FILE_TOO_LARGE = Message("os.file_too_large", "File too large")
 OS_TRY_AGAIN = Message("os.try_again", "Resource temporarily unavailable")
+# -- after the notice: corrections, ranking, the year so far, next year's calendar --------
+
+NEEDS_KEY = Message("rules.needs_key", "only with {key}")
+OUTCOME_NOT_MONTHLY = Message(
+    "rules.outcome_not_monthly", "{value} is not an outcome applied month by month; those are: {ids}"
+)
+CALENDAR_RANGE = Message("rules.calendar_range", "from {start} to {end} is not a range of 1 to 31 days")
+CALENDAR_OTHER_YEAR = Message("rules.calendar_other_year", "{day} is not in {year}")
+CALENDAR_YEAR_TWICE = Message(
+    "rules.calendar_year_twice", "the schedule of {year} is given twice (also at {other})"
+)
+CALENDAR_WORKDAY_WEEKDAY = Message(
+    "rules.calendar_workday_weekday",
+    "{day} is a weekday; a make-up workday (调休上班) is a Saturday or a Sunday",
+)
+CALENDAR_BOTH = Message("rules.calendar_both", "{day} is both a holiday and a make-up workday")
+CORRECTS_OTHER = Message(
+    "corrects.other", "{value} is not {other} ({source}): a correction is of the same township and period"
+)
+MONTHS_MISSING_TO_DATE = Message(
+    "annual.months_missing_to_date", "the year so far, up to {through}, needs every month; missing: {missing}"
+)
+HELP_CORRECTS = Message(
+    "help.corrects",
+    "the published result (JSON) this one corrects after objections: the result names it "
+    "and the notice becomes a 复核结果公示 listing what changed",
+)
+HELP_DIFF = Message(
+    "help.diff",
+    "Compare two results of one township and period (a published one and its correction) "
+    "and print what changed for each inspector.",
+)
+HELP_DIFF_OLD = Message("help.diff_old", "the earlier result (JSON)")
+HELP_DIFF_NEW = Message("help.diff_new", "the later result (JSON)")
+HELP_TO_DATE = Message(
+    "help.to_date",
+    "the year so far: the months from January to the latest given, as an interim notice "
+    "(not the annual assessment)",
+)
+HELP_VERIFY_CORRECTS = Message(
+    "help.verify_corrects", "the published result a corrected result names: check its sha256 too"
+)
+DIFF_SAME = Message("diff.same", "{old} and {new}: no inspector's result changed ({count} compared).")
+DIFF_CHANGED = Message("diff.changed", "{old} → {new}: {count} inspector(s) changed, {unchanged} unchanged:")
+VERIFY_CORRECTS_MATCH = Message("verify.corrects_match", "It corrects {file} (sha256 {sha256}).")
+VERIFY_CORRECTS_MISMATCH = Message(
+    "verify.corrects_mismatch", "corrects.{key}: the result says {said}, {file} gives {actual}"
+)
+VERIFY_NOT_CORRECTION = Message(
+    "verify.not_correction", "corrects: missing; the result corrects no published result"
+)
+CHECK_NOTICE = Message("check.notice", "notice: {title}; posted for {days} working day(s)")
+CHECK_RANK = Message(
+    "check.rank", "ranked (名次): tied totals share a place, the next place follows without a gap"
+)
+CHECK_ANNUAL = Message(
+    "check.annual", "annual: {method}; at least {min_months} month(s) on duty; grades: {grades}"
+)
+CHECK_ANNUAL_VETO = Message("check.annual_veto", "  a vetoed month: the annual grade at best {grade}")
+CHECK_ANNUAL_VETO_MONTHS = Message(
+    "check.annual_veto_months", "  vetoed in {months} month(s) or more: the annual grade is {grade}"
+)
+CHECK_OUTCOMES = Message("check.outcomes", "outcomes (结果运用):")
+CHECK_OUTCOME_LOWEST = Message(
+    "check.outcome_lowest",
+    "  - {text} [{id}: among the {count} lowest of a month, ties at the boundary included]",
+)
+CHECK_OUTCOME_CONSECUTIVE = Message(
+    "check.outcome_consecutive", "  - {text} [{id}: {grade} or worse in {months} consecutive months]"
+)
+CHECK_OUTCOME_ANNUAL = Message(
+    "check.outcome_annual", "  - {text} [{id}: an annual grade of {grade} or worse]"
+)
+CHECK_OUTCOME_REPEATED = Message(
+    "check.outcome_repeated", "  - {text} [{id}: {outcome} in {count} months of the year]"
+)
+CHECK_CALENDAR = Message(
+    "check.calendar",
+    "calendar {year}: {holidays} day(s) off, {workdays} make-up workday(s); source: {source}",
+)

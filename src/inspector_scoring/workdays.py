@@ -2,17 +2,43 @@
 
 China's working days follow the State Council's yearly holiday schedule, with
 make-up workdays (调休) on some weekends; ``chinese-calendar`` publishes it.
-For a year it does not know yet, days are counted Monday to Friday and the
-result says so, so the notice can tell its readers.
+The State Council publishes each year's schedule in the autumn before, often
+before the package knows it: a rule file may then give the year's schedule
+itself (:class:`Schedule`, the ``[[calendar]]`` tables), and the notice counts
+with it and names its source. For a year known to neither, days are counted
+Monday to Friday and the result says so, so the notice can tell its readers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 import attrs
 
-__all__ = ["NoticePeriod", "notice_period"]
+__all__ = ["NoticePeriod", "Schedule", "notice_period"]
+
+_SATURDAY = 5
+
+
+@attrs.frozen(slots=True)
+class Schedule:
+    """One year's official schedule, as a district gives it: the days off (法定节假日 and the
+    days added to them) and the weekend days worked instead (调休上班)."""
+
+    year: int
+    #: where the schedule comes from, as the notice names it (the State Council's notice)
+    source: str
+    holidays: frozenset[date]
+    workdays: frozenset[date]
+    #: the key path of the table it came from
+    path: str = ""
+
+    def is_workday(self, day: date) -> bool:
+        """Whether ``day`` (in this year) is a working day."""
+        if day in self.workdays:
+            return True
+        return day.weekday() < _SATURDAY and day not in self.holidays
 
 
 @attrs.frozen(slots=True)
@@ -24,33 +50,45 @@ class NoticePeriod:
     working_days: int
     #: years whose official calendar was unknown (counted Monday to Friday)
     estimated_years: tuple[int, ...] = ()
+    #: the schedules given with the rules that the period was counted with
+    schedules: tuple[Schedule, ...] = ()
 
 
-def _is_workday(day: date, estimated: set[int]) -> bool:
+def _is_workday(day: date, schedules: dict[int, Schedule], estimated: set[int], used: set[int]) -> bool:
+    given = schedules.get(day.year)
+    if given is not None:
+        used.add(day.year)
+        return given.is_workday(day)
     import chinese_calendar  # noqa: PLC0415 - only the notice needs it
 
     try:
         return bool(chinese_calendar.is_workday(day))
     except NotImplementedError:  # the library has no schedule for that year yet
         estimated.add(day.year)
-        return day.weekday() < 5
+        return day.weekday() < _SATURDAY
 
 
-def notice_period(publish_on: date, working_days: int, /) -> NoticePeriod:
+def notice_period(publish_on: date, working_days: int, /, schedules: Iterable[Schedule] = ()) -> NoticePeriod:
     """The notice period starting on ``publish_on`` (or the next working day, if it is not one).
 
     The first day counts as day 1; the period ends on the ``working_days``-th
-    working day.
+    working day. A year in ``schedules`` is counted with that schedule; any
+    other with ``chinese-calendar``, or Monday to Friday where it does not know
+    the year.
     """
     if working_days < 1:
         raise ValueError(f"working_days must be at least 1, got {working_days}")
+    given = {schedule.year: schedule for schedule in schedules}
     estimated: set[int] = set()
+    used: set[int] = set()
     day = publish_on
-    while not _is_workday(day, estimated):
+    while not _is_workday(day, given, estimated, used):
         day += timedelta(days=1)
     first, counted = day, 1
     while counted < working_days:
         day += timedelta(days=1)
-        if _is_workday(day, estimated):
+        if _is_workday(day, given, estimated, used):
             counted += 1
-    return NoticePeriod(first, day, working_days, tuple(sorted(estimated)))
+    return NoticePeriod(
+        first, day, working_days, tuple(sorted(estimated)), tuple(given[year] for year in sorted(used))
+    )

@@ -24,6 +24,7 @@ def annual_command(argv: list[str]) -> int:
     made.add_argument("evidence", metavar="EVIDENCE", nargs="+", help=M.HELP_ANNUAL_EVIDENCE.render())
     options.rules_option(made)
     options.notice_options(made, explain=False)
+    made.add_argument("--to-date", action="store_true", help=M.HELP_TO_DATE.render())
     args = made.parse_args(argv)
     refuse_overwrite(args.output, [*args.evidence, args.rules], rules=args.rules)
     from ..errors import InvalidInputError, Problem  # noqa: PLC0415
@@ -38,7 +39,7 @@ def annual_command(argv: list[str]) -> int:
             problems.extend(error.problems)
     if problems:
         raise InvalidInputError(problems)
-    annual = assess_year(months)
+    annual = assess_year(months, to_date=args.to_date)
     if args.format == "json":
         from ..views.json_result import annual_to_json  # noqa: PLC0415
 

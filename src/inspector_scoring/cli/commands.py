@@ -1,7 +1,7 @@
 """The ``score`` commands: which one runs, in which language, and how it ends.
 
 ``score EVIDENCE`` scores and prints the notice (:mod:`.score`); ``annual``,
-``check``, ``test``, ``schema`` and ``verify`` are the other commands, one
+``check``, ``diff``, ``test``, ``schema`` and ``verify`` are the other commands, one
 module each. Each imports only what it needs, so a JSON run never loads rich.
 """
 
@@ -20,6 +20,10 @@ def _command(name: str) -> Callable[[list[str]], int] | None:
         from .annual import annual_command  # noqa: PLC0415
 
         return annual_command
+    if name == "diff":
+        from .diff import diff_command  # noqa: PLC0415
+
+        return diff_command
     if name == "check":
         from .check import check_command  # noqa: PLC0415
 

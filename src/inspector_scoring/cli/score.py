@@ -13,6 +13,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
+    from ..corrections import ResultChanges
     from ..scoring.results import Assessment
     from ..views.document import Document
 
@@ -33,14 +34,19 @@ def score_command(argv: list[str]) -> int:
     made.add_argument("evidence", metavar="EVIDENCE", help=M.HELP_EVIDENCE.render())
     options.rules_option(made)
     options.notice_options(made)
+    made.add_argument("--corrects", metavar="RESULT", help=M.HELP_CORRECTS.render())
     options.version_option(made)
     args = made.parse_args(argv)
-    refuse_overwrite(args.output, [args.evidence, args.rules], rules=args.rules)
+    refuse_overwrite(args.output, [args.evidence, args.rules, args.corrects], rules=args.rules)
     assessment = score_one(args.evidence, args.rules)
+    changes = None
+    if args.corrects is not None:
+        changes = corrections_of(assessment, args.corrects, args.evidence)
     if args.format == "json":
         from ..views.json_result import iter_result_json  # noqa: PLC0415 - per command, for start-up time
 
-        return emit(args.output, iter_result_json(assessment))
+        corrects = changes.before if changes is not None else None
+        return emit(args.output, iter_result_json(assessment, corrects=corrects))
     from ..views.notice import build_notice  # noqa: PLC0415
 
     info = assessment.evidence.assessment
@@ -49,8 +55,19 @@ def score_command(argv: list[str]) -> int:
         publish_on=args.publish_on or info.assessed_on or date.today(),
         mask_names=args.mask_names,
         explain_all=args.explain == "all",
+        changes=changes,
     )
     return render(notice.document(), args)
+
+
+def corrections_of(assessment: Assessment, published: str, evidence: str) -> ResultChanges:
+    """The published result in the file ``published`` compared with ``assessment``, its correction."""
+    from ..corrections import PublishedResult, compare_results, load_published  # noqa: PLC0415
+    from ..views.json_result import result_to_dict  # noqa: PLC0415
+
+    old = load_published(published)
+    new = PublishedResult(source=evidence, sha256="", tree=result_to_dict(assessment, corrects=old.corrects))
+    return compare_results(old, new)
 
 
 def score_one(evidence: str, rules: str | None) -> Assessment:

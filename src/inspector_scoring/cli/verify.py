@@ -18,6 +18,7 @@ def verify_command(argv: list[str]) -> int:
     made.add_argument("result", metavar="RESULT", help=M.HELP_RESULT.render())
     made.add_argument("evidence", metavar="EVIDENCE", help=M.HELP_VERIFY_EVIDENCE.render())
     options.rules_option(made)
+    made.add_argument("--corrects", metavar="PUBLISHED", help=M.HELP_VERIFY_CORRECTS.render())
     args = made.parse_args(argv)
     import json  # noqa: PLC0415
     from decimal import Decimal  # noqa: PLC0415
@@ -35,10 +36,29 @@ def verify_command(argv: list[str]) -> int:
     except ValueError as error:
         raise fail(args.result, "", M.NOT_A_RESULT(reason=str(error))) from None
     assessment = score_one(args.evidence, args.rules)
-    differences = verify_result(published, assessment, source=args.result)
+    differences = list(verify_result(published, assessment, source=args.result))
+    confirmed = ""
+    if args.corrects is not None:
+        from ..corrections import load_published  # noqa: PLC0415
+
+        expected = load_published(args.corrects).corrects.as_dict()
+        said = published.get("corrects") if isinstance(published, dict) else None
+        if not isinstance(said, dict):
+            differences.append(M.VERIFY_NOT_CORRECTION.render())
+        else:
+            differences.extend(
+                M.VERIFY_CORRECTS_MISMATCH.render(
+                    key=key, said=said.get(key), file=args.corrects, actual=value
+                )
+                for key, value in expected.items()
+                if said.get(key) != value
+            )
+        confirmed = M.VERIFY_CORRECTS_MATCH.render(file=args.corrects, sha256=expected["sha256"]) + "\n"
     if differences:
         lines = [M.VERIFY_MISMATCH.render(file=args.result, count=len(differences))]
         lines += [f"  {difference}" for difference in differences]
         emit(None, "\n".join(lines) + "\n")
         return options.EXIT_MISMATCH
-    return emit(None, M.VERIFY_MATCH.render(file=args.result, count=len(assessment.results)) + "\n")
+    return emit(
+        None, M.VERIFY_MATCH.render(file=args.result, count=len(assessment.results)) + "\n" + confirmed
+    )

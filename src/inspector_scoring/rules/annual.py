@@ -29,14 +29,17 @@ from .model import AnnualMethod, AnnualSettings, Grade, Outcome, OutcomeKind
 
 __all__ = ["read_annual", "read_outcomes"]
 
-_ANNUAL_KEYS = ("method", "min_months", "veto_cap", "grades")
-_OUTCOME_KEYS = ("id", "text", "kind", "count", "grade", "months")
+_ANNUAL_KEYS = ("method", "min_months", "veto_cap", "grades", "veto_months", "veto_months_grade")
+_OUTCOME_KEYS = ("id", "text", "kind", "count", "grade", "months", "outcome")
 # Which keys each kind of outcome takes (beyond id, text, kind).
 _OUTCOME_NEEDS = {
     OutcomeKind.LOWEST: ("count",),
     OutcomeKind.CONSECUTIVE: ("grade", "months"),
     OutcomeKind.ANNUAL: ("grade",),
+    OutcomeKind.REPEATED: ("outcome", "count"),
 }
+#: the outcomes a ``repeated`` one can count: those that apply month by month
+_MONTHLY_KINDS = (OutcomeKind.LOWEST, OutcomeKind.CONSECUTIVE)
 _MONTHS_IN_YEAR = 12
 
 
@@ -74,6 +77,17 @@ def read_annual(problems: Collector, raw: object, monthly: tuple[Grade, ...] | N
         settings["grades"] = bands
     if "veto_cap" in table:
         settings["veto_cap"] = _grade_name(problems, "annual.veto_cap", table["veto_cap"], bands)
+    if "veto_months" in table:
+        vetoed = read_count(problems, "annual.veto_months", table["veto_months"], minimum=1)
+        if vetoed is not None and vetoed > _MONTHS_IN_YEAR:
+            problems.add("annual.veto_months", M.AT_MOST, most=_MONTHS_IN_YEAR, value=vetoed)
+        settings["veto_months"] = vetoed
+    if "veto_months_grade" in table:
+        if "veto_months" not in table:
+            problems.add("annual.veto_months_grade", M.NEEDS_KEY, key="veto_months")
+        settings["veto_months_grade"] = _grade_name(
+            problems, "annual.veto_months_grade", table["veto_months_grade"], bands
+        )
     if len(problems.problems) > before:
         return None
     return AnnualSettings(**settings)
@@ -99,6 +113,16 @@ def read_outcomes(
         outcome = _read_outcome(problems, path, table, monthly=monthly, annual=annual or monthly, seen=seen)
         if outcome is not None:
             outcomes.append(outcome)
+    kinds = {outcome.id: outcome.kind for outcome in outcomes}
+    for outcome in outcomes:
+        if outcome.outcome is not None and kinds.get(outcome.outcome) not in _MONTHLY_KINDS:
+            monthly_ids = ", ".join(key for key, kind in kinds.items() if kind in _MONTHLY_KINDS)
+            problems.add(
+                join(outcome.path, "outcome"),
+                M.OUTCOME_NOT_MONTHLY,
+                value=describe(outcome.outcome),
+                ids=monthly_ids or "—",
+            )
     return tuple(outcomes)
 
 
@@ -121,7 +145,7 @@ def _read_outcome(
     fields: dict[str, Any] = {}
     if kind is not None:
         needs = _OUTCOME_NEEDS[kind]
-        for key in ("count", "grade", "months"):
+        for key in ("count", "grade", "months", "outcome"):
             if key in needs and key not in table:
                 problems.add(join(path, key), M.OUTCOME_NEEDS, kind=describe(kind.value))
             elif key not in needs and key in table:
@@ -130,6 +154,8 @@ def _read_outcome(
             fields["count"] = read_count(problems, join(path, "count"), table["count"], minimum=1)
         if "months" in needs and "months" in table:
             fields["months"] = read_count(problems, join(path, "months"), table["months"], minimum=1)
+        if "outcome" in needs and "outcome" in table:
+            fields["outcome"] = read_id(problems, join(path, "outcome"), table["outcome"])
         if "grade" in needs and "grade" in table:
             bands = annual if kind is OutcomeKind.ANNUAL else monthly
             fields["grade"] = _grade_name(problems, join(path, "grade"), table["grade"], bands)

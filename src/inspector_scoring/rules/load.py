@@ -45,6 +45,7 @@ from ..numbers import as_number, round_half_up
 from ..periods import Period, PeriodKind, parse_period
 from ..syntax import toml_reason
 from .annual import read_annual, read_outcomes
+from .calendar import read_calendar
 from .grades import read_grades
 from .model import (
     Bonus,
@@ -74,6 +75,7 @@ _TOP_KEYS = (
     "notice",
     "annual",
     "outcomes",
+    "calendar",
 )
 _RULESET_KEYS = (
     "id",
@@ -245,6 +247,7 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
         if "outcomes" in raw
         else ()
     )
+    calendar = read_calendar(problems, raw["calendar"]) if "calendar" in raw else ()
 
     total = header.get("total")
     precision = header.get("precision")
@@ -270,6 +273,7 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
         notice=notice,
         annual=annual,
         outcomes=outcomes,
+        calendar=calendar,
         source=name,
         sha256=digest,
         **header,
@@ -606,7 +610,7 @@ def _read_notice(problems: Collector, raw: object) -> NoticeSettings:
     table = read_table(problems, "notice", raw)
     if table is None:
         return NoticeSettings()
-    check_keys(problems, "notice", table, allowed=("title", "working_days"))
+    check_keys(problems, "notice", table, allowed=("title", "working_days", "rank"))
     settings: dict[str, Any] = {}
     if "title" in table:
         title = read_str(problems, "notice.title", table["title"])
@@ -624,6 +628,10 @@ def _read_notice(problems: Collector, raw: object) -> NoticeSettings:
         days = read_count(problems, "notice.working_days", table["working_days"], minimum=1)
         if days is not None:
             settings["working_days"] = days
+    if "rank" in table:
+        rank = read_bool(problems, "notice.rank", table["rank"])
+        if rank is not None:
+            settings["rank"] = rank
     return NoticeSettings(**settings)
 
 

@@ -19,6 +19,7 @@ import attrs
 from .. import messages as M
 from ..i18n import Text
 from ..periods import Period, PeriodKind
+from ..workdays import Schedule
 
 
 def _tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -178,6 +179,8 @@ class NoticeSettings:
 
     title: str = "{township}{period}驻矿安监员考核结果公示"
     working_days: int = 5
+    #: add 名次 (tied totals share a place, the next follows without a gap) to the notice and result
+    rank: bool = False
 
 
 class AnnualMethod(StrEnum):
@@ -200,6 +203,18 @@ class AnnualSettings:
     grades: tuple[Grade, ...] = attrs.field(default=(), converter=_tuple)
     #: the best annual grade after a vetoed month; ``None``: 合格 if defined, else the lowest
     veto_cap: str | None = None
+    #: vetoed in this many months or more: the annual grade is ``veto_months_grade``
+    veto_months: int | None = None
+    #: the annual grade after ``veto_months`` vetoed months; ``None``: the lowest annual grade
+    veto_months_grade: str | None = None
+
+    def cap_in(self, grades: tuple[Grade, ...]) -> str:
+        """The best annual grade after a vetoed month, among ``grades``: ``veto_cap``, else 合格
+        when it is a grade, else the lowest."""
+        if self.veto_cap is not None:
+            return self.veto_cap
+        names = [grade.name for grade in grades]
+        return "合格" if "合格" in names else names[-1]
 
 
 class OutcomeKind(StrEnum):
@@ -211,6 +226,8 @@ class OutcomeKind(StrEnum):
     CONSECUTIVE = "consecutive"
     #: an annual grade of ``grade`` or worse
     ANNUAL = "annual"
+    #: another (monthly) outcome applied in ``count`` months of the year
+    REPEATED = "repeated"
 
 
 @attrs.frozen(slots=True)
@@ -224,6 +241,8 @@ class Outcome:
     grade: str | None = None
     months: int | None = None
     path: str = ""
+    #: for ``repeated``: the id of the outcome counted
+    outcome: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -249,6 +268,8 @@ class Ruleset:
     notice: NoticeSettings = NoticeSettings()
     annual: AnnualSettings | None = None
     outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=_tuple)
+    #: official holiday schedules the rule file gives, for years the bundled calendar does not know
+    calendar: tuple[Schedule, ...] = attrs.field(default=(), converter=_tuple)
     schema: int = 1
     #: where the rules came from (a file name), for messages
     source: str = "<rules>"

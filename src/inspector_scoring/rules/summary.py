@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import messages as M
 from ..i18n import Listing
 from ..numbers import format_number as num
-from .model import Rule, Ruleset
+from .model import Grade, OutcomeKind, Rule, Ruleset
 
 __all__ = ["summarise_rules"]
 
@@ -64,6 +64,64 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
                 f"  - {veto.text} [{veto.id}: {veto.metric} {veto.comparison.value} "
                 f"{num(veto.threshold)} → {veto.grade}]"
             )
-    grades = Listing(f"{grade.name} ≥ {num(grade.min)}" for grade in rules.grades)
-    lines += ["", M.CHECK_GRADES.render(grades=grades)]
+    lines += ["", M.CHECK_GRADES.render(grades=_bands(rules.grades))]
+    return lines + _after_grades(rules)
+
+
+def _bands(grades: tuple[Grade, ...]) -> str:
+    return Listing(f"{grade.name} ≥ {num(grade.min)}" for grade in grades).render()
+
+
+def _after_grades(rules: Ruleset) -> list[str]:
+    """The notice, the annual assessment, results application and the calendar, in words."""
+    notice = rules.notice
+    lines = ["", M.CHECK_NOTICE.render(title=notice.title, days=notice.working_days)]
+    if notice.rank:
+        lines.append(M.CHECK_RANK.render())
+    annual = rules.annual
+    if annual is not None:
+        grades = annual.grades or rules.grades
+        lines += [
+            "",
+            M.CHECK_ANNUAL.render(
+                method=annual.method.value, min_months=annual.min_months, grades=_bands(grades)
+            ),
+            M.CHECK_ANNUAL_VETO.render(grade=annual.cap_in(grades)),
+        ]
+        if annual.veto_months is not None:
+            lines.append(
+                M.CHECK_ANNUAL_VETO_MONTHS.render(
+                    months=annual.veto_months, grade=annual.veto_months_grade or grades[-1].name
+                )
+            )
+    if rules.outcomes:
+        lines += ["", M.CHECK_OUTCOMES.render()]
+        for outcome in rules.outcomes:
+            message = {
+                OutcomeKind.LOWEST: M.CHECK_OUTCOME_LOWEST,
+                OutcomeKind.CONSECUTIVE: M.CHECK_OUTCOME_CONSECUTIVE,
+                OutcomeKind.ANNUAL: M.CHECK_OUTCOME_ANNUAL,
+                OutcomeKind.REPEATED: M.CHECK_OUTCOME_REPEATED,
+            }[outcome.kind]
+            lines.append(
+                message.render(
+                    text=outcome.text,
+                    id=outcome.id,
+                    count=outcome.count,
+                    grade=outcome.grade,
+                    months=outcome.months,
+                    outcome=outcome.outcome,
+                )
+            )
+    if rules.calendar:
+        lines.append("")
+        lines.extend(
+            M.CHECK_CALENDAR.render(
+                year=schedule.year,
+                holidays=len(schedule.holidays),
+                workdays=len(schedule.workdays),
+                source=schedule.source,
+            )
+            for schedule in rules.calendar
+        )
     return lines

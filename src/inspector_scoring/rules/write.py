@@ -83,10 +83,22 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
         ]
     doc["grades"] = [{"name": g.name, "min": whole_or_decimal(g.min)} for g in ruleset.grades]
     doc["notice"] = {"title": ruleset.notice.title, "working_days": ruleset.notice.working_days}
+    if ruleset.notice.rank:
+        doc["notice"]["rank"] = True
     if ruleset.annual is not None:
         doc["annual"] = _annual_table(ruleset.annual)
     if ruleset.outcomes:
         doc["outcomes"] = _outcome_tables(ruleset.outcomes)
+    if ruleset.calendar:
+        doc["calendar"] = [
+            {
+                "year": schedule.year,
+                "source": schedule.source,
+                "holidays": sorted(schedule.holidays),
+                "workdays": sorted(schedule.workdays),
+            }
+            for schedule in ruleset.calendar
+        ]
     import tomli_w  # noqa: PLC0415 - only to write a rule file
 
     return tomli_w.dumps(doc)
@@ -97,6 +109,10 @@ def _annual_table(settings: AnnualSettings) -> dict[str, Any]:
     table: dict[str, Any] = {"method": settings.method.value, "min_months": settings.min_months}
     if settings.veto_cap is not None:
         table["veto_cap"] = settings.veto_cap
+    if settings.veto_months is not None:
+        table["veto_months"] = settings.veto_months
+    if settings.veto_months_grade is not None:
+        table["veto_months_grade"] = settings.veto_months_grade
     if settings.grades:
         table["grades"] = [
             {"name": grade.name, "min": whole_or_decimal(grade.min)} for grade in settings.grades
@@ -109,7 +125,7 @@ def _outcome_tables(outcomes: tuple[Outcome, ...]) -> list[dict[str, Any]]:
     tables = []
     for outcome in outcomes:
         table: dict[str, Any] = {"id": outcome.id, "text": outcome.text, "kind": outcome.kind.value}
-        for key in ("count", "grade", "months"):
+        for key in ("count", "grade", "months", "outcome"):
             if getattr(outcome, key) is not None:
                 table[key] = getattr(outcome, key)
         tables.append(table)

@@ -19,6 +19,7 @@ from ..numbers import exact_arithmetic, round_half_up
 from ..periods import Period, PeriodKind
 from ..rules.grades import grade_for
 from ..rules.model import AnnualMethod, AnnualSettings, Grade, Outcome, OutcomeKind, Ruleset
+from . import ranking
 from .results import Assessment, InspectorResult, VetoHit
 
 __all__ = [
@@ -32,7 +33,6 @@ __all__ = [
 
 #: the annual grade of an inspector with too few months on duty
 NOT_GRADED = "不参加年度评定"
-_PASS = "合格"
 
 
 @attrs.frozen(slots=True)
@@ -90,14 +90,27 @@ class AnnualAssessment:
     grades: tuple[Grade, ...]
     veto_cap: str
     results: tuple[AnnualResult, ...]
+    #: the year so far (``score annual --to-date``): not the annual assessment
+    to_date: bool = False
+
+    @property
+    def through(self) -> Period:
+        """The last month covered."""
+        return self.months[-1].evidence.assessment.period
+
+    @property
+    def complete(self) -> bool:
+        """Whether all twelve months are covered (the annual assessment proper)."""
+        return not self.to_date
 
 
 def _problem(assessment: Assessment, path: str, text: Text) -> Problem:
     return Problem.of(assessment.evidence.source, path, text)
 
 
-def _check_months(months: Sequence[Assessment]) -> list[Problem]:
-    """One township, one year, every month exactly once, the same person behind each id."""
+def _check_months(months: Sequence[Assessment], *, to_date: bool) -> list[Problem]:
+    """One township, one year, every month exactly once (``to_date``: every month up to the
+    latest given), the same person behind each id."""
     problems: list[Problem] = []
     first = months[0].evidence.assessment
     seen: dict[Period, Assessment] = {}
@@ -137,15 +150,17 @@ def _check_months(months: Sequence[Assessment]) -> list[Problem]:
         seen.setdefault(info.period, assessment)
     if not problems:
         year = first.period.year
-        missing = [f"{year}-{m:02d}" for m in range(1, 13) if Period(PeriodKind.MONTH, year, m) not in seen]
+        through = max(period.index for period in seen) if to_date else 12
+        missing = [
+            f"{year}-{m:02d}" for m in range(1, through + 1) if Period(PeriodKind.MONTH, year, m) not in seen
+        ]
         if missing:
-            problems.append(
-                Problem.of(
-                    months[-1].evidence.source,
-                    "assessment.period",
-                    M.MONTHS_MISSING(year=year, missing=Listing(missing)),
-                )
+            text = (
+                M.MONTHS_MISSING_TO_DATE(through=f"{year}-{through:02d}", missing=Listing(missing))
+                if to_date
+                else M.MONTHS_MISSING(year=year, missing=Listing(missing))
             )
+            problems.append(Problem.of(months[-1].evidence.source, "assessment.period", text))
     names: dict[str, tuple[str, Assessment]] = {}
     for assessment in sorted(months, key=lambda a: (a.evidence.assessment.period.index, a.evidence.source)):
         for person in (result.inspector for result in assessment.results):
@@ -168,13 +183,6 @@ def _check_months(months: Sequence[Assessment]) -> list[Problem]:
     return problems
 
 
-def _veto_cap(settings: AnnualSettings, grades: tuple[Grade, ...]) -> str:
-    if settings.veto_cap is not None:
-        return settings.veto_cap
-    names = [grade.name for grade in grades]
-    return _PASS if _PASS in names else names[-1]
-
-
 def _rank(name: str, grades: Sequence[Grade]) -> int | None:
     names = [grade.name for grade in grades]
     return names.index(name) if name in names else None
@@ -187,22 +195,15 @@ def _no_better_than(grade: str, cap: str, grades: Sequence[Grade]) -> bool:
 
 
 def _lowest(months: Sequence[Assessment], outcome: Outcome) -> dict[str, list[Period]]:
-    """For each inspector, the months in which their total was among the ``count`` lowest.
-
-    Only inspectors with duty days that month are ranked; a tie at the last
-    place brings everyone tied in.
-    """
+    """For each inspector, the months in which their total was among the ``count`` lowest
+    (:func:`~inspector_scoring.scoring.ranking.lowest`: the notice's 名次, everyone tied at the
+    boundary brought in; only inspectors with duty days that month are ranked)."""
     hits: dict[str, list[Period]] = {}
     assert outcome.count is not None  # validated: kind "lowest" needs count
     for assessment in months:
-        on_duty = [result for result in assessment.results if result.duty_days > 0]
-        if not on_duty:
-            continue
-        ordered = sorted(result.total for result in on_duty)
-        cutoff = ordered[min(outcome.count, len(ordered)) - 1]
-        for result in on_duty:
-            if result.total <= cutoff:
-                hits.setdefault(result.inspector.id, []).append(assessment.evidence.assessment.period)
+        totals = {result.inspector.id: result.total for result in assessment.results if result.duty_days > 0}
+        for inspector_id in sorted(ranking.lowest(totals, outcome.count)):
+            hits.setdefault(inspector_id, []).append(assessment.evidence.assessment.period)
     return hits
 
 
@@ -245,8 +246,42 @@ def _month(assessment: Assessment, result: InspectorResult) -> MonthResult:
     )
 
 
-def assess_year(months: Sequence[Assessment], /) -> AnnualAssessment:
+def _grade_year(
+    settings: AnnualSettings,
+    grades: tuple[Grade, ...],
+    cap: str,
+    history: Sequence[MonthResult],
+    *,
+    precision: int,
+    to_date: bool,
+) -> tuple[Decimal | None, str, str]:
+    """One inspector's annual total, grade and the reason for it (or for not grading)."""
+    counted = [month for month in history if month.duty_days > 0]
+    vetoed = [month.period for month in history if month.vetoes]
+    if not counted:
+        return None, NOT_GRADED, ("截至目前" if to_date else "全年") + "无在岗月份"
+    if not to_date and len(counted) < settings.min_months:
+        return None, NOT_GRADED, f"全年在岗{len(counted)}个月，少于{settings.min_months}个月"
+    total = _combine(settings, counted, precision)
+    grade = grade_for(total, grades)
+    months_text = "、".join(f"{period.index}月" for period in vetoed)
+    if settings.veto_months is not None and len(vetoed) >= settings.veto_months:
+        failing = settings.veto_months_grade or grades[-1].name
+        if not _no_better_than(grade, failing, grades):
+            grade = failing
+        return total, grade, f"{months_text}共{len(vetoed)}个月一票否决，年度等次为{grade}"
+    if vetoed and not _no_better_than(grade, cap, grades):
+        return total, cap, f"{months_text}一票否决，年度等次最高为{cap}"
+    return total, grade, ""
+
+
+def assess_year(months: Sequence[Assessment], /, *, to_date: bool = False) -> AnnualAssessment:
     """Combine twelve monthly assessments of one township into the year's results.
+
+    With ``to_date``, the months from January to the latest given (the year
+    so far): an interim result, not the annual assessment. ``min_months`` is
+    not applied and outcomes of kind ``annual`` are not (the year is not over);
+    the monthly outcomes and the vetoed-months rule are.
 
     Raises :class:`~inspector_scoring.InvalidInputError` when a month is
     missing or given twice, a file is of another township or year, or an
@@ -254,14 +289,14 @@ def assess_year(months: Sequence[Assessment], /) -> AnnualAssessment:
     """
     if not months:
         raise ValueError("assess_year needs the monthly assessments")
-    problems = _check_months(months)
+    problems = _check_months(months, to_date=to_date)
     if problems:
         raise InvalidInputError(problems)
     ordered = tuple(sorted(months, key=lambda a: a.evidence.assessment.period.index))
     governing = ordered[-1].ruleset
     settings = governing.annual or AnnualSettings()
     grades = settings.grades or governing.grades
-    cap = _veto_cap(settings, grades)
+    cap = settings.cap_in(grades)
     lowest = {
         outcome.id: _lowest(ordered, outcome)
         for outcome in governing.outcomes
@@ -276,36 +311,35 @@ def assess_year(months: Sequence[Assessment], /) -> AnnualAssessment:
         latest = entries[-1][1].inspector
         history = tuple(_month(assessment, result) for assessment, result in entries)
         counted = [month for month in history if month.duty_days > 0]
-        vetoed = [month.period for month in history if month.vetoes]
-        total: Decimal | None = None
-        reason = ""
-        if not counted:
-            grade, reason = NOT_GRADED, "全年无在岗月份"
-        elif len(counted) < settings.min_months:
-            grade = NOT_GRADED
-            reason = f"全年在岗{len(counted)}个月，少于{settings.min_months}个月"
-        else:
-            total = _combine(settings, counted, governing.precision)
-            grade = grade_for(total, grades)
-            if vetoed and not _no_better_than(grade, cap, grades):
-                grade = cap
-                months_text = "、".join(f"{period.index}月" for period in vetoed)
-                reason = f"{months_text}一票否决，年度等次最高为{cap}"
-        hits = []
-        for outcome in governing.outcomes:
+        total, grade, reason = _grade_year(
+            settings, grades, cap, history, precision=governing.precision, to_date=to_date
+        )
+        found: dict[str, tuple[Period, ...]] = {}
+        # A repeated outcome counts the months of another: those are worked out first.
+        for outcome in sorted(governing.outcomes, key=lambda o: o.kind is OutcomeKind.REPEATED):
             caused: list[Period] = []
             if outcome.kind is OutcomeKind.LOWEST:
                 caused = lowest[outcome.id].get(inspector_id, [])
             elif outcome.kind is OutcomeKind.CONSECUTIVE:
                 caused = _streaks(history, outcome, governing.grades)
+            elif outcome.kind is OutcomeKind.REPEATED:
+                assert outcome.count is not None  # validated
+                if len(found.get(outcome.outcome or "", ())) >= outcome.count:
+                    caused = list(found[outcome.outcome or ""])
             elif (
-                total is not None
+                not to_date
+                and total is not None
                 and outcome.grade is not None
                 and _no_better_than(grade, outcome.grade, grades)
             ):
                 caused = [month.period for month in counted]
             if caused:
-                hits.append(OutcomeHit(outcome.id, outcome.text, tuple(caused)))
+                found[outcome.id] = tuple(caused)
+        hits = tuple(
+            OutcomeHit(outcome.id, outcome.text, found[outcome.id])
+            for outcome in governing.outcomes
+            if outcome.id in found
+        )
         results.append(
             AnnualResult(
                 id=inspector_id,
@@ -316,7 +350,7 @@ def assess_year(months: Sequence[Assessment], /) -> AnnualAssessment:
                 total=total,
                 grade=grade,
                 reason=reason,
-                outcomes=tuple(hits),
+                outcomes=hits,
             )
         )
     info = ordered[0].evidence.assessment
@@ -330,6 +364,7 @@ def assess_year(months: Sequence[Assessment], /) -> AnnualAssessment:
         grades=grades,
         veto_cap=cap,
         results=tuple(results),
+        to_date=to_date,
     )
 
 
@@ -342,9 +377,11 @@ def describe_method(annual: AnnualAssessment) -> str:
     else:
         how = "各在岗月份月度总分的平均值"
     minimum = annual.settings.min_months
-    return (
-        f"年度总分为{how}，{rounding}；全年在岗不足{minimum}个月的不参加年度评定；"
-        f"有月份被一票否决的，年度等次最高为{annual.veto_cap}。"
-        if minimum > 1
-        else f"年度总分为{how}，{rounding}；有月份被一票否决的，年度等次最高为{annual.veto_cap}。"
-    )
+    parts = [f"年度总分为{how}，{rounding}"]
+    if minimum > 1 and not annual.to_date:
+        parts.append(f"全年在岗不足{minimum}个月的不参加年度评定")
+    parts.append(f"有月份被一票否决的，年度等次最高为{annual.veto_cap}")
+    if annual.settings.veto_months is not None:
+        failing = annual.settings.veto_months_grade or annual.grades[-1].name
+        parts.append(f"{annual.settings.veto_months}个月及以上被一票否决的，年度等次为{failing}")
+    return "；".join(parts) + "。"

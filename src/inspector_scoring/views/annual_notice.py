@@ -31,6 +31,14 @@ def _lines(annual: AnnualAssessment, result: AnnualResult) -> tuple[str, ...]:
     for hit in result.outcomes:
         if kinds.get(hit.id) is OutcomeKind.ANNUAL:
             lines.append(f"【结果运用】“{hit.text}”：年度等次为{result.grade}。")
+        elif kinds.get(hit.id) is OutcomeKind.LOWEST:
+            months = "、".join(f"{period.index}月" for period in hit.months)
+            lines.append(
+                f"【结果运用】“{hit.text}”：{annual.year}年{months}（按当月总分名次，并列者一并计入）。"
+            )
+        elif kinds.get(hit.id) is OutcomeKind.REPEATED:
+            months = "、".join(f"{period.index}月" for period in hit.months)
+            lines.append(f"【结果运用】“{hit.text}”：{annual.year}年{months}共{len(hit.months)}次。")
         else:
             months = "、".join(f"{period.index}月" for period in hit.months)
             lines.append(f"【结果运用】“{hit.text}”：{annual.year}年{months}。")
@@ -43,21 +51,25 @@ def build_annual_notice(
     """The year's notice, posted from ``publish_on``; ``mask_names`` shows 张*三-style names."""
     rules = annual.ruleset
     last = annual.months[-1].evidence.assessment
-    period_text = f"{annual.year}年度"
+    through = annual.through.index if annual.to_date else 12
+    period_text = f"{annual.year}年1月至{through}月" if annual.to_date else f"{annual.year}年度"
+    total_header, grade_header = (
+        ("累计总分", "累计等次（参考）") if annual.to_date else ("年度总分", "年度等次")
+    )
     columns = (
         Column("序号", numeric=True, in_card=False),
         Column("姓名", in_card=False),
         Column("所驻煤矿", in_card=False),
-        *(Column(f"{month}月", numeric=True) for month in range(1, 13)),
-        Column("年度总分", numeric=True),
-        Column("年度等次"),
+        *(Column(f"{month}月", numeric=True) for month in range(1, through + 1)),
+        Column(total_header, numeric=True),
+        Column(grade_header),
     )
     rows, sections, csv_rows = [], [], []
     for number, result in enumerate(annual.results, start=1):
         name = mask_name(result.name) if mask_names else result.name
         mine = result.mine or ""
         by_month = {month.period.index: month for month in result.months}
-        months = tuple(month_cell(by_month.get(index)) for index in range(1, 13))
+        months = tuple(month_cell(by_month.get(index)) for index in range(1, through + 1))
         total = format_fixed(result.total) if result.total is not None else "—"
         lines = _lines(annual, result)
         section = Section(number, name, mine, lines)
@@ -77,7 +89,7 @@ def build_annual_notice(
                 ),
             )
         )
-    body, span, objection = posting(last, publish_on, rules.notice.working_days)
+    body, span, objection = posting(last, publish_on, rules.notice.working_days, rules.calendar)
     schemes = []
     for assessment in annual.months:
         scheme = assessment.ruleset
@@ -98,12 +110,25 @@ def build_annual_notice(
         f"计分程序：{annual.engine}",
         "核验方法：用 sha256sum 核对上述指纹，或运行 score annual 各月证据文件 --rules 规则文件 重新计算。",
     )
-    preamble = (
+    preamble: tuple[str, ...] = (
         f"根据《{rules.title}》，{annual.township}考核小组对{period_text}驻矿安监员履职情况进行了考核，"
         "现将年度考核结果公示如下：",
     )
+    if annual.to_date:
+        covered = "、".join(
+            f"{assessment.evidence.assessment.period.index}月" for assessment in annual.months
+        )
+        preamble = (
+            f"根据《{rules.title}》，现将{annual.township}驻矿安监员{period_text}各月考核结果及累计情况通报如下。",
+            f"本通报涵盖{annual.year}年{covered}，共{len(annual.months)}个月，为年度中期累计情况，"
+            f"不是年度考核结果；{annual.year}年度考核在全年12个月考核结束后进行。"
+            "累计总分按年度考核的计算方法得出，累计等次仅供参考；在岗月数要求和年度等次的结果运用待年度考核时适用。",
+        )
+    title = rules.notice.title.format(township=annual.township, period=period_text)
+    if annual.to_date:
+        title = f"{annual.township}{period_text}驻矿安监员考核累计情况通报（非年度考核结果）"
     return Document(
-        title=rules.notice.title.format(township=annual.township, period=period_text),
+        title=title,
         preamble=preamble,
         columns=columns,
         rows=tuple(rows),
@@ -115,9 +140,9 @@ def build_annual_notice(
             "序号",
             "姓名",
             "所驻煤矿",
-            *(f"{month}月" for month in range(1, 13)),
-            "年度总分",
-            "年度等次",
+            *(f"{month}月" for month in range(1, through + 1)),
+            total_header,
+            grade_header,
             "说明",
             "结果运用",
         ),

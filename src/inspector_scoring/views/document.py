@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-__all__ = ["Column", "Document", "Row", "Section"]
+__all__ = ["Column", "Document", "Part", "Row", "Section"]
 
 
 @attrs.frozen(slots=True)
@@ -56,6 +56,20 @@ class Section:
 
 
 @attrs.frozen(slots=True)
+class Part:
+    """A titled block of its own, shown before the main table: lines, a table and explanation
+    sections (a corrected notice's 复核结果: who changed, before and after, and why)."""
+
+    title: str
+    lines: tuple[str, ...]
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    #: the heading over the sections
+    sections_title: str = ""
+    sections: tuple[Section, ...] = ()
+
+
+@attrs.frozen(slots=True)
 class Document:
     """Everything a notice says, as text, in order."""
 
@@ -72,3 +86,5 @@ class Document:
     #: the CSV export: its own header and one row per table row
     csv_header: tuple[str, ...] = ()
     csv_rows: tuple[tuple[str, ...], ...] = ()
+    #: blocks shown between the preamble and the main table, in order
+    parts: tuple[Part, ...] = ()

@@ -25,6 +25,7 @@ from ..scoring.results import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the annual view is read only for `score annual`; not imported for a month
+    from ..corrections import Corrects
     from ..scoring.annual import AnnualAssessment
 
 __all__ = [
@@ -32,6 +33,7 @@ __all__ = [
     "annual_to_dict",
     "annual_to_json",
     "iter_result_json",
+    "places_of",
     "result_to_dict",
     "result_to_json",
 ]
@@ -88,13 +90,34 @@ def _bonus(bonus: BonusResult) -> dict[str, Any]:
     }
 
 
-def _inspector(result: InspectorResult) -> dict[str, Any]:
+def places_of(assessment: Assessment, /) -> dict[Decimal, int] | None:
+    """Each total's 名次 when the rule file asks for ranking (``[notice] rank``), else ``None``.
+
+    Only inspectors with duty days are ranked; tied totals share a place and
+    the next place follows without a gap.
+    """
+    if not assessment.ruleset.notice.rank:
+        return None
+    from ..scoring.ranking import places  # noqa: PLC0415
+
+    return places(result.total for result in assessment.results if result.duty_days > 0)
+
+
+def _place(result: InspectorResult, places: dict[Decimal, int]) -> int | None:
+    return places[result.total] if result.duty_days > 0 else None
+
+
+def _inspector(result: InspectorResult, places: dict[Decimal, int] | None) -> dict[str, Any]:
     person = result.inspector
     items, bonus = result.hit_records()
     out: dict[str, Any] = {
         "inspector": {"id": person.id, "name": person.name, "mine": person.mine},
         "total": result.total,
         "grade": result.grade,
+    }
+    if places is not None:
+        out["rank"] = _place(result, places)
+    out |= {
         "vetoes": [
             {"id": v.id, "text": v.text, "grade": v.grade, "metric": v.metric, "value": v.value}
             for v in result.vetoes
@@ -106,11 +129,15 @@ def _inspector(result: InspectorResult) -> dict[str, Any]:
     return out
 
 
-def result_to_dict(assessment: Assessment, /) -> dict[str, Any]:
-    """The result as a JSON-ready mapping (numbers stay :class:`~decimal.Decimal`)."""
+def result_to_dict(assessment: Assessment, /, *, corrects: Corrects | None = None) -> dict[str, Any]:
+    """The result as a JSON-ready mapping (numbers stay :class:`~decimal.Decimal`).
+
+    ``corrects`` names the published result this one corrects (after objections).
+    """
     rules = assessment.ruleset
     info = assessment.evidence.assessment
-    return {
+    places = places_of(assessment)
+    out = {
         "schema": SCHEMA,
         "engine": assessment.engine,
         "ruleset": {
@@ -124,25 +151,30 @@ def result_to_dict(assessment: Assessment, /) -> dict[str, Any]:
             "township": info.township,
             "period": str(info.period),
         },
-        "results": [_inspector(result) for result in assessment.results],
     }
+    if corrects is not None:
+        out["corrects"] = corrects.as_dict()
+    out["results"] = [_inspector(result, places) for result in assessment.results]
+    return out
 
 
-def result_to_json(assessment: Assessment, /) -> str:
+def result_to_json(assessment: Assessment, /, *, corrects: Corrects | None = None) -> str:
     """The result as JSON text (two-space indent, final newline); the same inputs give the same bytes.
 
     The text is exactly ``jsontext.dumps(result_to_dict(assessment))``, written by
     a writer that knows the result's shape, so that a province-scale run spends
     its time scoring rather than walking dictionaries.
     """
-    return b"".join(iter_result_json(assessment)).decode("utf-8")
+    return b"".join(iter_result_json(assessment, corrects=corrects)).decode("utf-8")
 
 
-def iter_result_json(assessment: Assessment, /, *, batch: int = 256) -> Iterator[bytes]:
+def iter_result_json(
+    assessment: Assessment, /, *, batch: int = 256, corrects: Corrects | None = None
+) -> Iterator[bytes]:
     """:func:`result_to_json` as UTF-8, in pieces (``batch`` inspectors each), to write without
     holding it all."""
-    texts = Texts(assessment.ruleset)
-    empty, opening, separator, closing = (part.encode("utf-8") for part in _frame(assessment))
+    texts = Texts(assessment.ruleset, places_of(assessment))
+    empty, opening, separator, closing = (part.encode("utf-8") for part in _frame(assessment, corrects))
     results = assessment.results
     if not results:
         yield empty
@@ -157,7 +189,7 @@ def iter_result_json(assessment: Assessment, /, *, batch: int = 256) -> Iterator
     yield closing
 
 
-def _frame(assessment: Assessment) -> tuple[str, str, str, str]:
+def _frame(assessment: Assessment, corrects: Corrects | None) -> tuple[str, str, str, str]:
     """The result's text without inspectors, and in parts around them: what opens the results
     array up to the first inspector, what goes between two, and what follows the last."""
     rules = assessment.ruleset
@@ -188,6 +220,12 @@ def _frame(assessment: Assessment) -> tuple[str, str, str, str]:
                 1,
             ),
         ),
+    ]
+    if corrects is not None:
+        head.append(
+            ('"corrects"', _object([(_s(key), _s(value)) for key, value in corrects.as_dict().items()], 1))
+        )
+    head += [
         ('"results"', "[]"),  # a placeholder: filled below, one inspector at a time
     ]
     text = _object(head, 0)
@@ -273,10 +311,12 @@ class Texts:
     (``_rule_text``), so the pieces are exactly what that writer gives.
     """
 
-    __slots__ = ("_bonus", "_heads", "_hits", "_items", "_opened", "_rules", "_tails", "_totals")
+    __slots__ = ("_bonus", "_heads", "_hits", "_items", "_opened", "_places", "_rules", "_tails", "_totals")
 
-    def __init__(self, rules: Ruleset) -> None:
+    def __init__(self, rules: Ruleset, places: dict[Decimal, int] | None = None) -> None:
         self._rules = rules
+        #: each total's 名次, when the notice ranks (the same total has the same place)
+        self._places = places
         self._heads = _item_heads(rules)
         self._items: dict[tuple[int, Decimal], bytes] = {}
         self._opened: dict[tuple[int, Decimal, bool], bytes] = {}
@@ -353,8 +393,12 @@ class Texts:
     def _head(self, result: InspectorResult) -> bytes:
         """From ``total`` up to the first item."""
         p3 = _PAD[3]
+        rank = ""
+        if self._places is not None:
+            place = _place(result, self._places)
+            rank = f'{p3}"rank": {"null" if place is None else place},\n'
         return (
-            f'{p3}"total": {_num(result.total)},\n{p3}"grade": {_s(result.grade)},\n'
+            f'{p3}"total": {_num(result.total)},\n{p3}"grade": {_s(result.grade)},\n{rank}'
             f'{p3}"vetoes": {_vetoes(result.vetoes)},\n{p3}"duty_days": {result.duty_days},\n'
             f'{p3}"items": [\n'
         ).encode()
@@ -495,9 +539,10 @@ def annual_to_dict(annual: AnnualAssessment, /) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "engine": annual.engine,
-        "kind": "annual",
+        "kind": "year_to_date" if annual.to_date else "annual",
         "township": annual.township,
         "year": annual.year,
+        **({"through": str(annual.through)} if annual.to_date else {}),
         "method": annual.settings.method.value,
         "min_months": annual.settings.min_months,
         "veto_cap": annual.veto_cap,

@@ -16,8 +16,12 @@ from ..numbers import format_fixed
 from ..numbers import format_number as num
 from ..rules.model import Comparison, Ruleset
 from ..scoring.results import Assessment, InspectorResult, ItemResult, RuleResult
-from ..workdays import notice_period
-from .document import Column, Document, Row, Section
+from ..workdays import Schedule, notice_period
+from .document import Column, Document, Part, Row, Section
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from ..corrections import ResultChanges
 
 __all__ = ["Notice", "NoticeEntry", "build_notice", "chinese_date", "mask_name"]
 
@@ -39,6 +43,8 @@ class NoticeEntry:
     lines: tuple[str, ...]
     #: the published wording of each veto that fired
     vetoes: tuple[str, ...] = ()
+    #: 名次, when the notice ranks (— for an inspector with no duty days)
+    rank: str = ""
 
 
 @attrs.frozen(slots=True)
@@ -55,16 +61,33 @@ class Notice:
     footer: tuple[str, ...]
     #: who signs the notice, and when
     signature: tuple[str, ...]
+    #: whether the table has a 名次 column
+    ranked: bool = False
+    #: a corrected notice's 复核结果 (what changed since the published result), else ``None``
+    corrections: Part | None = None
+    #: a corrected notice's CSV column: what changed for each entry, by name
+    corrected: tuple[tuple[str, str], ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
         """All table headers, in order."""
-        return ("序号", "姓名", "所驻煤矿", *self.item_columns, "加分", "总分", "等次")
+        rank = ("名次",) if self.ranked else ()
+        return ("序号", "姓名", "所驻煤矿", *self.item_columns, "加分", "总分", *rank, "等次")
 
     def row(self, entry: NoticeEntry) -> tuple[str, ...]:
         """One entry's table cells, in the order of :attr:`columns`."""
         grade = f"{entry.grade}\n（{entry.veto}）" if entry.veto else entry.grade
-        return (str(entry.number), entry.name, entry.mine, *entry.scores, entry.bonus, entry.total, grade)
+        rank = (entry.rank,) if self.ranked else ()
+        return (
+            str(entry.number),
+            entry.name,
+            entry.mine,
+            *entry.scores,
+            entry.bonus,
+            entry.total,
+            *rank,
+            grade,
+        )
 
     def document(self) -> Document:
         """The notice laid out for the views."""
@@ -79,8 +102,12 @@ class Notice:
             *items,
             Column("加分", numeric=True),
             Column("总分", numeric=True),
+            *((Column("名次", numeric=True),) if self.ranked else ()),
             Column("等次"),
         )
+        rank_header = ("名次",) if self.ranked else ()
+        corrected = dict(self.corrected)
+        correction_header = ("复核情况",) if self.corrections is not None else ()
         sections = tuple(Section(entry.number, entry.name, entry.mine, entry.lines) for entry in self.entries)
         panel = ("考核小组：" + "；".join(self.panel),) if self.panel else ()
         return Document(
@@ -102,9 +129,11 @@ class Notice:
                 *(column.label for column in items),
                 "加分",
                 "总分",
+                *rank_header,
                 "等次",
                 "一票否决",
                 "扣分说明",
+                *correction_header,
             ),
             csv_rows=tuple(
                 (
@@ -114,21 +143,32 @@ class Notice:
                     *entry.scores,
                     entry.bonus,
                     entry.total,
+                    *((entry.rank,) if self.ranked else ()),
                     entry.grade,
                     "；".join(entry.vetoes),
                     "\n".join(entry.lines),
+                    *((corrected.get(str(entry.number), "无变化"),) if self.corrections is not None else ()),
                 )
                 for entry in self.entries
             ),
+            parts=(self.corrections,) if self.corrections is not None else (),
         )
 
 
-def posting(info: AssessmentInfo, publish_on: date, working_days: int) -> tuple[str, str, str]:
-    """Who posts the notice, the notice period line and the objection line (monthly and annual)."""
-    posted = notice_period(publish_on, working_days)
+def posting(
+    info: AssessmentInfo, publish_on: date, working_days: int, schedules: tuple[Schedule, ...] = ()
+) -> tuple[str, str, str]:
+    """Who posts the notice, the notice period line and the objection line (monthly and annual).
+
+    ``schedules`` are the holiday schedules the rule file gives; the line names
+    the source of each one the period was counted with.
+    """
+    posted = notice_period(publish_on, working_days, schedules)
     span = (
         f"公示期：{chinese_date(posted.first)}至{chinese_date(posted.last)}（{posted.working_days}个工作日）"
     )
+    for schedule in posted.schedules:
+        span += f"；{schedule.year}年工作日按{schedule.source}确定的放假和调休安排计算"
     if posted.estimated_years:
         years = "、".join(f"{year}年" for year in posted.estimated_years)
         span += f"；{years}法定节假日安排尚未收录，按周一至周五计算工作日"
@@ -225,16 +265,25 @@ def build_notice(
     publish_on: date,
     mask_names: bool = False,
     explain_all: bool = False,
+    changes: ResultChanges | None = None,
 ) -> Notice:
     """The notice for ``assessment``, posted from ``publish_on``.
 
     ``mask_names`` shows 张*三-style names; ``explain_all`` also lists the rules
-    that deducted nothing, with the facts that show why.
+    that deducted nothing, with the facts that show why. ``changes`` (a
+    published result compared with this corrected one) makes it a 复核结果公示:
+    what changed for whom, before and after, and the evidence behind it.
     """
     rules = assessment.ruleset
     info = assessment.evidence.assessment
     period_text = info.period.chinese
     title = rules.notice.title.format(township=info.township, period=period_text)
+    if changes is not None:
+        title = (
+            title[: -len("结果公示")] + "复核结果公示"
+            if title.endswith("结果公示")
+            else title + "（复核结果）"
+        )
     comparisons = {rule.id: rule.comparison for item in rules.items for rule in item.rules}
     if rules.bonus is not None:
         comparisons.update({rule.id: rule.comparison for rule in rules.bonus.rules})
@@ -246,9 +295,18 @@ def build_notice(
         _entry(rules, n, result, comparisons, mask=mask_names, explain_all=explain_all)
         for n, result in enumerate(assessment.results, start=1)
     )
-    body, span, objection = posting(info, publish_on, rules.notice.working_days)
+    ranked = rules.notice.rank
+    if ranked:
+        from ..scoring.ranking import places  # noqa: PLC0415
+
+        placed = places(result.total for result in assessment.results if result.duty_days > 0)
+        entries = tuple(
+            attrs.evolve(entry, rank=str(placed[result.total]) if result.duty_days > 0 else "—")
+            for entry, result in zip(entries, assessment.results, strict=True)
+        )
+    body, span, objection = posting(info, publish_on, rules.notice.working_days, rules.calendar)
     rounding = f"总分保留{rules.precision}位小数，四舍五入。" if rules.precision else "总分取整数，四舍五入。"
-    footer = (
+    footer: tuple[str, ...] = (
         span,
         objection,
         rounding,
@@ -263,6 +321,33 @@ def build_notice(
         f"根据《{rules.title}》，{info.township}考核小组对{period_text}驻矿安监员履职情况进行了考核，"
         "现将考核结果公示如下："
     )
+    if ranked:
+        footer = (
+            *footer[:3],
+            "名次按总分由高到低排列，总分相同的名次并列，其后名次依次递延、不空缺；当月无在岗天数的不参加排名。",
+            *footer[3:],
+        )
+    corrections: Part | None = None
+    corrected: tuple[tuple[str, str], ...] = ()
+    if changes is not None:
+        numbers = {result.inspector.id: str(n) for n, result in enumerate(assessment.results, start=1)}
+        corrections = _corrections(changes, mask=mask_names)
+        corrected = tuple(
+            (numbers[change.id], change.summary) for change in changes.changes if change.id in numbers
+        )
+        preamble = (
+            f"根据《{rules.title}》，{info.township}考核小组对{period_text}驻矿安监员考核结果公示期内"
+            "收到的异议进行了复核，现将复核结果公示如下："
+        )
+        footer = (
+            *footer[:-1],
+            f"本公示为复核结果公示，更正原公示结果（结果文件 sha256：{changes.before.sha256}；"
+            f"原证据文件 sha256：{changes.before.evidence_sha256}；"
+            f"原规则文件 sha256：{changes.before.ruleset_sha256}）。",
+            "核验方法：用 sha256sum 核对上述指纹，"
+            "或运行 score verify 结果.json 证据.json --rules 规则文件 重新计算，"
+            "运行 score diff 原结果.json 复核结果.json 查看变化。",
+        )
     return Notice(
         title=title,
         preamble=preamble,
@@ -272,4 +357,56 @@ def build_notice(
         entries=entries,
         footer=footer,
         signature=(body, chinese_date(publish_on)),
+        ranked=ranked,
+        corrections=corrections,
+        corrected=corrected,
+    )
+
+
+def _corrections(changes: ResultChanges, *, mask: bool) -> Part:
+    """The 复核结果 block: each inspector whose result changed, before and after, and why."""
+    columns = (
+        Column("序号", numeric=True, in_card=False),
+        Column("姓名", in_card=False),
+        Column("所驻煤矿", in_card=False),
+        Column("变更项目"),
+        Column("原总分", numeric=True),
+        Column("复核总分", numeric=True),
+        Column("原等次"),
+        Column("复核等次"),
+    )
+    rows, sections = [], []
+    for number, change in enumerate(changes.changes, start=1):
+        name = mask_name(change.name) if mask else change.name
+        total, grade = change.score("总分"), change.score("等次")
+        section = Section(number, name, change.mine, change.reasons)
+        rows.append(
+            Row(
+                (
+                    str(number),
+                    name,
+                    change.mine,
+                    change.items_text,
+                    total.before,
+                    total.after,
+                    grade.before,
+                    grade.after,
+                ),
+                section.heading,
+            )
+        )
+        sections.append(section)
+    count = len(changes.changes)
+    lines = (
+        (f"经复核，{count}人的考核结果有变化，其余{changes.unchanged}人维持原公示结果。",)
+        if count
+        else ("经复核，各人考核结果均无变化，维持原公示结果。",)
+    )
+    return Part(
+        title="复核结果",
+        lines=lines,
+        columns=columns,
+        rows=tuple(rows),
+        sections_title="复核依据",
+        sections=tuple(sections),
     )

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.theme import Theme
 
-from .document import Column, Document
+from .document import Column, Document, Part
 
 __all__ = ["THEME", "export_html", "export_svg", "notice_renderable", "render_plain"]
 
@@ -79,7 +79,7 @@ def _column_widths(
     return widths
 
 
-def _table(document: Document, width: int) -> Table | None:
+def _table(document: Document | Part, width: int) -> Table | None:
     headers = [_header(column) for column in document.columns]
     numeric = [column.numeric for column in document.columns]
     rows = [row.cells for row in document.rows]
@@ -104,7 +104,7 @@ def _table(document: Document, width: int) -> Table | None:
     return table
 
 
-def _cards(document: Document) -> Group:
+def _cards(document: Document | Part) -> Group:
     """One small table per row, for screens too narrow for the full table."""
     cards: list[RenderableType] = []
     for row in document.rows:
@@ -130,6 +130,14 @@ def notice_renderable(document: Document, /, *, width: int) -> RenderableType:
     table: RenderableType = _table(document, width) or _cards(document)
     parts: list[RenderableType] = [Text(document.title, style="notice.title", justify="center"), Text("")]
     parts.extend(Text(paragraph) for paragraph in document.preamble)
+    for part in document.parts:  # a corrected notice's 复核结果, before the table
+        parts += [Text(""), Text(part.title, style="notice.title"), *(Text(line) for line in part.lines)]
+        parts.append(_table(part, width) or _cards(part))
+        if part.sections:
+            parts.append(Text(part.sections_title, style="notice.header"))
+        for section in part.sections:
+            parts.append(Text(section.heading, style="notice.name"))
+            parts.extend(Text("    " + line) for line in section.lines)
     parts += [Text(""), table, Text("")]
     for section in document.sections:
         parts.append(Text(section.heading, style="notice.name"))

@@ -1,0 +1,389 @@
+"""Corrections (复核): a published result compared with the corrected one.
+
+After objections (异议) a panel corrects the evidence and scores it again; the
+corrected result names the published one (:class:`Corrects`: its own sha256
+and the fingerprints it named), and the 复核结果公示 lists, per inspector whose
+result changed, each item, the bonus, the total and the grade before and after,
+and the evidence behind each change. :func:`compare_results` works on two
+results in the JSON shape of ``score --format json``, so ``score diff`` and the
+corrected notice show one comparison, worked out once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from . import messages as M
+from ._readers import join, read_list, read_table
+from .errors import Collector, fail
+from .files import decode_text, read_bytes
+from .numbers import format_number as num
+
+__all__ = [
+    "Corrects",
+    "InspectorChange",
+    "PublishedResult",
+    "ResultChanges",
+    "RuleChange",
+    "ScoreChange",
+    "compare_results",
+    "load_published",
+    "read_published",
+]
+
+
+@attrs.frozen(slots=True)
+class Corrects:
+    """What a corrected result corrects: the published result's own sha256 and the
+    fingerprints of the evidence and the rule file it named."""
+
+    sha256: str
+    evidence_sha256: str
+    ruleset_sha256: str
+
+    def as_dict(self) -> dict[str, str]:
+        """The ``corrects`` object of the result JSON."""
+        return {
+            "sha256": self.sha256,
+            "evidence_sha256": self.evidence_sha256,
+            "ruleset_sha256": self.ruleset_sha256,
+        }
+
+
+@attrs.frozen(slots=True)
+class PublishedResult:
+    """A result read from its file: the JSON tree, checked for the parts compared, and its bytes' sha256."""
+
+    source: str
+    sha256: str
+    tree: Mapping[str, Any]
+
+    @property
+    def corrects(self) -> Corrects:
+        """What a result correcting this one names."""
+        return Corrects(
+            sha256=self.sha256,
+            evidence_sha256=self.tree["evidence"]["sha256"],
+            ruleset_sha256=self.tree["ruleset"]["sha256"],
+        )
+
+    @property
+    def township(self) -> str:
+        """The township the result is of."""
+        return str(self.tree["evidence"]["township"])
+
+    @property
+    def period(self) -> str:
+        """The period the result is of (``2021-03``)."""
+        return str(self.tree["evidence"]["period"])
+
+
+@attrs.frozen(slots=True)
+class ScoreChange:
+    """One published figure before and after: an item's score, the bonus, the total or the grade."""
+
+    #: the item's title, 加分, 总分 or 等次
+    what: str
+    before: str
+    after: str
+
+
+@attrs.frozen(slots=True)
+class RuleChange:
+    """The evidence behind a change: one rule's facts before and after."""
+
+    #: the item's title, or 加分
+    item: str
+    rule: str
+    #: the rule's published wording
+    text: str
+    #: the sentence of the facts before and after (``None``: the rule amounted to nothing)
+    before: str | None
+    after: str | None
+    #: references to evidence records that now count, or no longer count (when the rule
+    #: amounts to something both before and after: a result lists them only then)
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+    @property
+    def line(self) -> str:
+        """The change as the notice states it."""
+        before = f"复核前{self.before}" if self.before is not None else "复核前未扣分"
+        after = f"复核后{self.after}" if self.after is not None else "复核后不再扣分"
+        if self.item == "加分":
+            before = f"复核前{self.before}" if self.before is not None else "复核前未加分"
+            after = f"复核后{self.after}" if self.after is not None else "复核后不再加分"
+        line = f"【{self.item}】“{self.text}”：{before}；{after}"
+        if self.added:
+            line += f"；新增记录：{'、'.join(self.added)}"
+        if self.removed:
+            line += f"；不再计入的记录：{'、'.join(self.removed)}"
+        return line + "。"
+
+
+@attrs.frozen(slots=True)
+class InspectorChange:
+    """One inspector whose result changed (or who was added or removed)."""
+
+    id: str
+    name: str
+    mine: str
+    #: each changed item, the bonus when it changed, then the total and the grade (always)
+    scores: tuple[ScoreChange, ...]
+    #: the evidence behind the change, as the notice states it
+    reasons: tuple[str, ...]
+
+    def score(self, what: str) -> ScoreChange:
+        """The change of ``what`` (总分, 等次, an item's title)."""
+        for change in self.scores:
+            if change.what == what:
+                return change
+        raise KeyError(what)
+
+    @property
+    def items_text(self) -> str:
+        """The items and bonus that changed, in one cell: ``下井检查16→18；加分0→2``."""
+        changed = [change for change in self.scores if change.what not in ("总分", "等次")]
+        return "；".join(f"{change.what}{change.before}→{change.after}" for change in changed) or "—"
+
+    @property
+    def summary(self) -> str:
+        """The whole change in one sentence (for a CSV cell)."""
+        total, grade = self.score("总分"), self.score("等次")
+        parts = [f"总分{total.before}→{total.after}", f"等次{grade.before}→{grade.after}"]
+        if self.items_text != "—":
+            parts.insert(0, self.items_text)
+        return "；".join(parts) + "。" + "".join(self.reasons)
+
+
+@attrs.frozen(slots=True)
+class ResultChanges:
+    """Two results compared: the fingerprints of each and every inspector whose result changed."""
+
+    before: Corrects
+    after: Corrects
+    changes: tuple[InspectorChange, ...]
+    #: inspectors compared whose result is the same
+    unchanged: int
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The comparison in words, as ``score diff`` prints it and the notice lists it."""
+        if not self.changes:
+            return ("复核前后各人考核结果均无变化。",)
+        lines = []
+        for number, change in enumerate(self.changes, start=1):
+            lines.append(f"{number}. {change.name}（{change.mine}）")
+            lines.extend(f"    {score.what}：{score.before} → {score.after}" for score in change.scores)
+            lines.extend(f"    {reason}" for reason in change.reasons)
+        return tuple(lines)
+
+
+# -- reading a published result ---------------------------------------------------
+
+
+def read_published(data: bytes, source: str) -> PublishedResult:
+    """A published result from its file's bytes, checked for the parts a comparison reads.
+
+    Raises :class:`~inspector_scoring.InvalidInputError` when it is not a
+    result in the shape ``score --format json`` writes.
+    """
+    text = decode_text(data, source)
+    try:
+        tree = json.loads(text, parse_float=Decimal)
+    except ValueError as error:
+        raise fail(source, "", M.NOT_A_RESULT(reason=str(error))) from None
+    problems = Collector(source, json_file=True)
+    top = read_table(problems, "", tree) or {}
+    for part, keys in (("ruleset", ("sha256",)), ("evidence", ("sha256", "township", "period"))):
+        raw = _need(problems, "", top, part)
+        table = (read_table(problems, part, raw) if raw is not None else None) or {}
+        for key in keys if raw is not None else ():
+            _need(problems, part, table, key)
+    for n, entry in enumerate(read_list(problems, "results", _need(problems, "", top, "results")) or []):
+        path = join("results", n)
+        result = read_table(problems, path, entry) or {}
+        person = read_table(problems, join(path, "inspector"), _need(problems, path, result, "inspector"))
+        for key in ("id", "name"):
+            _need(problems, join(path, "inspector"), person or {}, key)
+        for key in ("total", "grade", "duty_days", "vetoes"):
+            _need(problems, path, result, key)
+        _entries(problems, join(path, "vetoes"), result.get("vetoes"), ("id",))
+        items_path = join(path, "items")
+        for k, item in enumerate(
+            read_list(problems, items_path, _need(problems, path, result, "items")) or []
+        ):
+            table = read_table(problems, join(items_path, k), item) or {}
+            for key in ("id", "title", "score", "hits"):
+                _need(problems, join(items_path, k), table, key)
+            _entries(problems, join(join(items_path, k), "hits"), table.get("hits"), ("rule",))
+        bonus = read_table(problems, join(path, "bonus"), _need(problems, path, result, "bonus")) or {}
+        for key in ("applied", "hits"):
+            _need(problems, join(path, "bonus"), bonus, key)
+        _entries(problems, join(join(path, "bonus"), "hits"), bonus.get("hits"), ("rule",))
+    problems.raise_if_any()
+    assert isinstance(tree, dict)  # read_table said so
+    return PublishedResult(source=source, sha256=hashlib.sha256(data).hexdigest(), tree=tree)
+
+
+def _entries(problems: Collector, path: str, raw: object, keys: tuple[str, ...]) -> None:
+    """A list of objects (hits, vetoes), each with ``keys``; nothing when the list itself is missing."""
+    if raw is None:
+        return
+    for n, entry in enumerate(read_list(problems, path, raw) or []):
+        table = read_table(problems, join(path, n), entry) or {}
+        for key in keys:
+            _need(problems, join(path, n), table, key)
+
+
+def load_published(name: str) -> PublishedResult:
+    """The published result in the file ``name`` (see :func:`read_published`)."""
+    return read_published(read_bytes(name), name)
+
+
+def _need(problems: Collector, path: str, table: Mapping[str, Any], key: str) -> Any:
+    if key not in table:
+        problems.add(join(path, key), M.KEY_MISSING)
+        return None
+    return table[key]
+
+
+# -- comparing --------------------------------------------------------------------
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
+        return num(value)
+    return str(value)
+
+
+def _hits(result: Mapping[str, Any]) -> dict[str, tuple[str, Mapping[str, Any]]]:
+    """Every hit of an inspector's result by rule id, with its item's title (加分 for the bonus)."""
+    found: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for item in result["items"]:
+        for hit in item["hits"]:
+            found[str(hit["rule"])] = (str(item["title"]), hit)
+    for hit in result["bonus"]["hits"]:
+        found[str(hit["rule"])] = ("加分", hit)
+    return found
+
+
+def _rule_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[RuleChange]:
+    before, after = _hits(old), _hits(new)
+    changes = []
+    for rule in [*before, *(rule for rule in after if rule not in before)]:
+        item, was = before.get(rule, (None, None))
+        item_after, now = after.get(rule, (None, None))
+        if was is not None and now is not None and _same_hit(was, now):
+            continue
+        # A result lists the records behind a rule only while it deducts: compare them when it
+        # deducts on both sides (otherwise the facts before and after say what changed).
+        both = was is not None and now is not None
+        refs_before = [str(ref) for ref in was.get("refs", [])] if both and was is not None else []
+        refs_after = [str(ref) for ref in now.get("refs", [])] if both and now is not None else []
+        source = now if now is not None else was
+        assert source is not None  # the rule is a hit on at least one side
+        changes.append(
+            RuleChange(
+                item=str(item_after or item),
+                rule=rule,
+                text=str(source.get("text", "")),
+                before=str(was.get("explanation", "")) if was is not None else None,
+                after=str(now.get("explanation", "")) if now is not None else None,
+                added=tuple(ref for ref in refs_after if ref not in refs_before),
+                removed=tuple(ref for ref in refs_before if ref not in refs_after),
+            )
+        )
+    return changes
+
+
+def _same_hit(was: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
+    keys = ("value", "threshold", "raw", "applied", "refs", "explanation", "days", "uncounted")
+    return all(was.get(key) == now.get(key) for key in keys)
+
+
+def _vetoes(result: Mapping[str, Any]) -> dict[str, str]:
+    return {str(veto.get("id")): str(veto.get("text", "")) for veto in result["vetoes"]}
+
+
+def _inspector_change(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> InspectorChange | None:
+    """How one inspector's result changed, or ``None`` when it did not."""
+    side = new if new is not None else old
+    assert side is not None
+    person = side["inspector"]
+    if old is None or new is None:
+        reason = "【人员】复核后新增此人的考核结果。" if old is None else "【人员】复核后不再列入此人。"
+        ends = (
+            ScoreChange("总分", _shown(old and old["total"]), _shown(new and new["total"])),
+            ScoreChange("等次", _shown(old and old["grade"]), _shown(new and new["grade"])),
+        )
+        return InspectorChange(
+            str(person["id"]), str(person["name"]), str(person.get("mine") or ""), ends, (reason,)
+        )
+    scores: list[ScoreChange] = []
+    old_items = {str(item["id"]): item for item in old["items"]}
+    new_items = {str(item["id"]): item for item in new["items"]}
+    for item_id in [*old_items, *(key for key in new_items if key not in old_items)]:
+        was, now = old_items.get(item_id), new_items.get(item_id)
+        if was is None or now is None or was["score"] != now["score"]:
+            title = str((now or was or {}).get("title", item_id))
+            scores.append(ScoreChange(title, _shown(was and was["score"]), _shown(now and now["score"])))
+    if old["bonus"]["applied"] != new["bonus"]["applied"]:
+        scores.append(ScoreChange("加分", _shown(old["bonus"]["applied"]), _shown(new["bonus"]["applied"])))
+    reasons: list[str] = []
+    if old["duty_days"] != new["duty_days"]:
+        reasons.append(
+            f"【在岗天数】复核前{_shown(old['duty_days'])}天；复核后{_shown(new['duty_days'])}天。"
+        )
+    reasons.extend(change.line for change in _rule_changes(old, new))
+    vetoes_before, vetoes_after = _vetoes(old), _vetoes(new)
+    for veto_id, text in vetoes_after.items():
+        if veto_id not in vetoes_before:
+            reasons.append(f"【一票否决】“{text}”：复核后认定。")
+    for veto_id, text in vetoes_before.items():
+        if veto_id not in vetoes_after:
+            reasons.append(f"【一票否决】“{text}”：复核后撤销。")
+    if not scores and not reasons and old["total"] == new["total"] and old["grade"] == new["grade"]:
+        return None
+    scores += [
+        ScoreChange("总分", _shown(old["total"]), _shown(new["total"])),
+        ScoreChange("等次", _shown(old["grade"]), _shown(new["grade"])),
+    ]
+    return InspectorChange(
+        str(person["id"]), str(person["name"]), str(person.get("mine") or ""), tuple(scores), tuple(reasons)
+    )
+
+
+def compare_results(old: PublishedResult, new: PublishedResult, /) -> ResultChanges:
+    """Every inspector whose result differs between ``old`` and ``new``, in ``new``'s order
+    (then those only in ``old``).
+
+    Raises :class:`~inspector_scoring.InvalidInputError` when the two are of
+    another township or period: a correction is of the same notice.
+    """
+    for key, shown in (("township", new.township), ("period", new.period)):
+        if old.tree["evidence"][key] != new.tree["evidence"][key]:
+            raise fail(
+                old.source,
+                f"evidence.{key}",
+                M.CORRECTS_OTHER(value=str(old.tree["evidence"][key]), other=shown, source=new.source),
+            )
+    before = {str(entry["inspector"]["id"]): entry for entry in old.tree["results"]}
+    after = {str(entry["inspector"]["id"]): entry for entry in new.tree["results"]}
+    changes: list[InspectorChange] = []
+    unchanged = 0
+    for inspector_id in [*after, *(key for key in before if key not in after)]:
+        change = _inspector_change(before.get(inspector_id), after.get(inspector_id))
+        if change is None:
+            unchanged += 1
+        else:
+            changes.append(change)
+    return ResultChanges(old.corrects, new.corrects, tuple(changes), unchanged)

@@ -1,0 +1,320 @@
+"""Corrections (复核): --corrects, the corrected notice, score diff and score verify on a correction.
+
+The case: 太平乡, March 2021, the bundled scheme. Two objections during the
+公示期 are upheld:
+- 张三 (TP-01): the positioning system lost one night entry (定位系统#A99).
+  Before: 12 entries (8 by day, 4 at night). Underground 2 × (15 − 12) = 6 → 14;
+  night 3 × (5 − 4) = 3 → 12; total 100 − 9 = 91 (优秀).
+  After: 13 entries, 5 at night. Underground 2 × (15 − 13) = 4 → 16; night 0 → 15;
+  total 100 − 4 = 96 (优秀).
+- 李四 (TP-02): a sick-leave slip for 22–31 March approved before the month
+  ended but handed in after the notice. Before: 31 duty days, 13 entries (3 at
+  night), 7 pre-shift meetings: underground 2 × 2 = 4 → 16, night 3 × 2 = 6 → 9,
+  pre-shift 1 × 3 = 3 → 7; total 100 − 13 = 87 (合格).
+  After: 21 duty days; quotas prorated half up: 15 × 21/31 = 10.16 → 10,
+  5 × 21/31 = 3.39 → 3, 10 × 21/31 = 6.77 → 7, 1 × 21/31 = 0.68 → 1: every
+  quota met; total 100 (优秀).
+- 王五 (TP-03) had nothing objected to: 15 entries, 5 at night, 100 both times.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import Run
+
+CLEAN_COUNTS = {"days_without_work_log": 0, "preshift_meetings": 10, "safety_meetings": 1}
+
+
+def _entries(prefix: str, by_day: int, at_night: int) -> list[dict[str, Any]]:
+    day = [
+        {"kind": "underground", "at": f"2021-03-{n + 1:02d}T09:00:00", "ref": f"定位系统#{prefix}{n + 1:02d}"}
+        for n in range(by_day)
+    ]
+    night = [
+        {
+            "kind": "underground",
+            "at": f"2021-03-{n + 1:02d}T23:00:00",
+            "ref": f"定位系统#{prefix}{by_day + n + 1:02d}",
+        }
+        for n in range(at_night)
+    ]
+    return day + night
+
+
+def _evidence(*, corrected: bool) -> dict[str, Any]:
+    zhang = _entries("A", 8, 4)
+    li: dict[str, Any] = {
+        "id": "TP-02",
+        "name": "李四",
+        "mine": "石门坎煤矿",
+        "events": _entries("B", 10, 3),
+        "counts": {**CLEAN_COUNTS, "preshift_meetings": 7},
+    }
+    if corrected:
+        zhang.append(
+            {
+                "kind": "underground",
+                "at": "2021-03-18T23:30:00",
+                "ref": "定位系统#A99",
+                "note": "定位分站漏传，复核补录",
+            }
+        )
+        li["leave"] = [{"from": "2021-03-22", "to": "2021-03-31", "reason": "病假", "approved_by": "太平乡"}]
+    return {
+        "schema": 1,
+        "assessment": {
+            "township": "太平乡",
+            "period": "2021-03",
+            "assessed_on": "2021-04-06",
+            "issuer": "太平乡人民政府",
+            "contact": "0812-2900000",
+        },
+        "inspectors": [
+            {"id": "TP-01", "name": "张三", "mine": "青杠坪煤矿", "events": zhang, "counts": CLEAN_COUNTS},
+            li,
+            {
+                "id": "TP-03",
+                "name": "王五",
+                "mine": "鑫达煤矿",
+                "events": _entries("C", 10, 5),
+                "counts": CLEAN_COUNTS,
+            },
+        ],
+    }
+
+
+@pytest.fixture
+def published(tmp_path: Path, run_score: Run) -> dict[str, Path]:
+    """The published result of March, and the corrected evidence and result."""
+    files = {name: tmp_path / f"{name}.json" for name in ("march", "corrected", "published", "result")}
+    files["march"].write_text(json.dumps(_evidence(corrected=False), ensure_ascii=False), encoding="utf-8")
+    files["corrected"].write_text(json.dumps(_evidence(corrected=True), ensure_ascii=False), encoding="utf-8")
+    done = run_score(files["march"], "--format", "json", "--output", files["published"])
+    assert done.returncode == 0, done.stderr
+    done = run_score(
+        files["corrected"], "--corrects", files["published"], "--format", "json", "--output", files["result"]
+    )
+    assert done.returncode == 0, done.stderr
+    return files
+
+
+ZHANG = [
+    "1. 张三（青杠坪煤矿）",
+    "    下井检查：14 → 16",
+    "    夜间入井检查：12 → 15",
+    "    总分：91 → 96",
+    "    等次：优秀 → 优秀",
+]
+ZHANG_WHY = [
+    "【下井检查】“每月下井少于15次的，每少1次扣2分”：复核前下井12次，少于15次3次，每次扣2分，扣6分；"
+    "复核后下井13次，少于15次2次，每次扣2分，扣4分；新增记录：定位系统#A99。",
+    "【夜间入井检查】“每月夜间入井少于5次的，每少1次扣3分”：复核前夜间入井4次，少于5次1次，每次扣3分，扣3分；"
+    "复核后不再扣分。",
+]
+LI = [
+    "2. 李四（石门坎煤矿）",
+    "    下井检查：16 → 20",
+    "    夜间入井检查：9 → 15",
+    "    参加班前会：7 → 10",
+    "    总分：87 → 100",
+    "    等次：合格 → 优秀",
+]
+LI_WHY = [
+    "【在岗天数】复核前31天；复核后21天。",
+    "【下井检查】“每月下井少于15次的，每少1次扣2分”：复核前下井13次，少于15次2次，每次扣2分，扣4分；复核后不再扣分。",
+    "【夜间入井检查】“每月夜间入井少于5次的，每少1次扣3分”：复核前夜间入井3次，少于5次2次，每次扣3分，扣6分；"
+    "复核后不再扣分。",
+    "【参加班前会】“每月参加班前会少于10次的，每少1次扣1分”：复核前参加班前会7次，少于10次3次，每次扣1分，扣3分；"
+    "复核后不再扣分。",
+]
+
+
+def test_the_corrected_result_names_the_published_one(published: dict[str, Path]) -> None:
+    """`corrects` holds the published result's own sha256 and the fingerprints it named (as
+    sha256sum gives them)."""
+    result = json.loads(published["result"].read_text(encoding="utf-8"), parse_float=Decimal)
+    before = json.loads(published["published"].read_text(encoding="utf-8"))
+    assert list(result)[:5] == ["schema", "engine", "ruleset", "evidence", "corrects"]
+    assert result["corrects"] == {
+        "sha256": hashlib.sha256(published["published"].read_bytes()).hexdigest(),
+        "evidence_sha256": hashlib.sha256(published["march"].read_bytes()).hexdigest(),
+        "ruleset_sha256": before["ruleset"]["sha256"],
+    }
+    assert result["evidence"]["sha256"] == hashlib.sha256(published["corrected"].read_bytes()).hexdigest()
+    assert [(r["inspector"]["id"], r["total"], r["grade"]) for r in result["results"]] == [
+        ("TP-01", Decimal(96), "优秀"),
+        ("TP-02", Decimal(100), "优秀"),
+        ("TP-03", Decimal(100), "优秀"),
+    ]
+
+
+def test_diff_lists_each_change_and_its_evidence(published: dict[str, Path], run_score: Run) -> None:
+    """`score diff OLD NEW`: each changed inspector's items, total and grade, and why; exit 3."""
+    done = run_score("diff", published["published"], published["result"], "--lang", "zh")
+    assert done.returncode == 3, done.stderr
+    header = f"{published['published']} → {published['result']}：2人考核结果有变化，1人无变化："
+    expected = [
+        header,
+        *ZHANG,
+        *(f"    {line}" for line in ZHANG_WHY),
+        *LI,
+        *(f"    {line}" for line in LI_WHY),
+    ]
+    assert done.stdout.splitlines() == expected
+
+
+def test_diff_the_other_way_reverses_every_change(published: dict[str, Path], run_score: Run) -> None:
+    """`score diff NEW OLD` shows the same inspectors with before and after swapped; exit 3."""
+    done = run_score("diff", published["result"], published["published"], "--lang", "en")
+    assert done.returncode == 3, done.stderr
+    lines = done.stdout.splitlines()
+    assert (
+        lines[0] == f"{published['result']} → {published['published']}: 2 inspector(s) changed, 1 unchanged:"
+    )
+    assert lines[1:6] == [
+        "1. 张三（青杠坪煤矿）",
+        "    下井检查：16 → 14",
+        "    夜间入井检查：15 → 12",
+        "    总分：96 → 91",
+        "    等次：优秀 → 优秀",
+    ]
+    assert (
+        "    【下井检查】“每月下井少于15次的，每少1次扣2分”：复核前下井13次，少于15次2次，每次扣2分，扣4分；"
+        "复核后下井12次，少于15次3次，每次扣2分，扣6分；不再计入的记录：定位系统#A99。" in lines
+    )
+    assert (
+        "    【夜间入井检查】“每月夜间入井少于5次的，每少1次扣3分”：复核前未扣分；"
+        "复核后夜间入井4次，少于5次1次，每次扣3分，扣3分。" in lines
+    )
+    assert "    【在岗天数】复核前21天；复核后31天。" in lines
+
+
+def test_diff_of_a_result_with_itself_is_no_change(published: dict[str, Path], run_score: Run) -> None:
+    """Nothing changed: one line, exit 0."""
+    done = run_score("diff", published["result"], published["result"], "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        f"{published['result']} and {published['result']}: no inspector's result changed (3 compared).\n"
+    )
+
+
+def test_the_corrected_notice_lists_what_changed(published: dict[str, Path], run_score: Run) -> None:
+    """The Markdown notice is a 复核结果公示: the changes, before and after, and their evidence,
+    before the table."""
+    done = run_score(published["corrected"], "--corrects", published["published"], "--format", "markdown")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    start = text.index("## 复核结果")
+    end = text.index("## 考核结果")
+    assert text[start:end].splitlines() == [
+        "## 复核结果",
+        "",
+        "经复核，2人的考核结果有变化，其余1人维持原公示结果。",
+        "",
+        "| 序号 | 姓名 | 所驻煤矿 | 变更项目 | 原总分 | 复核总分 | 原等次 | 复核等次 |",
+        "|---:|---|---|---|---:|---:|---|---|",
+        "| 1 | 张三 | 青杠坪煤矿 | 下井检查14→16；夜间入井检查12→15 | 91 | 96 | 优秀 | 优秀 |",
+        "| 2 | 李四 | 石门坎煤矿 | 下井检查16→20；夜间入井检查9→15；参加班前会7→10 "
+        "| 87 | 100 | 合格 | 优秀 |",
+        "",
+        "### 复核依据",
+        "",
+        "1. **张三**（青杠坪煤矿）",
+        *(f"    - {line}" for line in ZHANG_WHY),
+        "2. **李四**（石门坎煤矿）",
+        *(f"    - {line}" for line in LI_WHY),
+        "",
+    ]
+    assert text.startswith("# 太平乡2021年3月驻矿安监员考核复核结果公示\n")
+    sha = hashlib.sha256(published["published"].read_bytes()).hexdigest()
+    assert f"本公示为复核结果公示，更正原公示结果（结果文件 sha256：{sha}；" in text
+
+
+def test_every_format_shows_the_correction(published: dict[str, Path], run_score: Run) -> None:
+    """The table and CSV notices carry the 复核结果 too (the CSV in a column per inspector)."""
+    table = run_score(published["corrected"], "--corrects", published["published"])
+    assert table.returncode == 0, table.stderr
+    assert "复核结果" in table.stdout
+    assert "复核依据" in table.stdout
+    assert "【在岗天数】复核前31天；复核后21天。" in table.stdout
+    csv = run_score(published["corrected"], "--corrects", published["published"], "--format", "csv")
+    assert csv.returncode == 0, csv.stderr
+    header = csv.stdout.lstrip("\ufeff").splitlines()[0]
+    assert header.endswith(",扣分说明,复核情况")
+    assert "总分87→100；等次合格→优秀" in csv.stdout
+    assert "无变化" in csv.stdout  # 王五
+
+
+def test_verify_checks_a_corrected_result(published: dict[str, Path], run_score: Run) -> None:
+    """`score verify` recomputes a corrected result like any other, and with --corrects checks
+    what it names."""
+    done = run_score("verify", published["result"], published["corrected"], "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    done = run_score(
+        "verify",
+        published["result"],
+        published["corrected"],
+        "--corrects",
+        published["published"],
+        "--lang",
+        "en",
+    )
+    assert done.returncode == 0, done.stderr
+    sha = hashlib.sha256(published["published"].read_bytes()).hexdigest()
+    assert done.stdout.splitlines()[-1] == f"It corrects {published['published']} (sha256 {sha})."
+    wrong = run_score(
+        "verify",
+        published["result"],
+        published["corrected"],
+        "--corrects",
+        published["result"],
+        "--lang",
+        "en",
+    )
+    assert wrong.returncode == 3
+    assert f"  corrects.sha256: the result says {sha}, {published['result']} gives " in wrong.stdout
+
+
+def test_a_correction_is_of_the_same_period(
+    published: dict[str, Path], run_score: Run, tmp_path: Path
+) -> None:
+    """Correcting a result of another period is refused with exit 1, in both languages."""
+    april = _evidence(corrected=True)
+    april["assessment"]["period"] = "2021-04"
+    for inspector in april["inspectors"]:
+        for event in inspector["events"]:
+            event["at"] = event["at"].replace("2021-03", "2021-04")
+        for leave in inspector.get("leave", []):
+            leave["from"], leave["to"] = "2021-04-22", "2021-04-30"
+    path = tmp_path / "april.json"
+    path.write_text(json.dumps(april, ensure_ascii=False), encoding="utf-8")
+    done = run_score(path, "--corrects", published["published"], "--lang", "en")
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"{published['published']}: evidence.period: 2021-03 is not 2021-04 ({path}): "
+        "a correction is of the same township and period\n"
+    )
+    done = run_score(path, "--corrects", published["published"], "--lang", "zh")
+    assert done.stderr == (
+        f"{published['published']}: evidence.period: 2021-03与2021-04（{path}）不一致："
+        "复核结果须与原公示为同一乡镇、同一考核期\n"
+    )
+
+
+def test_diff_reports_a_file_that_is_not_a_result(published: dict[str, Path], run_score: Run) -> None:
+    """A result without its parts is an invalid input: every missing key at its path, exit 1."""
+    bad = published["published"].parent / "bad.json"
+    bad.write_text('{"schema": 1, "ruleset": {}, "results": []}', encoding="utf-8")
+    done = run_score("diff", bad, published["result"], "--lang", "en")
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"{bad}: ruleset.sha256: missing required key",
+        f"{bad}: evidence: missing required key",
+    ]
