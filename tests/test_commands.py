@@ -33,14 +33,20 @@ def test_publish_on_defaults_to_assessed_on(run_score: Run) -> None:
 
 @pytest.mark.parametrize(
     ("fmt", "start"),
-    [("csv", BOM + "序号,"), ("markdown", "# 太平乡"), ("html", "<!DOCTYPE html>"), ("svg", "<svg")],
+    [
+        ("csv", BOM + '"太平乡2021年3月'),
+        ("markdown", "# 太平乡"),
+        ("html", "<!DOCTYPE html>"),
+        ("svg", "<?xml"),
+        ("xlsx", "PK\x03\x04"),
+    ],
 )
 def test_every_format_writes_a_file(run_score: Run, tmp_path: Path, fmt: str, start: str) -> None:
     """Each --format writes its kind of file through --output."""
     target = tmp_path / f"notice.{fmt}"
     done = run_score(TAIPING, "--format", fmt, "--output", target)
     assert done.returncode == 0, done.stderr
-    assert target.read_text(encoding="utf-8").lstrip().startswith(start)
+    assert target.read_bytes().startswith(start.encode("utf-8"))
 
 
 def test_csv_bytes_start_with_the_utf8_bom(run_score: Run, tmp_path: Path) -> None:

@@ -243,7 +243,8 @@ HELP_MASK_NAMES = Message("help.mask_names", "show names as 张*三 on the notic
 HELP_EXPLAIN = Message("help.explain", "all: also list the rules that deducted nothing, and why")
 HELP_WIDTH = Message(
     "help.width",
-    "width in cells of the table output (default: the terminal's; to a file or a pipe, COLUMNS, else {default})",
+    "width in cells of the table output "
+    "(default: the terminal's; to a file or a pipe, COLUMNS, else {default})",
 )
 HELP_LANG = Message(
     "help.lang", "language of messages and help: zh or en (default: SCORE_LANG, else the system's)"

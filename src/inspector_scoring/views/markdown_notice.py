@@ -27,16 +27,16 @@ _SPECIAL = str.maketrans(
         "[": r"\[",
         "]": r"\]",
         "!": r"\!",
-        "#": r"\#",
         "~": r"\~",
         "<": "&lt;",
         ">": "&gt;",
         "&": "&amp;",
     }
 )
-# What would start a block at the start of a line: a list (- + 1. 1)), a setext underline (=),
+# What would start a block at the start of a line: a heading (#), a list (- + 1. 1)), a setext
+# underline (=),
 # or an indented code block (spaces).
-_BLOCK_START = re.compile(r"^( *)(?:([-+=])|(\d+)([.)]))?")
+_BLOCK_START = re.compile(r"^( *)(?:([=#]|[-+](?= |$))|(\d{1,9})([.)])(?= |$))?")
 
 
 def _unblock(match: re.Match[str]) -> str:

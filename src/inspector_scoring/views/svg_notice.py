@@ -36,7 +36,7 @@ _NARROW = Decimal("0.6")  # em: the widest a narrow (Latin, digit) character is 
 
 def text_width(text: str, size: int = _SIZE) -> Decimal:
     """How wide ``text`` may be drawn at ``size`` px: 1 em a wide character, 0.6 em another."""
-    ems = sum((Decimal(1) if char_cells(char) == 2 else _NARROW) for char in text)
+    ems = sum((Decimal(1) if char_cells(char) == 2 else _NARROW for char in text), Decimal(0))
     return ems * size
 
 
@@ -50,45 +50,23 @@ def _n(value: Decimal | int) -> str:
     return format(Decimal(value).quantize(Decimal("0.1")).normalize(), "f")
 
 
-def render_svg(document: Document, /) -> str:
-    """The notice's title, table, foot and signature as a standalone SVG picture."""
+def _table(document: Document, left: Decimal, top: Decimal, widths: list[Decimal]) -> list[str]:
+    """The table's header background, borders and texts, its top left corner at (left, top)."""
     headers = [shown(column.header) for column in document.columns]
     notes = [shown(column.note) for column in document.columns]
-    rows = []
-    for row in document.rows:
-        cells = [shown(cell) for cell in row.cells]
-        if row.mark:
-            cells[-1] += f"（{shown(row.mark)}）"
-        rows.append(cells)
-    widths = [
-        max(text_width(text) for text in [headers[n], notes[n], *(cells[n] for cells in rows)]) + 2 * _PAD
-        for n in range(len(headers))
-    ]
-    table_width = sum(widths)
-    title = shown(document.title)
-    foot = [shown(line) for line in document.footer]
-    signature = [shown(line) for line in document.signature]
-    content = max([table_width, text_width(title, _TITLE), *(text_width(line) for line in foot)])
-    width = content + 2 * _MARGIN
+    rows = _rows(document)
     header_rows = 2 if any(notes) else 1
-    parts: list[str] = []
-    y = Decimal(_MARGIN + _TITLE)
-    parts.append(_text(width / 2, y, title, font_size=str(_TITLE), font_weight="bold", text_anchor="middle"))
-    top = y + 16
-    left = _MARGIN + (content - table_width) / 2
-    # The header's background, then every cell's border, then the texts.
+    table_width = sum(widths, Decimal(0))
     height = _ROW * (header_rows + len(rows))
-    parts.append(
+    parts = [
         f'<rect x="{_n(left)}" y="{_n(top)}" width="{_n(table_width)}" height="{_n(_ROW * header_rows)}" '
         'fill="#e8edf3"/>'
-    )
-    x = Decimal(left)
-    edges = [x]
+    ]
+    edges = [left]
     for size in widths:
-        x += size
-        edges.append(x)
+        edges.append(edges[-1] + size)
     lines = [f'<line x1="{_n(e)}" y1="{_n(top)}" x2="{_n(e)}" y2="{_n(top + height)}"/>' for e in edges]
-    for k in [0, header_rows, *range(header_rows + 1, header_rows + len(rows) + 1)]:
+    for k in [0, *range(header_rows, header_rows + len(rows) + 1)]:
         y = top + _ROW * k
         lines.append(f'<line x1="{_n(left)}" y1="{_n(y)}" x2="{_n(left + table_width)}" y2="{_n(y)}"/>')
     parts.append('<g stroke="#595959" stroke-width="1">' + "".join(lines) + "</g>")
@@ -108,13 +86,43 @@ def render_svg(document: Document, /) -> str:
                 parts.append(_text(edges[n + 1] - _PAD, y, cell, text_anchor="end", **attributes))
             else:
                 parts.append(_text(edges[n] + _PAD, y, cell, **attributes))
-    y = top + height + _LINE + 8
+    return parts
+
+
+def _rows(document: Document) -> list[list[str]]:
+    rows = []
+    for row in document.rows:
+        cells = [shown(cell) for cell in row.cells]
+        if row.mark:
+            cells[-1] += f"（{shown(row.mark)}）"
+        rows.append(cells)
+    return rows
+
+
+def render_svg(document: Document, /) -> str:
+    """The notice's title, table, foot and signature as a standalone SVG picture."""
+    texts = [
+        [shown(column.header), shown(column.note), *(cells[n] for cells in _rows(document))]
+        for n, column in enumerate(document.columns)
+    ]
+    widths = [max(text_width(text) for text in column) + 2 * _PAD for column in texts]
+    table_width = sum(widths, Decimal(0))
+    title = shown(document.title)
+    foot = [shown(line) for line in document.footer]
+    content: Decimal = max([table_width, text_width(title, _TITLE), *(text_width(line) for line in foot)])
+    width = content + 2 * _MARGIN
+    y = Decimal(_MARGIN + _TITLE)
+    parts = [_text(width / 2, y, title, font_size=str(_TITLE), font_weight="bold", text_anchor="middle")]
+    top = y + 16
+    parts += _table(document, _MARGIN + (content - table_width) / 2, top, widths)
+    header_rows = 2 if any(column.note for column in document.columns) else 1
+    y = top + _ROW * (header_rows + len(document.rows)) + _LINE + 8
     for line in foot:
         parts.append(_text(_MARGIN, y, line))
         y += _LINE
     y += _LINE
-    for line in signature:
-        parts.append(_text(width - _MARGIN, y, line, text_anchor="end"))
+    for line in document.signature:
+        parts.append(_text(width - _MARGIN, y, shown(line), text_anchor="end"))
         y += _LINE
     total_height = y - _LINE + _MARGIN
     return (

@@ -91,13 +91,14 @@ def fold(atoms: list[str], width: int, *, first: str = "", rest: str = "") -> li
             line, used, empty = rest, text_cells(rest), True
             if atom.isspace():
                 continue
+        piece = atom
         if used + size > width:
-            for piece in _split_long(atom, max(width - used, 1))[:-1]:
-                lines.append(line + piece)
+            *whole, piece = _split_long(atom, max(width - used, 1))
+            for part in whole:
+                lines.append(line + part)
                 line, used = rest, text_cells(rest)
-            atom = _split_long(atom, max(width - used, 1))[-1]
-            size = text_cells(atom)
-        line += atom
+            size = text_cells(piece)
+        line += piece
         used += size
         empty = False
     if not empty:
