@@ -8,8 +8,8 @@ import csv
 import io
 import json
 import unicodedata
-import zipfile
 import xml.etree.ElementTree as ET
+import zipfile
 from datetime import date
 from decimal import Decimal
 from typing import Any
