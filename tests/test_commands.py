@@ -285,3 +285,34 @@ def test_a_pipe_takes_its_width_from_columns(run_score: Run, columns: str, table
     assert any(line.startswith("序号") for line in lines) is table
     wide = run_score(TAIPING, "--width", "160", env={"COLUMNS": "80"})
     assert any(line.startswith("序号") for line in wide.stdout.splitlines())
+
+
+def test_heavy_libraries_load_only_for_their_formats() -> None:
+    """Scoring to JSON, the table and CSV never import Jinja2 or XlsxWriter; HTML loads Jinja2 and
+    the workbook XlsxWriter, each only for itself."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    probe = (
+        "import sys, io, contextlib\n"
+        "from inspector_scoring.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(sys.argv[1:])\n"
+        "print(sorted(m for m in ('jinja2', 'xlsxwriter', 'rich') if m in sys.modules))\n"
+    )
+    for fmt, loaded in (
+        ("json", "[]"),
+        ("table", "[]"),
+        ("csv", "[]"),
+        ("html", "['jinja2']"),
+        ("xlsx", "['xlsxwriter']"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(WUBEN), "--format", fmt, "--output", os.devnull],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == loaded, fmt

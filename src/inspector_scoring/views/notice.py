@@ -1,7 +1,8 @@
 """The public notice (公示) as content: every line and cell, ready for any view.
 
-Built from the scoring trace once; the views (:mod:`richview`,
-:mod:`markdownview`, :mod:`csvview`) only lay it out. Only an inspector's
+Built from the scoring trace once; the views (:mod:`.terminal`, :mod:`.html_notice`,
+:mod:`.xlsx_notice`, :mod:`.svg_notice`, :mod:`.markdown_notice`, :mod:`.csv_notice`)
+only lay it out. Only an inspector's
 name, mine and scores reach a notice, never another personal field.
 """
 
