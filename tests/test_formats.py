@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import inspector_scoring as isc
 from builders import example_year
@@ -371,3 +373,31 @@ def test_annual_xlsx_has_months_as_numbers_and_marks_a_vetoed_month() -> None:
     assert may.comment is None
     assert june.font.b
     assert not may.font.b
+
+
+_ANY_TEXT = st.text(
+    alphabet=st.characters(exclude_categories=["Cs"]) | st.sampled_from("\x1b\x9b\u202e\u2066\x00\r\n\t\x07"),
+    min_size=1,
+    max_size=12,
+).filter(lambda text: text.strip())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=_ANY_TEXT, mine=_ANY_TEXT)
+def test_no_format_lets_a_hidden_character_through(name: str, mine: str) -> None:
+    """Whatever a name and a mine hold, no notice format carries a control, format or bidi
+    character of theirs: only its own line ends (and SGR codes on a terminal)."""
+    data = copy.deepcopy(WUBEN)
+    data["inspectors"][0]["name"] = name
+    data["inspectors"][0]["mine"] = mine
+    document = _notice(data).document()
+    for text in (
+        render_plain(document, width=100),
+        render_plain(document, width=40),
+        render_markdown(document),
+        render_html(document, engine="x"),
+        render_svg(document),
+        render_csv(document).removeprefix(BOM),
+    ):
+        assert not HIDDEN.search(text.replace("\r\n", "").replace("\n", ""))
+    ET.fromstring(render_svg(document).encode("utf-8"))
