@@ -120,3 +120,23 @@ def logs(days: Iterable[int]) -> list[dict[str, Any]]:
 def score(ruleset: isc.Ruleset, data: dict[str, Any]) -> isc.Assessment:
     """Load ``data`` against ``ruleset`` and score it."""
     return isc.score_evidence(ruleset, isc.load_evidence(data, rules=ruleset))
+
+
+def example_year(*, vetoed: int | None = None) -> list[dict[str, Any]]:
+    """务本乡's March example as the twelve months of 2021 (assessed on the 28th), with one
+    falsification for 孙永福 in month ``vetoed`` (a veto that month)."""
+    import json  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    base = json.loads(
+        (Path(__file__).parents[1] / "examples" / "wuben-2021-03.json").read_text(encoding="utf-8")
+    )
+    months = []
+    for m in range(1, 13):
+        data = json.loads(json.dumps(base))
+        data["assessment"]["period"] = f"2021-{m:02d}"
+        data["assessment"]["assessed_on"] = f"2021-{m:02d}-28"
+        if m == vetoed:
+            data["inspectors"][0]["counts"]["falsifications"] = 1
+        months.append(data)
+    return months

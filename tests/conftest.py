@@ -45,9 +45,14 @@ def run_score() -> Run:
         pytest.fail(f"the score command is not installed at {executable}; run pip install . first")
 
     def run(
-        *args: str | os.PathLike[str], cwd: Path | None = None, stdin: str | None = None
+        *args: str | os.PathLike[str],
+        cwd: Path | None = None,
+        stdin: str | None = None,
+        env: dict[str, str] | None = None,
     ) -> subprocess.CompletedProcess[str]:
         argv: Sequence[str] = [str(executable), *(os.fspath(a) for a in args)]
+        # The table's width follows COLUMNS: the tests say it when they mean it.
+        environment = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
         return subprocess.run(
             argv,
             capture_output=True,
@@ -55,6 +60,7 @@ def run_score() -> Run:
             encoding="utf-8",
             cwd=cwd,
             input=stdin,
+            env={**environment, **(env or {})},
             timeout=60,
             check=False,
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from conftest import EXAMPLES, ROOT, Run
 from inspector_scoring.views.csv_notice import BOM
+from inspector_scoring.views.measure import text_cells
 
 TAIPING = EXAMPLES / "taiping-2021-03.json"
 WUBEN = EXAMPLES / "wuben-2021-03.json"
@@ -33,14 +35,20 @@ def test_publish_on_defaults_to_assessed_on(run_score: Run) -> None:
 
 @pytest.mark.parametrize(
     ("fmt", "start"),
-    [("csv", BOM + "序号,"), ("markdown", "# 太平乡"), ("html", "<!DOCTYPE html>"), ("svg", "<svg")],
+    [
+        ("csv", BOM + '"太平乡2021年3月'),
+        ("markdown", "# 太平乡"),
+        ("html", "<!DOCTYPE html>"),
+        ("svg", "<?xml"),
+        ("xlsx", "PK\x03\x04"),
+    ],
 )
 def test_every_format_writes_a_file(run_score: Run, tmp_path: Path, fmt: str, start: str) -> None:
     """Each --format writes its kind of file through --output."""
     target = tmp_path / f"notice.{fmt}"
     done = run_score(TAIPING, "--format", fmt, "--output", target)
     assert done.returncode == 0, done.stderr
-    assert target.read_text(encoding="utf-8").lstrip().startswith(start)
+    assert target.read_bytes().startswith(start.encode("utf-8"))
 
 
 def test_csv_bytes_start_with_the_utf8_bom(run_score: Run, tmp_path: Path) -> None:
@@ -225,3 +233,86 @@ def test_output_to_a_device_writes_to_it_and_keeps_it(run_score: Run) -> None:
     done = run_score(WUBEN, "--format", "json", "--output", "/dev/null")
     assert done.returncode == 0, done.stderr
     assert not Path("/dev/null").is_file()
+
+
+def test_xlsx_to_a_terminal_is_a_usage_error(tmp_path: Path) -> None:
+    """A workbook is bytes a terminal cannot show: refused (exit 2) with how to write it, in
+    English and in Chinese; to a pipe it is written."""
+    import pty  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    from conftest import score_executable  # noqa: PLC0415
+
+    for lang, expected in (
+        ("en", "score: error: --format xlsx writes a workbook, which a terminal cannot show: add --output "
+               "FILE.xlsx, or redirect standard output to a file"),
+        ("zh", "--format xlsx 生成的是 Excel 工作簿，无法在终端中显示："
+               "请加上 --output 文件名.xlsx，或将输出重定向到文件"),
+    ):  # fmt: skip
+        leader, follower = pty.openpty()
+        try:
+            done = subprocess.run(
+                [str(score_executable()), str(WUBEN), "--format", "xlsx", "--lang", lang],
+                stdout=follower,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=60,
+                check=False,
+            )
+        finally:
+            os.close(follower)
+            os.close(leader)
+        assert done.returncode == 2
+        assert expected in done.stderr
+    piped = subprocess.run(
+        [str(score_executable()), str(WUBEN), "--format", "xlsx"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert piped.returncode == 0
+    assert piped.stdout.startswith(b"PK\x03\x04")
+
+
+@pytest.mark.parametrize(("columns", "table"), [("100", True), ("80", False)])
+def test_a_pipe_takes_its_width_from_columns(run_score: Run, columns: str, table: bool) -> None:
+    """Written to a pipe, the notice is COLUMNS cells wide: the table at 100, cards at 80; --width
+    wins over COLUMNS."""
+    done = run_score(TAIPING, env={"COLUMNS": columns})
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(text_cells(line) for line in lines) <= int(columns)
+    assert any(line.startswith("序号") for line in lines) is table
+    wide = run_score(TAIPING, "--width", "160", env={"COLUMNS": "80"})
+    assert any(line.startswith("序号") for line in wide.stdout.splitlines())
+
+
+def test_heavy_libraries_load_only_for_their_formats() -> None:
+    """Scoring to JSON, the table and CSV never import Jinja2 or XlsxWriter; HTML loads Jinja2 and
+    the workbook XlsxWriter, each only for itself."""
+    import subprocess  # noqa: PLC0415
+    import sys  # noqa: PLC0415
+
+    probe = (
+        "import sys, io, contextlib\n"
+        "from inspector_scoring.cli.main import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(sys.argv[1:])\n"
+        "print(sorted(m for m in ('jinja2', 'xlsxwriter', 'rich') if m in sys.modules))\n"
+    )
+    for fmt, loaded in (
+        ("json", "[]"),
+        ("table", "[]"),
+        ("csv", "[]"),
+        ("html", "['jinja2']"),
+        ("xlsx", "['xlsxwriter']"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(WUBEN), "--format", fmt, "--output", os.devnull],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.strip() == loaded, fmt

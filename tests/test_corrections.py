@@ -246,8 +246,11 @@ def test_every_format_shows_the_correction(published: dict[str, Path], run_score
     assert "【在岗天数】复核前31天；复核后21天。" in table.stdout
     csv = run_score(published["corrected"], "--corrects", published["published"], "--format", "csv")
     assert csv.returncode == 0, csv.stderr
-    header = csv.stdout.lstrip("\ufeff").splitlines()[0]
-    assert header.endswith(",扣分说明,复核情况")
+    lines = csv.stdout.lstrip("\ufeff").splitlines()
+    sha = hashlib.sha256(published["published"].read_bytes()).hexdigest()
+    assert f'"更正的原公示结果 sha256","{sha}"' in lines
+    header = next(line for line in lines if line.startswith('"序号"'))
+    assert header.endswith(',"扣分说明","复核情况"')
     assert "总分87→100；等次合格→优秀" in csv.stdout
     assert "无变化" in csv.stdout  # 王五
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from rich.cells import cell_len
 
 import inspector_scoring as isc
 from builders import entries, evidence, inspector, score
 from conftest import EXAMPLES
 from inspector_scoring.views.markdown_notice import render_markdown
+from inspector_scoring.views.measure import text_cells
 from inspector_scoring.views.notice import Notice, build_notice, mask_name
 from inspector_scoring.views.terminal import render_plain
 
@@ -41,23 +42,87 @@ def test_markdown_notice_matches_the_golden_text(example: str) -> None:
     assert render_markdown(_notice(example).document()) == expected
 
 
-@pytest.mark.parametrize("width", [116, 120, 130, 160])
-def test_table_rows_align_in_terminal_cells(width: int) -> None:
-    """Every line of the score table has the same width in cells (CJK counts double)."""
-    lines = render_plain(_notice("taiping-2021-03").document(), width=width).splitlines()
-    table = [line for line in lines if line and line[0] in "┌│├└"]
-    assert table, "the table was laid out as cards"
-    assert len({cell_len(line) for line in table}) == 1
-    assert cell_len(table[0]) <= width
+NAMES = ("杨国华", "李志勇", "张德明", "陈晓东", "刘成富", "罗继红", "赵文斌", "黄世平")
+MINES = ("青杠坪煤矿", "石门坎煤矿", "鑫达煤矿", "龙潭沟煤矿", "大坪子煤矿", "新民煤矿")
+TOTALS = ("100.0", "100.0", "97.0", "90.0", "67.0", "97.0", "85.0", "95.0")
+GRADES = ("优秀", "基本合格", "不合格", "合格")
 
 
-@pytest.mark.parametrize("width", [40, 60, 80, 115])
-def test_narrow_screens_wrap_text_but_never_cut_a_number(width: int) -> None:
-    """Too narrow for the table: one card per inspector, every score whole on its line."""
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+def test_no_line_is_wider_than_the_page_and_no_word_is_split(width: int) -> None:
+    """At every width: each line fits, and every name, mine, grade and total is whole on a line."""
     text = render_plain(_notice("taiping-2021-03").document(), width=width)
-    assert all(cell_len(line.rstrip()) <= width for line in text.splitlines())
-    for total in ("100.0", "97.0", "90.0", "67.0", "85.0", "95.0"):
-        assert any(line.rstrip().endswith(total) for line in text.splitlines()), total
+    lines = text.splitlines()
+    assert all(text_cells(line) <= width for line in lines)
+    for word in (*NAMES, *MINES, *TOTALS, *GRADES, "一票否决"):
+        pieces = [line for line in lines if word in line]
+        assert pieces, word
+    for name in NAMES:  # one table row or card title per inspector, one deduction heading
+        assert sum(line.count(name) for line in lines) == 2, name
+
+
+@pytest.mark.parametrize("width", [100, 120, 160])
+def test_table_numbers_end_in_one_column(width: int) -> None:
+    """The table fits from 100 cells: each numeric column's values end at the same cell."""
+    lines = render_plain(_notice("taiping-2021-03").document(), width=width).splitlines()
+    rows = [line for line in lines if any(f"  {name}  " in line for name in NAMES)]
+    assert len(rows) == 8, "the table was laid out as cards"
+    # The total of each row (the last number before the grade) ends at the same cell.
+    ends = {text_cells(row[: row.index(total) + len(total)]) for row, total in zip(rows, TOTALS, strict=True)}
+    assert len(ends) == 1
+    # So does every other number: the n-th number of each row ends at the same cell.
+    number_ends = [
+        [text_cells(row[: m.end()]) for m in re.finditer(r"(?<!\S)\d+(?:\.\d+)?(?!\S)", row)] for row in rows
+    ]
+    assert all(len(ends) == 1 + 8 + 2 for ends in number_ends)
+    assert all(ends == number_ends[0] for ends in number_ends)
+
+
+@pytest.mark.parametrize("width", [40, 60, 80])
+def test_narrow_screens_get_cards_with_numbers_in_one_column(width: int) -> None:
+    """Too narrow for the table: one card per inspector, every number ending at the same cell."""
+    text = render_plain(_notice("taiping-2021-03").document(), width=width)
+    lines = text.splitlines()
+    assert all(text_cells(line) <= width for line in lines)
+    totals = [line for line in lines if line.startswith("  总分")]
+    assert [line.split()[-1] for line in totals] == list(TOTALS)
+    ends = {text_cells(line) for line in lines if line.startswith("  ") and line.rstrip()[-1:].isdigit()}
+    assert len(ends) == 1
+    assert any(line.rstrip().endswith("不合格（一票否决）") for line in lines)
+
+
+def test_long_item_titles_get_a_legend_and_the_veto_a_mark() -> None:
+    """The bundled rules give no short titles: items are 项1…项8, explained under the table; the
+    vetoed grade reads 不合格* and the mark is explained."""
+    text = render_plain(_notice("taiping-2021-03").document(), width=120)
+    assert "项6：参加安全生产会、培训会（5分）" in text
+    assert "不合格*" in text
+    assert "等次后的“*”：一票否决" in text
+
+
+def test_short_titles_from_the_rule_file_head_the_columns() -> None:
+    """Items with ``short`` are headed by it, and no legend is needed for them; the result JSON
+    does not change."""
+    text = (Path(__file__).parents[1] / "rules" / "default.toml").read_text(encoding="utf-8")
+    shorts = ["驻矿", "下井", "夜间", "日志", "班前会", "安全会", "通讯", "隐患"]
+    for title, short in zip(
+        ["24小时在矿驻矿", "下井检查", "夜间入井检查", "工作日志", "参加班前会", "参加安全生产会、培训会",
+         "24小时通讯畅通", "隐患排查与报告"],
+        shorts,
+        strict=True,
+    ):  # fmt: skip
+        text = text.replace(f'title = "{title}"\n', f'title = "{title}"\nshort = "{short}"\n', 1)
+    rules = isc.loads_rules(text)
+    assert [item.short for item in rules.items] == shorts
+    data = isc.load_evidence(EXAMPLES / "taiping-2021-03.json", rules=rules)
+    assessment = isc.score_evidence(rules, data)
+    plain = render_plain(build_notice(assessment, publish_on=APRIL_6).document(), width=120)
+    header = next(line for line in plain.splitlines() if line.startswith("序号"))
+    assert header.split() == ["序号", "姓名", "所驻煤矿", *shorts, "加分", "总分", "等次"]
+    assert "项1：" not in plain
+    assert '"short"' not in isc.result_to_json(assessment)
+    assert '"title": "下井检查"' in isc.result_to_json(assessment)
+    assert "short" in isc.dumps_rules(rules)
 
 
 def test_table_columns_and_rows() -> None:

@@ -79,7 +79,9 @@ def test_the_notice_and_the_result_show_the_place(run_score: Run, tmp_path: Path
     assert "| 0 | 67.0 | 6 | 基本合格 |" in markdown
     assert "总分相同的名次并列，其后名次依次递延、不空缺" in markdown
     csv = run_score(EXAMPLES / "taiping-2021-03.json", "--rules", rules, "--format", "csv").stdout
-    assert ",加分,总分,名次,等次," in csv.splitlines()[0]
+    header = next(line for line in csv.splitlines() if line.startswith('"序号"'))
+    assert ',"加分","总分","名次","等次",' in header
+    assert '"6","基本合格"' in csv
 
 
 def test_without_rank_there_is_no_place(run_score: Run) -> None:

@@ -249,7 +249,9 @@ HELP_PUBLISH_ON = Message(
 HELP_MASK_NAMES = Message("help.mask_names", "show names as 张*三 on the notice")
 HELP_EXPLAIN = Message("help.explain", "all: also list the rules that deducted nothing, and why")
 HELP_WIDTH = Message(
-    "help.width", "width of table, html and svg output (default: the terminal's, or {default})"
+    "help.width",
+    "width in cells of the table output "
+    "(default: the terminal's; to a file or a pipe, COLUMNS, else {default})",
 )
 HELP_LANG = Message(
     "help.lang", "language of messages and help: zh or en (default: SCORE_LANG, else the system's)"
@@ -546,4 +548,12 @@ CHECK_OUTCOME_REPEATED = Message(
 CHECK_CALENDAR = Message(
     "check.calendar",
     "calendar {year}: {holidays} day(s) off, {workdays} make-up workday(s); source: {source}",
+)
+
+# -- published formats (HTML, workbook, SVG, table) ------------------------------
+
+XLSX_TO_TERMINAL = Message(
+    "usage.xlsx_terminal",
+    "--format xlsx writes a workbook, which a terminal cannot show: add --output FILE.xlsx, "
+    "or redirect standard output to a file",
 )

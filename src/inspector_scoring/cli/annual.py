@@ -48,7 +48,6 @@ def annual_command(argv: list[str]) -> int:
 
     dates = [month.evidence.assessment.assessed_on for month in annual.months]
     latest = max((day for day in dates if day is not None), default=None)
-    document = build_annual_notice(
-        annual, publish_on=args.publish_on or latest or date.today(), mask_names=args.mask_names
-    )
-    return render(document, args)
+    publish_on = args.publish_on or latest or date.today()
+    document = build_annual_notice(annual, publish_on=publish_on, mask_names=args.mask_names)
+    return render(document, args, engine=annual.engine, created=publish_on)

@@ -2,7 +2,7 @@
 
 ``score EVIDENCE`` scores and prints the notice (:mod:`.score`); ``annual``,
 ``check``, ``diff``, ``test``, ``schema`` and ``verify`` are the other commands, one
-module each. Each imports only what it needs, so a JSON run never loads rich.
+module each. Each imports only what it needs, so a JSON run never loads Jinja2 or XlsxWriter.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_MISMATCH = 3
-FORMATS = ("table", "json", "csv", "markdown", "html", "svg")
-DEFAULT_WIDTH = 130  # cells: an A4 landscape page, for files, HTML and SVG
+FORMATS = ("table", "json", "csv", "markdown", "html", "svg", "xlsx")
+DEFAULT_WIDTH = 130  # cells: the table written to a file or a pipe, when COLUMNS does not say
 MIN_WIDTH = 40
 LANG_CHOICES = ("zh", "en")
 
@@ -185,6 +185,17 @@ def notice_options(made: argparse.ArgumentParser, *, explain: bool = True) -> No
     made.add_argument(
         "--width", type=_width, metavar="CELLS", help=M.HELP_WIDTH.render(default=DEFAULT_WIDTH)
     )
+
+
+def columns() -> int:
+    """The width of text written to a file or a pipe: ``COLUMNS`` when it is a width
+    (:data:`MIN_WIDTH` cells or more), else :data:`DEFAULT_WIDTH`."""
+    import os  # noqa: PLC0415
+
+    text = os.environ.get("COLUMNS", "")
+    if text.isascii() and text.isdigit() and int(text) >= MIN_WIDTH:
+        return int(text)
+    return DEFAULT_WIDTH
 
 
 def _date(text: str) -> date:

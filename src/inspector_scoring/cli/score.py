@@ -50,14 +50,15 @@ def score_command(argv: list[str]) -> int:
     from ..views.notice import build_notice  # noqa: PLC0415
 
     info = assessment.evidence.assessment
+    publish_on = args.publish_on or info.assessed_on or date.today()
     notice = build_notice(
         assessment,
-        publish_on=args.publish_on or info.assessed_on or date.today(),
+        publish_on=publish_on,
         mask_names=args.mask_names,
         explain_all=args.explain == "all",
         changes=changes,
     )
-    return render(notice.document(), args)
+    return render(notice.document(), args, engine=assessment.engine, created=publish_on)
 
 
 def corrections_of(assessment: Assessment, published: str, evidence: str) -> ResultChanges:
@@ -79,8 +80,9 @@ def score_one(evidence: str, rules: str | None) -> Assessment:
     return score_file(evidence, rules=rules)
 
 
-def render(document: Document, args: argparse.Namespace) -> int:
-    """Write a notice (monthly or annual) in the format the arguments ask for."""
+def render(document: Document, args: argparse.Namespace, *, engine: str, created: date) -> int:
+    """Write a notice (monthly or annual) in the format the arguments ask for (``engine`` names the
+    program in the HTML page; ``created`` dates the workbook: the notice's date)."""
     if args.format == "csv":
         from ..views.csv_notice import render_csv  # noqa: PLC0415
 
@@ -89,17 +91,25 @@ def render(document: Document, args: argparse.Namespace) -> int:
         from ..views.markdown_notice import render_markdown  # noqa: PLC0415
 
         return emit(args.output, render_markdown(document))
+    if args.format == "html":
+        from ..views.html_notice import render_html  # noqa: PLC0415
+
+        return emit(args.output, render_html(document, engine=engine))
+    if args.format == "svg":
+        from ..views.svg_notice import render_svg  # noqa: PLC0415
+
+        return emit(args.output, render_svg(document))
+    if args.format == "xlsx":
+        if args.output is None and sys.stdout.isatty():
+            raise options.Usage(M.XLSX_TO_TERMINAL.render())
+        from ..views.xlsx_notice import render_xlsx  # noqa: PLC0415
+
+        return emit(args.output, [render_xlsx(document, created=created)])
     from ..views import terminal  # noqa: PLC0415
 
-    width = args.width or options.DEFAULT_WIDTH
-    if args.format == "html":
-        return emit(args.output, terminal.export_html(document, width=width))
-    if args.format == "svg":
-        return emit(args.output, terminal.export_svg(document, width=width))
     if args.output is None and sys.stdout.isatty():
-        from rich.console import Console  # noqa: PLC0415
+        import shutil  # noqa: PLC0415
 
-        console = Console(theme=terminal.THEME, width=args.width)
-        console.print(terminal.notice_renderable(document, width=console.width))
-        return options.EXIT_OK
-    return emit(args.output, terminal.render_plain(document, width=width))
+        width = args.width or shutil.get_terminal_size((options.DEFAULT_WIDTH, 24)).columns
+        return emit(None, terminal.render_ansi(document, width=max(width, options.MIN_WIDTH)))
+    return emit(args.output, terminal.render_plain(document, width=args.width or options.columns()))

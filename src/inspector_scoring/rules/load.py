@@ -431,19 +431,20 @@ def _read_items(
             problems,
             path,
             table,
-            allowed=("id", "title", "points", "rules"),
+            allowed=("id", "title", "short", "points", "rules"),
             required=("id", "title", "points"),
         )
         item_id = read_id(problems, join(path, "id"), table["id"]) if "id" in table else None
         if item_id is not None:
             check_unique(problems, join(path, "id"), item_id, item_ids, M.DUPLICATE_ITEM_ID)
         title = read_str(problems, join(path, "title"), table["title"]) if "title" in table else None
+        short = read_str(problems, join(path, "short"), table["short"]) if "short" in table else ""
         points = read_number(problems, join(path, "points"), table["points"]) if "points" in table else None
         rules = _read_rule_list(problems, join(path, "rules"), table.get("rules", []), metric_ids, rule_ids)
-        if item_id is None or title is None or points is None or rules is None:
+        if item_id is None or title is None or short is None or points is None or rules is None:
             items.append(None)
             continue
-        items.append(Item(id=item_id, title=title, points=points, rules=rules, path=path))
+        items.append(Item(id=item_id, title=title, points=points, rules=rules, path=path, short=short))
     return items
 
 

@@ -141,6 +141,8 @@ class Item:
     points: Decimal
     rules: tuple[Rule, ...] = attrs.field(default=(), converter=_tuple)
     path: str = ""
+    #: a short title for narrow notice tables (``short = "下井"``), or empty; never in the result
+    short: str = ""
 
 
 @attrs.frozen(slots=True)

@@ -60,6 +60,7 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
         {
             "id": item.id,
             "title": item.title,
+            **({"short": item.short} if item.short else {}),
             "points": whole_or_decimal(item.points),
             "rules": [_rule_table(rule) for rule in item.rules],
         }

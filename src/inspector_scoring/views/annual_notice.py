@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from ..numbers import format_fixed
 from ..rules.model import OutcomeKind
 from ..scoring.annual import AnnualAssessment, AnnualResult, MonthResult, describe_method
-from .document import Column, Document, Row, Section
-from .notice import chinese_date, mask_name, posting
+from .document import Column, Document, Record, Row, Section
+from .notice import chinese_date, mask_name, panel_members, posting
 
 __all__ = ["build_annual_notice"]
 
@@ -18,6 +19,20 @@ def month_cell(month: MonthResult | None) -> str:
     if month is None or month.duty_days == 0:
         return "—"
     return format_fixed(month.total) + ("*" if month.vetoes else "")
+
+
+def _month_value(month: MonthResult | None) -> Decimal | None:
+    """A month's total as a number, where the table shows one."""
+    if month is None or month.duty_days == 0:
+        return None
+    return month.total
+
+
+def _month_note(month: MonthResult | None) -> str:
+    """What a vetoed month's mark means: the veto's wording."""
+    if month is None or not month.vetoes:
+        return ""
+    return "一票否决：" + "；".join(veto.text for veto in month.vetoes)
 
 
 def _lines(annual: AnnualAssessment, result: AnnualResult) -> tuple[str, ...]:
@@ -64,7 +79,9 @@ def build_annual_notice(
         Column(total_header, numeric=True),
         Column(grade_header),
     )
-    rows, sections, csv_rows = [], [], []
+    rows: list[Row] = []
+    sections: list[Section] = []
+    records: list[Record] = []
     for number, result in enumerate(annual.results, start=1):
         name = mask_name(result.name) if mask_names else result.name
         mine = result.mine or ""
@@ -75,17 +92,39 @@ def build_annual_notice(
         section = Section(number, name, mine, lines)
         rows.append(Row((str(number), name, mine, *months, total, result.grade), section.heading))
         sections.append(section)
-        csv_rows.append(
-            (
-                str(number),
-                name,
-                mine,
-                *months,
-                total,
-                result.grade,
-                result.reason,
-                "\n".join(
-                    f"{hit.text}（{'、'.join(str(p) for p in hit.months)}）" for hit in result.outcomes
+        records.append(
+            Record(
+                (
+                    str(number),
+                    name,
+                    mine,
+                    *months,
+                    total,
+                    result.grade,
+                    result.reason,
+                    tuple(
+                        f"{hit.text}（{'、'.join(str(p) for p in hit.months)}）" for hit in result.outcomes
+                    ),
+                ),
+                (
+                    Decimal(number),
+                    None,
+                    None,
+                    *(_month_value(by_month.get(index)) for index in range(1, 13)),
+                    result.total,
+                    None,
+                    None,
+                    None,
+                ),
+                notes=(
+                    "",
+                    "",
+                    "",
+                    *(_month_note(by_month.get(index)) for index in range(1, 13)),
+                    "",
+                    "",
+                    "",
+                    "",
                 ),
             )
         )
@@ -127,6 +166,9 @@ def build_annual_notice(
     title = rules.notice.title.format(township=annual.township, period=period_text)
     if annual.to_date:
         title = f"{annual.township}{period_text}驻矿安监员考核累计情况通报（非年度考核结果）"
+    panel = panel_members(last)
+    if panel:
+        preamble += ("考核小组：" + "；".join(panel),)
     return Document(
         title=title,
         preamble=preamble,
@@ -136,7 +178,7 @@ def build_annual_notice(
         sections=tuple(sections),
         footer=footer,
         signature=(body, chinese_date(publish_on)),
-        csv_header=(
+        data_header=(
             "序号",
             "姓名",
             "所驻煤矿",
@@ -146,5 +188,17 @@ def build_annual_notice(
             "说明",
             "结果运用",
         ),
-        csv_rows=tuple(csv_rows),
+        data_rows=tuple(records),
+        facts=(
+            ("乡镇", annual.township),
+            ("考核期", period_text),
+            ("公示期", span.removeprefix("公示期：").removesuffix("。")),
+            ("发布单位", body),
+            *(("规则文件", line.removeprefix("规则文件：")) for line in schemes),
+            *(
+                (f"{a.evidence.assessment.period.index}月证据文件 sha256", a.evidence.sha256)
+                for a in annual.months
+            ),
+            ("计分程序", annual.engine),
+        ),
     )

@@ -1,14 +1,18 @@
-"""A notice as laid-out content: what every view (table, HTML, SVG, Markdown, CSV) shows.
+"""A notice as laid-out content: what every view (table, HTML, SVG, Markdown, CSV, workbook) shows.
 
-Builders (:mod:`notice` for a month, :mod:`annualnotice` for a year) fill it
+Builders (:mod:`.notice` for a month, :mod:`.annual_notice` for a year) fill it
 from a trace; views only lay it out, so every format says the same thing.
+Text in a document is as the inputs gave it: each view shows it through
+:func:`.shown.shown`, so that nothing in it is obeyed.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import attrs
 
-__all__ = ["Column", "Document", "Part", "Row", "Section"]
+__all__ = ["Column", "Document", "Part", "Record", "Row", "Section"]
 
 
 @attrs.frozen(slots=True)
@@ -22,6 +26,8 @@ class Column:
     numeric: bool = False
     #: shown in the per-row cards of a narrow screen (the card title covers the others)
     in_card: bool = True
+    #: a short header for narrow tables (an item's ``short`` title in the rule file), or empty
+    short: str = ""
 
     @property
     def label(self) -> str:
@@ -36,8 +42,22 @@ class Row:
     cells: tuple[str, ...]
     #: names the row when it is shown as a card
     label: str
-    #: the last cell carries a warning (a veto): views may highlight it
+    #: the last cell carries a warning (a veto): views highlight it
     flagged: bool = False
+    #: what the warning is, shown with the last cell (``一票否决``), or empty
+    mark: str = ""
+
+
+@attrs.frozen(slots=True)
+class Record:
+    """A row of the data export (CSV, workbook): every cell whole, numbers as numbers."""
+
+    #: a cell's text, or its lines (the deductions in words, one a line)
+    cells: tuple[str | tuple[str, ...], ...]
+    #: the number each cell shows, where it shows one (``None`` elsewhere, and for ``—``)
+    values: tuple[Decimal | None, ...]
+    #: a note on a cell (a vetoed month's veto), or empty; spreadsheets attach it as a comment
+    notes: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -52,7 +72,7 @@ class Section:
     @property
     def heading(self) -> str:
         """``1. 杨国华（青杠坪煤矿）``."""
-        return f"{self.number}. {self.name}（{self.mine}）"
+        return f"{self.number}. {self.name}（{self.mine}）" if self.mine else f"{self.number}. {self.name}"
 
 
 @attrs.frozen(slots=True)
@@ -81,10 +101,13 @@ class Document:
     sections_title: str
     sections: tuple[Section, ...]
     footer: tuple[str, ...]
-    #: who signs the notice, and when
+    #: who signs the notice, and when (落款)
     signature: tuple[str, ...]
-    #: the CSV export: its own header and one row per table row
-    csv_header: tuple[str, ...] = ()
-    csv_rows: tuple[tuple[str, ...], ...] = ()
+    #: the data export (CSV, workbook): its header and one record per table row
+    data_header: tuple[str, ...] = ()
+    data_rows: tuple[Record, ...] = ()
+    #: what the data export states before its table, as (label, value): township, period,
+    #: notice period, fingerprints, engine
+    facts: tuple[tuple[str, str], ...] = ()
     #: blocks shown between the preamble and the main table, in order
     parts: tuple[Part, ...] = ()

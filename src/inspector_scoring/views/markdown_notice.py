@@ -1,51 +1,98 @@
-"""A notice as Markdown, for documents and web pages that take Markdown."""
+"""A notice as Markdown, for documents and web pages that take Markdown.
+
+Every piece of text is shown (:func:`.shown.shown`: control characters as
+escapes, so a CR cannot split a row), then escaped so that Markdown reads it as
+text: a ``|`` cannot end a cell, ``[x](url)`` and ``![x](url)`` are neither a
+link nor an image, a leading ``#``, ``>``, ``-``, ``+`` or ``1.`` is neither a
+heading, a quote nor a list, and HTML is shown as typed.
+"""
 
 from __future__ import annotations
 
-from .document import Column, Document, Row
+import re
+
+from .document import Column, Document, Row, Section
+from .shown import shown
 
 __all__ = ["render_markdown"]
 
-_SPECIAL = str.maketrans({"|": r"\|", "*": r"\*", "_": r"\_", "<": "&lt;", ">": "&gt;", "`": r"\`"})
+# Every ASCII punctuation character CommonMark lets a backslash escape that can start markup.
+_SPECIAL = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": r"\|",
+        "*": r"\*",
+        "_": r"\_",
+        "`": r"\`",
+        "[": r"\[",
+        "]": r"\]",
+        "!": r"\!",
+        "~": r"\~",
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+    }
+)
+# What would start a block at the start of a line: a heading (#), a list (- + 1. 1)), a setext
+# underline (=),
+# or an indented code block (spaces).
+_BLOCK_START = re.compile(r"^( *)(?:([=#]|[-+](?= |$))|(\d{1,9})([.)])(?= |$))?")
 
 
-def _cell(text: str) -> str:
-    # A table cell is one line; escape what Markdown would read as markup.
-    return text.translate(_SPECIAL).replace("\n", " ")
+def _unblock(match: re.Match[str]) -> str:
+    spaces = "&#32;" * len(match.group(1))
+    if match.group(2):
+        return spaces + "\\" + match.group(2)
+    if match.group(3):
+        return spaces + match.group(3) + "\\" + match.group(4)
+    return spaces
+
+
+def _text(text: str) -> str:
+    """Text shown and escaped, so that Markdown reads it as text wherever it stands."""
+    return _BLOCK_START.sub(_unblock, shown(text).translate(_SPECIAL), count=1)
 
 
 def _table(columns: tuple[Column, ...], rows: tuple[Row, ...]) -> list[str]:
-    lines = ["| " + " | ".join(_cell(column.label) for column in columns) + " |"]
+    lines = ["| " + " | ".join(_text(column.label) for column in columns) + " |"]
     lines.append("|" + "|".join("---:" if column.numeric else "---" for column in columns) + "|")
-    lines.extend("| " + " | ".join(_cell(cell) for cell in row.cells) + " |" for row in rows)
+    for row in rows:
+        cells = [_text(cell) for cell in row.cells]
+        if row.mark:
+            cells[-1] += f"（{_text(row.mark)}）"
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _sections(sections: tuple[Section, ...]) -> list[str]:
+    lines = []
+    for section in sections:
+        mine = f"（{_text(section.mine)}）" if section.mine else ""
+        lines.append(f"{section.number}. **{_text(section.name)}**{mine}")
+        lines.extend(f"    - {_text(line)}" for line in section.lines)
     return lines
 
 
 def render_markdown(document: Document, /) -> str:
-    """Title, preamble, the table, the explanation sections, the footer and the signature."""
-    lines = [f"# {_cell(document.title)}", ""]
+    """Title, preamble, a corrected notice's 复核结果, the table, the explanation sections, the
+    footer and the signature."""
+    lines = [f"# {_text(document.title)}", ""]
     for paragraph in document.preamble:
-        lines += [_cell(paragraph), ""]
+        lines += [_text(paragraph), ""]
     for part in document.parts:  # a corrected notice's 复核结果, before the table
-        lines += [f"## {_cell(part.title)}", ""]
+        lines += [f"## {_text(part.title)}", ""]
         for paragraph in part.lines:
-            lines += [_cell(paragraph), ""]
+            lines += [_text(paragraph), ""]
         lines += [*_table(part.columns, part.rows), ""]
         if part.sections:
-            lines += [f"### {_cell(part.sections_title)}", ""]
-            for section in part.sections:
-                lines.append(f"{section.number}. **{_cell(section.name)}**（{_cell(section.mine)}）")
-                lines.extend(f"    - {_cell(line)}" for line in section.lines)
-            lines.append("")
+            lines += [f"### {_text(part.sections_title)}", "", *_sections(part.sections), ""]
     if document.parts:
         lines += ["## 考核结果", ""]
     lines += _table(document.columns, document.rows)
-    lines += ["", f"## {_cell(document.sections_title)}", ""]
-    for section in document.sections:
-        lines.append(f"{section.number}. **{_cell(section.name)}**（{_cell(section.mine)}）")
-        lines.extend(f"    - {_cell(line)}" for line in section.lines)
+    lines += ["", f"## {_text(document.sections_title)}", ""]
+    lines += _sections(document.sections)
     lines.append("")
-    lines.extend(f"{_cell(line)}  " for line in document.footer)
+    lines.extend(f"{_text(line)}  " for line in document.footer)
     lines.append("")
-    lines.extend(f"{_cell(line)}  " for line in document.signature)
+    lines.extend(f"{_text(line)}  " for line in document.signature)
     return "\n".join(lines).rstrip() + "\n"

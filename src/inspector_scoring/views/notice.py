@@ -1,13 +1,15 @@
 """The public notice (公示) as content: every line and cell, ready for any view.
 
-Built from the scoring trace once; the views (:mod:`richview`,
-:mod:`markdownview`, :mod:`csvview`) only lay it out. Only an inspector's
+Built from the scoring trace once; the views (:mod:`.terminal`, :mod:`.html_notice`,
+:mod:`.xlsx_notice`, :mod:`.svg_notice`, :mod:`.markdown_notice`, :mod:`.csv_notice`)
+only lay it out. Only an inspector's
 name, mine and scores reach a notice, never another personal field.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -17,7 +19,7 @@ from ..numbers import format_number as num
 from ..rules.model import Comparison, Ruleset
 from ..scoring.results import Assessment, InspectorResult, ItemResult, RuleResult
 from ..workdays import Schedule, notice_period
-from .document import Column, Document, Part, Row, Section
+from .document import Column, Document, Part, Record, Row, Section
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -67,6 +69,10 @@ class Notice:
     corrections: Part | None = None
     #: a corrected notice's CSV column: what changed for each entry, by name
     corrected: tuple[tuple[str, str], ...] = ()
+    #: each item's short title for narrow tables (empty where the rule file gives none)
+    item_shorts: tuple[str, ...] = ()
+    #: what the data export states before its table, as (label, value)
+    facts: tuple[tuple[str, str], ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -92,8 +98,13 @@ class Notice:
     def document(self) -> Document:
         """The notice laid out for the views."""
         items = tuple(
-            Column(title, note=f"{points}分", numeric=True)
-            for title, points in zip(self.item_columns, self.item_points, strict=True)
+            Column(title, note=f"{points}分", numeric=True, short=short)
+            for title, points, short in zip(
+                self.item_columns,
+                self.item_points,
+                self.item_shorts or ("",) * len(self.item_columns),
+                strict=True,
+            )
         )
         columns = (
             Column("序号", numeric=True, in_card=False),
@@ -115,14 +126,28 @@ class Notice:
             preamble=(self.preamble, *panel),
             columns=columns,
             rows=tuple(
-                Row(self.row(entry), section.heading, flagged=bool(entry.veto))
+                Row(
+                    (
+                        str(entry.number),
+                        entry.name,
+                        entry.mine,
+                        *entry.scores,
+                        entry.bonus,
+                        entry.total,
+                        *((entry.rank,) if self.ranked else ()),
+                        entry.grade,
+                    ),
+                    section.heading,
+                    flagged=bool(entry.veto),
+                    mark=entry.veto,
+                )
                 for entry, section in zip(self.entries, sections, strict=True)
             ),
             sections_title="扣分、加分说明",
             sections=sections,
             footer=self.footer,
             signature=self.signature,
-            csv_header=(
+            data_header=(
                 "序号",
                 "姓名",
                 "所驻煤矿",
@@ -135,22 +160,42 @@ class Notice:
                 "扣分说明",
                 *correction_header,
             ),
-            csv_rows=tuple(
-                (
-                    str(entry.number),
-                    entry.name,
-                    entry.mine,
-                    *entry.scores,
-                    entry.bonus,
-                    entry.total,
-                    *((entry.rank,) if self.ranked else ()),
-                    entry.grade,
-                    "；".join(entry.vetoes),
-                    "\n".join(entry.lines),
-                    *((corrected.get(str(entry.number), "无变化"),) if self.corrections is not None else ()),
+            data_rows=tuple(
+                Record(
+                    (
+                        str(entry.number),
+                        entry.name,
+                        entry.mine,
+                        *entry.scores,
+                        entry.bonus,
+                        entry.total,
+                        *((entry.rank,) if self.ranked else ()),
+                        entry.grade,
+                        "；".join(entry.vetoes),
+                        entry.lines,
+                        *(
+                            (corrected.get(str(entry.number), "无变化"),)
+                            if self.corrections is not None
+                            else ()
+                        ),
+                    ),
+                    (
+                        Decimal(entry.number),
+                        None,
+                        None,
+                        *(Decimal(score) for score in entry.scores),
+                        Decimal(entry.bonus),
+                        Decimal(entry.total),
+                        *((_rank_number(entry.rank),) if self.ranked else ()),
+                        None,
+                        None,
+                        None,
+                        *((None,) if self.corrections is not None else ()),
+                    ),
                 )
                 for entry in self.entries
             ),
+            facts=self.facts,
             parts=(self.corrections,) if self.corrections is not None else (),
         )
 
@@ -175,6 +220,14 @@ def posting(
     body = info.issuer or f"{info.township}考核小组"
     objection = f"公示期内如有异议，请向{body}反映" + (f"，联系方式：{info.contact}" if info.contact else "")
     return body, span + "。", objection + "。"
+
+
+def panel_members(info: AssessmentInfo) -> tuple[str, ...]:
+    """The assessment panel (考核小组), one ``组长：周明华（太平乡人民政府）`` per member."""
+    return tuple(
+        f"{member.role or '成员'}：{member.name}" + (f"（{member.unit}）" if member.unit else "")
+        for member in info.panel
+    )
 
 
 def chinese_date(day: date) -> str:
@@ -258,6 +311,11 @@ def _entry(
     )
 
 
+def _rank_number(rank: str) -> Decimal | None:
+    """A place as a number for the score sheet; ``None`` for one not ranked (—)."""
+    return Decimal(rank) if rank.isdigit() else None
+
+
 def build_notice(
     assessment: Assessment,
     /,
@@ -287,10 +345,7 @@ def build_notice(
     comparisons = {rule.id: rule.comparison for item in rules.items for rule in item.rules}
     if rules.bonus is not None:
         comparisons.update({rule.id: rule.comparison for rule in rules.bonus.rules})
-    panel = tuple(
-        f"{member.role or '成员'}：{member.name}" + (f"（{member.unit}）" if member.unit else "")
-        for member in info.panel
-    )
+    panel = panel_members(info)
     entries = tuple(
         _entry(rules, n, result, comparisons, mask=mask_names, explain_all=explain_all)
         for n, result in enumerate(assessment.results, start=1)
@@ -360,6 +415,18 @@ def build_notice(
         ranked=ranked,
         corrections=corrections,
         corrected=corrected,
+        item_shorts=tuple(item.short for item in rules.items),
+        facts=(
+            ("乡镇", info.township),
+            ("考核期", period_text),
+            ("公示期", span.removeprefix("公示期：").removesuffix("。")),
+            ("发布单位", body),
+            ("考核细则", f"{rules.title}（{rules.version}）"),
+            ("规则文件 sha256", rules.sha256),
+            ("证据文件 sha256", assessment.evidence.sha256),
+            ("计分程序", assessment.engine),
+            *((("更正的原公示结果 sha256", changes.before.sha256),) if changes is not None else ()),
+        ),
     )
 
 

@@ -1,188 +1,307 @@
-"""The notice as rich renderables: the terminal table, and the HTML and SVG exports.
+"""The notice as text for a terminal, a file or a pipe, laid out by hand at a given width.
 
-Renderables never print; the caller's Console decides width, colour and
-destination. Every piece of text goes in as :class:`rich.text.Text`, so a name
-like ``[bold]`` or ``<script>`` is shown as it is, never interpreted.
+The score table never breaks a name, a mine, a grade or a number: each cell
+is one line, as wide as its widest entry. Item columns are headed by the
+item's ``short`` title from the rule file, or else by the full title when
+every one fits, or else by a label (``项1``) explained in a legend under the
+table. A veto is a ``*`` after the grade, explained under the table too. When
+the table is wider than the page, each inspector gets a card instead, with
+the labels on the left and every number right-aligned in one column.
+
+Prose (preamble, deductions, footer) is folded at the width between
+characters of Chinese text and at spaces, never inside a run of digits or
+Latin letters, and never before closing or after opening punctuation. Every
+piece of text from the inputs is shown (:func:`.shown.shown`), never obeyed.
 """
 
 from __future__ import annotations
 
-import io
+import re
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
-from rich.table import Table
-from rich.text import Text
-from rich.theme import Theme
+import attrs
 
-from .document import Column, Document, Part
+from .document import Document, Part, Row, Section
+from .measure import text_cells
+from .shown import shown
 
-__all__ = ["THEME", "export_html", "export_svg", "notice_renderable", "render_plain"]
+__all__ = ["Line", "notice_lines", "render_ansi", "render_plain"]
 
-THEME = Theme(
-    {
-        "notice.title": "bold",
-        "notice.header": "bold",
-        "notice.name": "bold",
-        "notice.veto": "bold red",
-        "notice.exhausted": "yellow",
-        "notice.footer": "dim",
-    }
-)
+_GAP = "  "  # between table columns
+_RULE = "─"
+_INDENT = "    "  # the deductions under an inspector's name
+_VETO_MARK = "*"
+# Never at the start of a line (closing punctuation) / never at the end (opening punctuation).
+_CLOSING = set("，。、；：！？）」』》〉】”’%,.;:!?)]}…")
+_OPENING = set("（「『《〈【“‘([{")
+# A run that must not be broken: Latin letters, digits and ASCII punctuation (a number, a ref,
+# a fingerprint, a command), or one character of anything else.
+_ATOM = re.compile(r"[!-~]+| +|.", re.DOTALL)
 
 
-_HEADER_CELLS = 6  # item titles are broken into lines this wide, so score columns stay narrow
-_TEXT_MIN_CELLS = 4  # a name or mine folds, but keeps at least two characters a line
+@attrs.frozen(slots=True)
+class Line:
+    """One output line: its text, and how a terminal may style it (``title``, ``veto``, ``name``,
+    ``dim``, or nothing); ``spans`` styles parts of it as (start, end, style) in characters."""
+
+    text: str
+    style: str = ""
+    spans: tuple[tuple[int, int, str], ...] = ()
 
 
-def _header(column: Column) -> Text:
-    if not column.numeric or not column.note:
-        return Text(column.header)
-    lines, line = [], ""
-    for char in column.header:
-        if cell_len(line + char) > _HEADER_CELLS:
-            lines.append(line)
-            line = ""
-        line += char
-    lines += [line, column.note]
-    return Text("\n".join(lines))
+# --- prose ----------------------------------------------------------------------------------------
 
 
-def _column_widths(
-    headers: list[Text], rows: list[tuple[str, ...]], numeric: list[bool], width: int
-) -> list[int] | None:
-    """Widths that fit ``width`` without cutting a number, or ``None`` when there are none."""
-    natural = [
-        max(cell_len(line) for text in [header.plain, *(row[n] for row in rows)] for line in text.split("\n"))
-        for n, header in enumerate(headers)
-    ]
-    # Each column has one cell of padding either side and one border to its left; one more closes the row.
-    available = width - 3 * len(headers) - 1
-    fixed = sum(w for w, is_number in zip(natural, numeric, strict=True) if is_number)
-    text = [n for n, is_number in enumerate(numeric) if not is_number]
-    if fixed + sum(natural[n] for n in text) <= available:
-        return natural
-    widths = [
-        w if is_number else min(w, _TEXT_MIN_CELLS) for w, is_number in zip(natural, numeric, strict=True)
-    ]
-    if sum(widths) > available:
-        return None
-    # Share what is left among the text columns a cell at a time, narrowest first.
-    spare = available - sum(widths)
-    while spare > 0:
-        wanting = [n for n in text if widths[n] < natural[n]]
-        if not wanting:
-            break
-        widths[min(wanting, key=lambda k: widths[k])] += 1
-        spare -= 1
-    return widths
+def _atoms(text: str) -> list[str]:
+    """Pieces that stay together on a line: punctuation beside its word, a number with what
+    follows it (its unit: ``2分``, ``15次``)."""
+    atoms: list[str] = []
+    glue = False  # the previous atom was opening punctuation, or a number before its unit
+    for piece in _ATOM.findall(text):
+        if atoms and not piece.isspace() and (glue or piece[0] in _CLOSING):
+            atoms[-1] += piece
+        else:
+            atoms.append(piece)
+        glue = piece[-1] in _OPENING or (piece[-1].isdigit() and len(piece) == len(piece.strip()))
+    return atoms
 
 
-def _table(document: Document | Part, width: int) -> Table | None:
-    headers = [_header(column) for column in document.columns]
+def _split_long(atom: str, width: int) -> list[str]:
+    """A piece wider than a whole line (a fingerprint on a narrow screen), cut at the width."""
+    parts, part = [], ""
+    for char in atom:
+        if part and text_cells(part + char) > width:
+            parts.append(part)
+            part = ""
+        part += char
+    return [*parts, part] if part else parts
+
+
+def fold(atoms: list[str], width: int, *, first: str = "", rest: str = "") -> list[str]:
+    """Lines of at most ``width`` cells from ``atoms``, each line starting with ``first`` (the
+    first) or ``rest`` (the others); spaces at a break are dropped."""
+    lines: list[str] = []
+    line, used = first, text_cells(first)
+    empty = True
+    for atom in atoms:
+        if atom.isspace() and empty:
+            continue
+        size = text_cells(atom)
+        if used + size > width and not empty:
+            lines.append(line.rstrip())
+            line, used, empty = rest, text_cells(rest), True
+            if atom.isspace():
+                continue
+        piece = atom
+        if used + size > width:
+            *whole, piece = _split_long(atom, max(width - used, 1))
+            for part in whole:
+                lines.append(line + part)
+                line, used = rest, text_cells(rest)
+            size = text_cells(piece)
+        line += piece
+        used += size
+        empty = False
+    if not empty:
+        lines.append(line.rstrip())
+    return lines
+
+
+def _paragraph(text: str, width: int, *, indent: str = "", style: str = "") -> list[Line]:
+    return [Line(line, style) for line in fold(_atoms(shown(text)), width, first=indent, rest=indent)]
+
+
+# --- the table ------------------------------------------------------------------------------------
+
+
+def _headers(document: Document | Part, *, full: bool) -> tuple[list[tuple[str, str]], list[str]]:
+    """Each column's two header lines (title, points), and the legend of labelled items: items
+    headed by their full titles (``full``), or by their short titles or labels."""
+    headers: list[tuple[str, str]] = []
+    legend: list[str] = []
+    number = 0
+    for column in document.columns:
+        header = shown(column.header)
+        if column.note and not full:
+            number += 1
+            if column.short:
+                header = shown(column.short)
+            else:
+                header = f"项{number}"
+                legend.append(f"{header}：{shown(column.label)}")
+        headers.append((header, shown(column.note)))
+    return headers, legend
+
+
+def _cells(row: Row) -> list[str]:
+    cells = [shown(cell) for cell in row.cells]
+    if row.mark:
+        cells[-1] += _VETO_MARK
+    return cells
+
+
+def _pad(text: str, width: int, *, right: bool) -> str:
+    space = " " * (width - text_cells(text))
+    return space + text if right else text + space
+
+
+def _table(document: Document | Part, width: int) -> list[Line] | None:
+    """The table, or ``None`` when it is wider than ``width`` even with short item headers."""
+    rows = [_cells(row) for row in document.rows]
     numeric = [column.numeric for column in document.columns]
-    rows = [row.cells for row in document.rows]
-    widths = _column_widths(headers, rows, numeric, width)
-    if widths is None:
-        return None
-    table = Table(box=box.SQUARE, header_style="notice.header")
-    for header, is_number, column_width in zip(headers, numeric, widths, strict=True):
-        # Numbers never wrap or get cut; text folds onto more lines instead.
-        table.add_column(
-            header,
-            justify="right" if is_number else "left",
-            no_wrap=is_number,
-            overflow="fold",
-            width=column_width,
-        )
-    for row in document.rows:
-        cells = [Text(cell) for cell in row.cells]
-        if row.flagged:
-            cells[-1].stylize("notice.veto")
-        table.add_row(*cells)
-    return table
-
-
-def _cards(document: Document | Part) -> Group:
-    """One small table per row, for screens too narrow for the full table."""
-    cards: list[RenderableType] = []
-    for row in document.rows:
-        card = Table(box=box.SIMPLE, title=Text(row.label), show_header=False)
-        card.add_column(overflow="fold")
-        card.add_column(justify="right", no_wrap=True)
-        shown = [
-            (column, cell) for column, cell in zip(document.columns, row.cells, strict=True) if column.in_card
+    for full in (True, False):
+        headers, legend = _headers(document, full=full)
+        sizes = [
+            max(text_cells(text) for text in [*header, *(row[n] for row in rows)])
+            for n, header in enumerate(headers)
         ]
-        for n, (column, cell) in enumerate(shown):
-            flagged = row.flagged and n == len(shown) - 1
-            card.add_row(Text(column.label), Text(cell, style="notice.veto" if flagged else ""))
-        cards.append(card)
-    return Group(*cards)
+        total = sum(sizes) + len(_GAP) * (len(sizes) - 1)
+        if total <= width:
+            break
+    else:
+        return None
+
+    def line(cells: list[str]) -> str:
+        padded = (
+            _pad(cell, size, right=is_number)
+            for cell, size, is_number in zip(cells, sizes, numeric, strict=True)
+        )
+        return _GAP.join(padded).rstrip()
+
+    out = [Line(_RULE * total)]
+    if any(note for _, note in headers):
+        out.append(Line(line([title for title, _ in headers]), "header"))
+        out.append(Line(line([note for _, note in headers]), "header"))
+    else:
+        out.append(Line(line([title for title, _ in headers]), "header"))
+    out.append(Line(_RULE * total))
+    for row, cells in zip(document.rows, rows, strict=True):
+        text = line(cells)
+        # The grade is the last cell: style it by its characters, at the end of the line.
+        spans = ((len(text) - len(cells[-1]), len(text), "veto"),) if row.flagged else ()
+        out.append(Line(text, spans=spans))
+    out.append(Line(_RULE * total))
+    notes = list(legend)
+    if any(row.mark for row in document.rows):
+        marks = sorted({shown(row.mark) for row in document.rows if row.mark})
+        notes.append(f"等次后的“{_VETO_MARK}”：{'、'.join(marks)}")
+    if notes:
+        out += _legend(notes, width)
+    return out
 
 
-def notice_renderable(document: Document, /, *, width: int) -> RenderableType:
-    """The whole notice: title, preamble, table, explanations, footer, signature.
+def _legend(entries: list[str], width: int) -> list[Line]:
+    """Legend entries, as many to a line as fit, each whole where it can be."""
+    atoms: list[str] = []
+    for entry in entries:
+        if atoms:
+            atoms.append("  ")
+        atoms.append(entry)
+    return [Line(text, "dim") for text in fold(atoms, width)]
 
-    The table is one table when it fits in ``width`` cells, else one small
-    table per row, so a number is never cut.
-    """
-    table: RenderableType = _table(document, width) or _cards(document)
-    parts: list[RenderableType] = [Text(document.title, style="notice.title", justify="center"), Text("")]
-    parts.extend(Text(paragraph) for paragraph in document.preamble)
+
+# --- cards ----------------------------------------------------------------------------------------
+
+
+def _cards(document: Document | Part, width: int) -> list[Line]:
+    """One card per inspector: its label, then each column as label and value; numbers
+    right-aligned in one column, words (the grade) starting where that column starts."""
+    labels = [shown(column.label) for column in document.columns]
+    in_card = [n for n, column in enumerate(document.columns) if column.in_card]
+    numeric = [column.numeric for column in document.columns]
+    values = [[shown(cell) for cell in row.cells] for row in document.rows]
+    for row, cells in zip(document.rows, values, strict=True):
+        if row.mark:
+            cells[-1] += f"（{shown(row.mark)}）"
+    label_size = max(text_cells(labels[n]) for n in in_card)
+    number_size = max((text_cells(cells[n]) for cells in values for n in in_card if numeric[n]), default=0)
+    indent = "  "
+    out: list[Line] = []
+    for row, cells in zip(document.rows, values, strict=True):
+        out += _paragraph(row.label, width, style="name")
+        for n in in_card:
+            value = _pad(cells[n], number_size, right=True) if numeric[n] else cells[n]
+            style = "veto" if row.flagged and n == len(cells) - 1 else ""
+            if len(indent) + label_size + len(_GAP) + text_cells(value) <= width:
+                text = indent + _pad(labels[n], label_size, right=False) + _GAP + value
+                out.append(Line(text.rstrip(), style))
+                continue
+            # Narrower than label and value: the label, folded, then the value right-aligned under it.
+            out += [Line(text) for text in fold(_atoms(labels[n]), width, first=indent, rest=indent)]
+            for piece in fold(_atoms(value.strip()), width - len(indent)):
+                out.append(Line(_pad(piece, width, right=True), style))
+        out.append(Line(""))
+    return out[:-1]
+
+
+# --- the whole notice -----------------------------------------------------------------------------
+
+
+def notice_lines(document: Document, /, *, width: int) -> list[Line]:
+    """The whole notice as lines of at most ``width`` cells: title, preamble, table (or cards),
+    deductions, footer and signature."""
+    table = _table(document, width)
+    body = table if table is not None else _cards(document, width)
+    page = min(width, max((text_cells(line.text) for line in body), default=width))
+    page = max(page, min(width, max(text_cells(shown(document.title)), 60)))
+    out: list[Line] = []
+    for text in fold(_atoms(shown(document.title)), width):
+        out.append(Line(" " * max((page - text_cells(text)) // 2, 0) + text, "title"))
+    out.append(Line(""))
+    for paragraph in document.preamble:
+        out += _paragraph(paragraph, width)
     for part in document.parts:  # a corrected notice's 复核结果, before the table
-        parts += [Text(""), Text(part.title, style="notice.title"), *(Text(line) for line in part.lines)]
-        parts.append(_table(part, width) or _cards(part))
+        out += [Line(""), *_paragraph(part.title, width, style="title")]
+        for paragraph in part.lines:
+            out += _paragraph(paragraph, width)
+        out += _table(part, width) or _cards(part, width)
         if part.sections:
-            parts.append(Text(part.sections_title, style="notice.header"))
-        for section in part.sections:
-            parts.append(Text(section.heading, style="notice.name"))
-            parts.extend(Text("    " + line) for line in section.lines)
-    parts += [Text(""), table, Text("")]
-    for section in document.sections:
-        parts.append(Text(section.heading, style="notice.name"))
-        parts.extend(Text("    " + line, style=_line_style(line)) for line in section.lines)
-    parts.append(Text(""))
-    parts.extend(Text(line, style="notice.footer") for line in document.footer)
-    parts.append(Text(""))
-    parts.extend(Text(line, justify="right") for line in document.signature)
-    return Group(*parts)
+            out += _paragraph(part.sections_title, width, style="name")
+            out += _sections(part.sections, width)
+    out.append(Line(""))
+    out += body
+    out.append(Line(""))
+    out += _sections(document.sections, width)
+    out.append(Line(""))
+    for text in document.footer:
+        out += _paragraph(text, width, style="dim")
+    out.append(Line(""))
+    for text in document.signature:
+        for piece in fold(_atoms(shown(text)), width):
+            out.append(Line(_pad(piece, max(page, text_cells(piece)), right=True)))
+    return out
 
 
-def _line_style(line: str) -> str:
-    if line.startswith("【一票否决】"):
-        return "notice.veto"
-    return "notice.exhausted" if "扣完为止" in line else ""
-
-
-def _recording_console(width: int) -> Console:
-    return Console(
-        file=io.StringIO(),
-        record=True,
-        width=width,
-        theme=THEME,
-        force_terminal=False,
-        color_system="truecolor",
-    )
+def _sections(sections: tuple[Section, ...], width: int) -> list[Line]:
+    """Each inspector's explanation lines under a heading."""
+    out: list[Line] = []
+    for section in sections:
+        heading = [f"{section.number}.", " ", shown(section.name)]
+        if section.mine:
+            heading.append(f"（{shown(section.mine)}）")
+        out += [Line(text, "name") for text in fold(heading, width)]
+        for text in section.lines:
+            style = "veto" if text.startswith("【一票否决】") else ""
+            out += _paragraph(text, width, indent=_INDENT, style=style)
+    return out
 
 
 def render_plain(document: Document, /, *, width: int) -> str:
-    """The notice as plain text at a fixed width (for files and tests)."""
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=width, theme=THEME, color_system=None, force_terminal=False)
-    console.print(notice_renderable(document, width=width))
-    return buffer.getvalue()
+    """The notice as plain text at most ``width`` cells wide (for files, pipes and tests)."""
+    return "".join(line.text + "\n" for line in notice_lines(document, width=width))
 
 
-def export_html(document: Document, /, *, width: int) -> str:
-    """A standalone HTML page of the notice (text escaped by rich)."""
-    console = _recording_console(width)
-    console.print(notice_renderable(document, width=width))
-    return console.export_html(inline_styles=True)
+_SGR = {"title": "1", "header": "1", "name": "1", "veto": "1;31", "dim": "2"}
 
 
-def export_svg(document: Document, /, *, width: int) -> str:
-    """A printable SVG picture of the notice."""
-    console = _recording_console(width)
-    console.print(notice_renderable(document, width=width))
-    return console.export_svg(title=document.title)
+def render_ansi(document: Document, /, *, width: int) -> str:
+    """The notice for a terminal: as :func:`render_plain`, with bold titles and names, vetoes in
+    red and the footer dim (SGR escapes, which only this program writes)."""
+    out = []
+    for line in notice_lines(document, width=width):
+        text = line.text
+        for start, end, style in reversed(line.spans):
+            text = f"{text[:start]}\x1b[{_SGR[style]}m{text[start:end]}\x1b[0m{text[end:]}"
+        if line.style in _SGR and text:
+            text = f"\x1b[{_SGR[line.style]}m{text}\x1b[0m"
+        out.append(text + "\n")
+    return "".join(out)

@@ -1,0 +1,189 @@
+"""The score sheet (考核评分表) as a workbook, written with XlsxWriter.
+
+One sheet, laid out as township score sheets are: the title; a line saying
+township, period and rule file; two header rows (the items under one
+``考核项目`` heading, each with its points); one row per inspector with the
+item scores, bonus and total as numbers, the grade, the veto and the
+deductions in words; the signature rows of the panel (考核人、复核人、日期);
+and the notice period, issuer, fingerprints and engine at the foot. The
+annual sheet has the months as columns, each month's total a number; a
+vetoed month is marked by its format and a cell comment saying which veto.
+
+Set up to print on A4 landscape, fitted to the page width, the header rows
+repeated on every page. Every text cell is written as a string (a name
+``=1+1`` stays text, never a formula), and shown (:func:`.shown.shown`).
+The same document gives the same bytes: the workbook's creation time is the
+notice's date, and XlsxWriter dates the files inside the zip at 1980-01-01.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from .document import Document, Record
+from .measure import text_cells
+from .shown import shown
+
+if TYPE_CHECKING:
+    from xlsxwriter.worksheet import Worksheet
+
+__all__ = ["render_xlsx"]
+
+_FONT = "宋体"  # the font Chinese office documents are set in; any CJK font stands in for it
+
+
+def _decimals(text: str) -> int:
+    return len(text.partition(".")[2])
+
+
+_SUMMARY = ("乡镇", "考核期", "考核细则")  # the facts said under the title; the others go at the foot
+
+
+class _Sheet:
+    """One score sheet being written: its formats, and the row it has reached."""
+
+    def __init__(self, book: Any, document: Document, name: str) -> None:
+        self.book = book
+        self.document = document
+        self.work: Worksheet = book.add_worksheet(name)
+        self.header = [shown(cell) for cell in document.data_header]
+        self.last = len(self.header) - 1
+        self.items = [n for n, column in enumerate(document.columns) if column.note]
+        self.row = 0
+        self.title = self.format(bold=True, font_size=16, align="center")
+        self.info = self.format(font_size=10)
+        self.head = self.format(bold=True, align="center", border=1, text_wrap=True, bg_color="#E8EDF3")
+        self.text = self.format(border=1)
+        self.center = self.format(border=1, align="center")
+        self.words = self.format(border=1, text_wrap=True, valign="top", font_size=10)
+        self.veto = self.format(border=1, align="center", bold=True, font_color="#A4001D")
+        self.numbers: dict[tuple[int, bool], Any] = {}
+
+    def format(self, **spec: Any) -> Any:
+        """A cell format in the sheet's font."""
+        return self.book.add_format({"font_name": _FONT, "font_size": 11, "valign": "vcenter", **spec})
+
+    def number(self, decimals: int, *, vetoed: bool) -> Any:
+        """The format of a number shown with ``decimals`` decimals (marked when ``vetoed``)."""
+        key = (decimals, vetoed)
+        if key not in self.numbers:
+            spec: dict[str, Any] = {"border": 1, "num_format": "0." + "0" * decimals if decimals else "0"}
+            if vetoed:
+                spec.update(bold=True, font_color="#A4001D", bg_color="#FBE3E6")
+            self.numbers[key] = self.format(**spec)
+        return self.numbers[key]
+
+    def line(self, text: str, style: Any, height: int | None = None) -> None:
+        """One line across the whole table's width."""
+        self.work.merge_range(self.row, 0, self.row, self.last, text, style)
+        if height is not None:
+            self.work.set_row(self.row, height)
+        self.row += 1
+
+    def headers(self) -> tuple[int, int]:
+        """The header rows (a month's items under one heading); returns the first and last."""
+        first = self.row
+        if not self.items:
+            for n, text in enumerate(self.header):
+                self.work.write_string(self.row, n, text, self.head)
+            self.work.set_row(self.row, 20)
+            self.row += 1
+            return first, first
+        start, end = self.items[0], self.items[-1]
+        for n, text in enumerate(self.header):
+            if not start <= n <= end:
+                self.work.merge_range(self.row, n, self.row + 1, n, text, self.head)
+        self.work.merge_range(self.row, start, self.row, end, "考核项目（得分）", self.head)
+        for n in range(start, end + 1):
+            self.work.write_string(self.row + 1, n, self.header[n], self.head)
+        self.work.set_row(self.row + 1, 48)
+        self.row += 2
+        return first, first + 1
+
+    def record(self, record: Record, *, flagged: bool) -> None:
+        """One inspector's row: numbers as numbers, text as text, notes as comments."""
+        notes = record.notes or ("",) * len(record.cells)
+        lines = 1
+        for n, (cell, value, note) in enumerate(zip(record.cells, record.values, notes, strict=True)):
+            if isinstance(cell, tuple):
+                self.work.write_string(self.row, n, "\n".join(shown(line) for line in cell), self.words)
+                # a line of the deductions column holds about 110 cells of text
+                lines = max(lines, sum(text_cells(line) // 110 + 1 for line in cell))
+            elif value is not None:
+                style = self.number(_decimals(cell.rstrip("*")), vetoed=bool(note))
+                self.work.write_number(self.row, n, value, style)
+            elif self.header[n].endswith("等次"):
+                self.work.write_string(self.row, n, shown(cell), self.veto if flagged else self.center)
+            else:
+                self.work.write_string(self.row, n, shown(cell), self.text if n <= 2 else self.words)
+            if note:
+                self.work.write_comment(self.row, n, shown(note), {"x_scale": 2, "font_name": _FONT})
+        self.work.set_row(self.row, max(20, 14 * lines))
+        self.row += 1
+
+    def widths(self) -> None:
+        """Column widths: number, name and mine; items; the words; the rest."""
+        rows = self.document.data_rows
+        for n, text in enumerate(self.header):
+            if n <= 2:
+                width = (6, 10, 14)[n]
+            elif n in self.items:
+                width = 12
+            elif any(isinstance(record.cells[n], tuple) for record in rows):
+                width = 60
+            elif text.endswith("等次"):
+                width = 10
+            elif all(record.values[n] is not None for record in rows):
+                width = 8
+            else:
+                width = 24
+            self.work.set_column(n, n, width)
+
+    def print_setup(self, header: tuple[int, int]) -> None:
+        """A4 landscape, fitted to the page width, the header rows on every page."""
+        work = self.work
+        work.set_landscape()
+        work.set_paper(9)  # A4
+        work.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+        work.center_horizontally()
+        work.repeat_rows(*header)
+        work.fit_to_pages(1, 0)
+        work.set_footer("&C第 &P 页，共 &N 页")
+        work.freeze_panes(header[1] + 1, 3)
+
+
+def render_xlsx(document: Document, /, *, created: date, sheet: str = "考核评分表") -> bytes:
+    """The document's score sheet as the bytes of an .xlsx workbook (``created``: the date the
+    workbook says it was made, the notice's date, so that the bytes depend on nothing else)."""
+    import xlsxwriter  # noqa: PLC0415 - only for a workbook
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
+    book.set_properties(
+        {
+            "title": shown(document.title),
+            "subject": "考核评分表",
+            "created": datetime(created.year, created.month, created.day),
+        }
+    )
+    out = _Sheet(book, document, sheet)
+    facts = dict(document.facts)
+    out.line(shown(document.title), out.title, 30)
+    out.line("    ".join(f"{label}：{shown(facts[label])}" for label in _SUMMARY if label in facts), out.info)
+    header = out.headers()
+    for position, record in enumerate(document.data_rows):
+        out.record(record, flagged=position < len(document.rows) and document.rows[position].flagged)
+    # The panel signs the sheet; the notice period, issuer and fingerprints follow.
+    out.row += 1
+    out.line("考核小组成员（签字）：", out.info, 36)
+    out.line("考核人（签字）：" + " " * 24 + "复核人（签字）：" + " " * 24 + "日期：", out.info, 36)
+    out.row += 1
+    for label, value in document.facts:
+        if label not in _SUMMARY:
+            out.line(f"{shown(label)}：{shown(value)}", out.info)
+    out.widths()
+    out.print_setup(header)
+    book.close()
+    return buffer.getvalue()

@@ -1,0 +1,146 @@
+"""The HTML notice in a real browser: printed to PDF by headless Chromium and read back with
+``pdftotext``, and laid out at a phone's 390 px without horizontal overflow.
+
+These tests need Debian's ``chromium``, a CJK font (``fonts-noto-cjk``) and ``pdftotext``
+(``poppler-utils``); CI installs them (``.ci/run``). Where one is missing, each test is
+skipped and says which.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import inspector_scoring as isc
+from builders import example_year
+from conftest import EXAMPLES
+from inspector_scoring.views.document import Document
+from inspector_scoring.views.html_notice import render_html
+from inspector_scoring.views.notice import build_notice
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PDFTOTEXT = shutil.which("pdftotext")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--hide-scrollbars",
+)
+
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"),
+    pytest.mark.skipif(
+        PDFTOTEXT is None, reason="pdftotext is not installed (apt-get install poppler-utils)"
+    ),
+]
+
+
+def _chromium(tmp_path: Path, *args: str) -> str:
+    assert CHROMIUM is not None
+    profile = tmp_path / "profile"
+    done = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def _month(example: str) -> Document:
+    rules = isc.default_rules()
+    data = isc.load_evidence(EXAMPLES / f"{example}.json", rules=rules)
+    return build_notice(isc.score_evidence(rules, data), publish_on=date(2021, 4, 6)).document()
+
+
+def _year() -> Document:
+    rules = isc.default_rules()
+    months = [
+        isc.score_evidence(rules, isc.load_evidence(data, rules=rules)) for data in example_year(vetoed=6)
+    ]
+    return isc.build_annual_notice(isc.assess_year(months), publish_on=date(2022, 1, 5))
+
+
+DOCUMENTS = {
+    "taiping-2021-03": lambda: _month("taiping-2021-03"),
+    "wuben-2021-03": lambda: _month("wuben-2021-03"),
+}
+DOCUMENTS["wuben-2021"] = _year
+
+
+def _printed(document: Document, tmp_path: Path) -> str:
+    page = tmp_path / "notice.html"
+    page.write_text(render_html(document, engine="test"), encoding="utf-8")
+    pdf = tmp_path / "notice.pdf"
+    _chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    assert PDFTOTEXT is not None
+    done = subprocess.run(
+        [PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60
+    )
+    return done.stdout
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_printed_notice_has_every_name_score_total_grade_period_and_signature(
+    name: str, tmp_path: Path
+) -> None:
+    """Every inspector's row is on one line of the PDF with all its numbers and its grade, in
+    order; the notice period and the 落款 (issuer, date) are on the pages."""
+    document = DOCUMENTS[name]()
+    text = _printed(document, tmp_path)
+    lines = text.splitlines()
+    for row in document.rows:
+        number, person = row.cells[0], row.cells[1]
+        line = next((line for line in lines if re.search(rf"(^|\s){number}\s+{person}\s", line)), None)
+        assert line is not None, f"no table row for {person}"
+        tokens = line.split()
+        expected = [cell for cell in row.cells if cell]
+        if row.mark:  # the grade, and the veto beside it: 不合格（一票否决）
+            expected[-1] += f"（{row.mark}）"
+        assert tokens[: len(expected)] == expected, (tokens, expected)
+    period = next(line for line in document.footer if line.startswith("公示期："))
+    assert period.removesuffix("。") in text.replace(" ", "")
+    issuer, day = document.signature
+    tail = [line.strip() for line in lines if line.strip()][-4:]
+    assert issuer in tail
+    assert day in tail
+
+
+def _overflow(document: Document, tmp_path: Path, width: int) -> tuple[int, int]:
+    """The page's scroll width and viewport width when shown ``width`` px wide: measured inside
+    an iframe of that width (a headless window is never narrower than 500 px)."""
+    page = render_html(document, engine="test")
+    probe = tmp_path / "probe.html"
+    probe.write_text(
+        "<!DOCTYPE html><html><body style='margin:0'>"
+        f"<iframe id='f' style='width:{width}px;height:2000px;border:0' srcdoc=\"{html.escape(page)}\" "
+        'onload="var d=this.contentDocument.documentElement;'
+        "document.body.setAttribute('data-widths', d.scrollWidth + ' ' + d.clientWidth)\"></iframe>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    dom = _chromium(tmp_path, "--dump-dom", "--window-size=800,2000", probe.as_uri())
+    found = re.search(r'data-widths="(\d+) (\d+)"', dom)
+    assert found, dom[-500:]
+    return int(found.group(1)), int(found.group(2))
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_a_phone_sees_no_horizontal_overflow(name: str, tmp_path: Path) -> None:
+    """At 390 px the page is exactly as wide as the screen: cards, no sideways scrolling."""
+    scroll, client = _overflow(DOCUMENTS[name](), tmp_path, 390)
+    assert client == 390
+    assert scroll <= client
