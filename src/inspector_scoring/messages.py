@@ -321,3 +321,16 @@ VERIFY_MISMATCH = Message("verify.mismatch", "{file} does not match its inputs (
 VERIFY_MATCH = Message(
     "verify.match", "{file} matches: fingerprints, totals, grades and item scores of {count} inspector(s)."
 )
+
+# -- the workbook: the rule file's [kinds] ------------------------------------------
+
+KIND_NOT_DERIVED = Message("rules.kind_not_derived", "no metric derives from the event kind {value}{hint}")
+KIND_TITLE_TWICE = Message("rules.kind_title_twice", "the sheet name {value} is taken already (at {first})")
+KIND_FIELD_OWN = Message(
+    "rules.kind_field_own", "{value} has a column of its own in every event sheet; list only extra fields"
+)
+KIND_HEADER_TAKEN = Message("rules.kind_header_taken", "the column {value} is taken already in this sheet")
+NOT_SHEET_NAME = Message(
+    "rules.not_sheet_name", "must be a sheet name: 1 to {most} characters, none of [ ] : * ? / \\, got {value}"
+)
+SHEET_TAKEN = Message("rules.sheet_taken", "{value} is the name of a sheet every workbook has")

@@ -44,6 +44,7 @@ from ..numbers import as_number, round_half_up
 from ..periods import Period, PeriodKind, parse_period
 from .annual import read_annual, read_outcomes
 from .grades import read_grades
+from .kinds import read_kinds
 from .model import (
     Bonus,
     Comparison,
@@ -72,6 +73,7 @@ _TOP_KEYS = (
     "notice",
     "annual",
     "outcomes",
+    "kinds",
 )
 _RULESET_KEYS = (
     "id",
@@ -247,6 +249,7 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
     points = _points(raw.get("items"))
     if isinstance(total, Decimal) and points is not None and points != total:
         problems.add("ruleset.total", M.TOTAL_NOT_SUM, points=describe(points), value=describe(total))
+    kinds = read_kinds(problems, raw["kinds"], _event_kinds(declared)) if "kinds" in raw else ()
     problems.raise_if_any()
     if digest is None:
         digest = canonical_sha256(raw)
@@ -263,10 +266,24 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
         notice=notice,
         annual=annual,
         outcomes=outcomes,
+        kinds=kinds,
         source=name,
         sha256=digest,
         **header,
     )
+
+
+def _event_kinds(declared: object) -> set[str]:
+    """The kinds the metrics as written derive from (``count``, ``days_without``), valid or not."""
+    if not isinstance(declared, Mapping):
+        return set()
+    return {
+        spec[key]
+        for spec in declared.values()
+        if isinstance(spec, Mapping)
+        for key in ("count", "days_without")
+        if isinstance(spec.get(key), str)
+    }
 
 
 def _points(raw: object) -> Decimal | None:

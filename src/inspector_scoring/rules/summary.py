@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..numbers import format_number as num
-from .model import Rule, Ruleset
+from .model import Metric, Rule, Ruleset
 
 __all__ = ["summarise_rules"]
 
@@ -20,6 +20,13 @@ def _trigger(rule: Rule, unit: str) -> str:
     if rule.prorate:
         parts.append("prorated by duty days")
     return ", ".join(parts)
+
+
+def _minimum(metric: Metric) -> str:
+    """``; counts events of at least 120 minutes`` for a metric with ``min_minutes``."""
+    if metric.min_minutes is None:
+        return ""
+    return f"; counts {metric.count} events of at least {metric.min_minutes} minutes with an end"
 
 
 def summarise_rules(rules: Ruleset, /) -> list[str]:
@@ -42,8 +49,8 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
     for n, item in enumerate(rules.items, start=1):
         lines.append(f"  {n}. {item.title} [{item.id}] {num(item.points)}分")
         for rule in item.rules:
-            unit = rules.metric(rule.metric).unit
-            lines.append(f"     - {rule.text} [{rule.id}: {_trigger(rule, unit)}]")
+            metric = rules.metric(rule.metric)
+            lines.append(f"     - {rule.text} [{rule.id}: {_trigger(rule, metric.unit)}{_minimum(metric)}]")
     if rules.bonus is not None:
         lines += ["", f"bonus (capped at {num(rules.bonus.cap)}):"]
         for rule in rules.bonus.rules:
@@ -56,4 +63,10 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
                 f"{num(veto.threshold)} → {veto.grade}]"
             )
     lines += ["", "grades: " + ", ".join(f"{grade.name} ≥ {num(grade.min)}" for grade in rules.grades)]
+    if rules.kinds:
+        lines += ["", "workbook sheets of the event kinds:"]
+        for kind in rules.kinds:
+            columns = "".join(f", {header} ({field})" for field, header in kind.fields)
+            aliases = "".join(f"; {other} = {column}" for other, column in kind.aliases)
+            lines.append(f"  - {kind.title} [{kind.id}{columns}{aliases}]")
     return lines
