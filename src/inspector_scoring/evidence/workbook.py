@@ -238,6 +238,8 @@ class _Reader:
         self.by_card: dict[str, int] = {}
         #: (inspector, metric) of every non-blank 计数 cell, readable or not
         self.tried: set[tuple[int, str]] = set()
+        #: whether 人员 could be read (else no row can be told whose it is, and none is blamed)
+        self.roster = False
         #: each event kind's sheet title, and the kinds by the names their sheets may have
         self.kinds: dict[str, Kind] = {}
         for kind_id in rules.event_kinds():
@@ -424,6 +426,7 @@ class _Reader:
         columns = self._header(sheet, PEOPLE_COLUMNS, required=("编号", "姓名"))
         if columns is None:
             return
+        self.roster = True
         card_cells: dict[str, str] = {}
         for row in self._rows(sheet):
             n = len(self.inspectors)
@@ -466,6 +469,8 @@ class _Reader:
     def _who(self, sheet: Sheet, row: int, columns: _Columns, *, by_card: bool) -> int | None | LeftOut:
         """The inspector a row names: by 编号, by a name unique in 人员, or (event sheets) by
         card; ``LEFT`` for another person's card; ``None`` after a problem."""
+        if not self.roster:
+            return None
         id_cell, id_value = columns.get(sheet, row, "id")
         name_cell, name_value = columns.get(sheet, row, "name")
         card_cell, card_value = columns.get(sheet, row, "card")
@@ -648,6 +653,8 @@ class _Reader:
     def _silent_metrics(self, present: set[str], counted: set[str]) -> None:
         """Every metric a rule uses must come from somewhere: its kind's sheet, a 计数 column or
         its default. A metric with a default and no sheet is given its default in counts."""
+        if not self.roster:
+            return
         for metric in self.rules.used_metrics():
             if metric.kind is not None and metric.kind in present:
                 continue
