@@ -31,6 +31,7 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+
 def _minutes(at: str, until: str) -> int:
     """Whole minutes from entry to exit."""
     return int((datetime.fromisoformat(until) - datetime.fromisoformat(at)).total_seconds()) // 60

@@ -234,10 +234,8 @@ def test_the_generated_source_names_the_rules_and_their_items() -> None:
     assert source.startswith("def score_inspector(measured, period_days, record):")
     assert source.count("def ") == 1  # one function per rule file
     assert '# "24小时在矿驻矿" ["on_site"]: 20 points, deducted until exhausted' in source
-    assert (
-        '# "underground-shortfall": "每月下井少于15次的，每少1次扣2分（单次下井不足120分钟或无升井记录的不计入）"'
-        in source
-    )
+    wording = "每月下井少于15次的，每少1次扣2分（单次下井不足120分钟或无升井记录的不计入）"
+    assert f'# "underground-shortfall": "{wording}"' in source
     assert "if underground_entries < underground_shortfall_threshold:" in source
 
 

@@ -68,7 +68,10 @@ def test_only_entries_of_the_minimum_count_and_the_rest_are_listed() -> None:
     (result,) = score(isc.loads_rules(RULES), evidence(inspector(events=events))).results
     (hit,) = result.items[0].hits
     assert (hit.value, hit.raw) == (13, 4)
-    assert hit.explanation == "下井13次（另有1次不足120分钟、1次无升井记录，未计入），少于15次2次，每次扣2分，扣4分"
+    assert (
+        hit.explanation
+        == "下井13次（另有1次不足120分钟、1次无升井记录，未计入），少于15次2次，每次扣2分，扣4分"
+    )
     assert [(u.ref, u.reason, u.minutes) for u in hit.uncounted] == [
         ("定位系统#20", "short", 119),
         ("定位系统#21", "no_exit", None),

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from python_calamine import CalamineWorkbook
 
 import inspector_scoring as isc
+from inspector_scoring import messages as M
 from inspector_scoring.i18n import use_language
 from workbooks import EMPTY_KINDS, month, workbook_bytes, write_workbook
 
@@ -23,7 +25,12 @@ SCORE = [sys.executable, "-m", "inspector_scoring"]
 def run(*args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess[str]:
     """The installed command, as a clerk runs it."""
     return subprocess.run(
-        [*SCORE, *args, "--lang", lang], capture_output=True, text=True, encoding="utf-8", cwd=cwd, check=False
+        [*SCORE, *args, "--lang", lang],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        check=False,
     )
 
 
@@ -55,7 +62,12 @@ EXPECTED: dict[str, Any] = {
                     "ref": "KJ-1",
                     "部门": "安监",
                 },
-                {"kind": "underground", "at": "2021-04-02T09:00:00", "until": "2021-04-02T10:59:00", "ref": "KJ-2"},
+                {
+                    "kind": "underground",
+                    "at": "2021-04-02T09:00:00",
+                    "until": "2021-04-02T10:59:00",
+                    "ref": "KJ-2",
+                },
                 {"kind": "underground", "at": "2021-04-05T08:00:00", "ref": "KJ-3"},
             ],
         },
@@ -135,7 +147,7 @@ def test_a_workbook_and_its_imported_json_score_alike(tmp_path: Path) -> None:
     from_book, from_json = isc.score_file(book), isc.score_file(imported)
     first = from_book.results[0]
     assert (first.total, first.grade) == (67, "基本合格")
-    assert [hit.explanation for hit in first.hits][0].startswith(
+    assert first.hits[0].explanation.startswith(
         "下井1次（另有1次不足120分钟、1次无升井记录，未计入），少于14次13次"
     )
     a = json.loads(isc.result_to_json(from_book))
@@ -177,12 +189,14 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
             "请假": [["姓名", "开始日期", "结束日期"], ["张德明", "4月20日", "2021-04-22"]],
         },
         [
-            '请假!B2: must be a date (a spreadsheet date, or text like 2021-03-05, 2021/3/5 or 2021年3月5日), got "4月20日"',
-            '计数!B2: "１０" holds the full-width character "１"; type the ASCII "1" (switch the input method to half-width)',
+            "请假!B2: must be a date (a spreadsheet date, or text like 2021-03-05, 2021/3/5 or "
+            '2021年3月5日), got "4月20日"',
+            '计数!B2: "１０" holds the full-width character "１"; type the ASCII "1" '
+            "(switch the input method to half-width)",
             '计数!C3: must be a number, got "一"',
         ],
         [
-            "请假!B2: 应为日期（表格日期，或文字如 2021-03-05、2021/3/5、2021年3月5日），实为 \"4月20日\"",
+            '请假!B2: 应为日期（表格日期，或文字如 2021-03-05、2021/3/5、2021年3月5日），实为 "4月20日"',
             '计数!B2: "１０" 中有全角字符 "１"，请改为半角 "1"（把输入法切换到半角）',
             '计数!C3: 应为数字，实为 "一"',
         ],
@@ -198,8 +212,8 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
             ],
         },
         [
-            "下井记录!B2: the card \"8001\" is \"张德明\"'s in 人员, but this row names \"刘春燕\": one card under two names "
-            "(someone else's card, 捎卡?)",
+            '下井记录!B2: the card "8001" is "张德明"\'s in 人员, but this row names "刘春燕": '
+            "one card under two names (someone else's card, 捎卡?)",
             '下井记录!B3: no inspector in 人员 is called "张得明"; did you mean "张德明"?',
         ],
         [
@@ -209,7 +223,12 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
     (
         "a misspelt row, a misspelt header and so a missing column",
         {
-            "考核信息": [["项目", "内容"], ["乡镇", "前进镇"], ["考核期", "2021年4月"], ["考核日其", "2021-05-06"]],
+            "考核信息": [
+                ["项目", "内容"],
+                ["乡镇", "前进镇"],
+                ["考核期", "2021年4月"],
+                ["考核日其", "2021-05-06"],
+            ],
             "人员": [["编号", "名字", "卡号"], ["QJ-01", "张德明", "8001"]],
         },
         [
@@ -225,7 +244,9 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("case", "changes", "english", "chinese"), REJECTIONS, ids=[r[0] for r in REJECTIONS])
+@pytest.mark.parametrize(
+    ("case", "changes", "english", "chinese"), REJECTIONS, ids=[r[0] for r in REJECTIONS]
+)
 def test_every_rejection_is_reported_at_its_cell(
     tmp_path: Path, case: str, changes: dict[str, Any], english: list[str], chinese: list[str]
 ) -> None:
@@ -252,7 +273,7 @@ def test_a_kind_without_its_sheet_is_missing_evidence_at_that_sheet(tmp_path: Pa
     del sheets["表彰记录"]
     assert _problems(tmp_path, sheets) == [
         '表彰记录: missing evidence for metric "commendations" (受县级以上表彰次数) of 张德明、刘春燕: '
-        "add the sheet \"表彰记录\" (with no rows if nothing happened), or a column in 计数"
+        'add the sheet "表彰记录" (with no rows if nothing happened), or a column in 计数'
     ]
 
 
@@ -262,7 +283,10 @@ def test_unknown_sheets_and_missing_required_ones(tmp_path: Path) -> None:
     sheets["表彰纪录"] = sheets.pop("表彰记录")
     del sheets["人员"]
     problems = _problems(tmp_path, sheets)
-    assert problems[:2] == ['表彰纪录: unknown sheet; did you mean "表彰记录"?', "人员: missing required sheet"]
+    assert problems[:2] == [
+        '表彰纪录: unknown sheet; did you mean "表彰记录"?',
+        "人员: missing required sheet",
+    ]
 
 
 # -- cells --------------------------------------------------------------------------------
@@ -319,8 +343,6 @@ def test_numbers_through_their_shortest_decimal_form(tmp_path: Path, cell: objec
 
 def test_template_is_a_workbook_the_reader_accepts(tmp_path: Path) -> None:
     """``score template`` writes the sheets, headers and 说明; filled in, it scores."""
-    from python_calamine import CalamineWorkbook
-
     out = tmp_path / "t.xlsx"
     done = run("template", "--output", str(out))
     assert done.returncode == 0, done.stderr
@@ -344,9 +366,24 @@ def test_template_is_a_workbook_the_reader_accepts(tmp_path: Path) -> None:
         "弄虚作假",
         "瞒报记录",
     ]
-    assert book.get_sheet_by_name("下井记录").to_python()[0] == ["编号", "姓名", "卡号", "时间", "结束时间", "记录号", "备注"]
-    assert book.get_sheet_by_name("人员").to_python()[0] == ["编号", "姓名", "所驻煤矿", "到岗日期", "离岗日期", "卡号"]
-    assert "填写说明" in book.get_sheet_by_name("说明").to_python()[0][0]
+    assert book.get_sheet_by_name("下井记录").to_python()[0] == [
+        "编号",
+        "姓名",
+        "卡号",
+        "时间",
+        "结束时间",
+        "记录号",
+        "备注",
+    ]
+    assert book.get_sheet_by_name("人员").to_python()[0] == [
+        "编号",
+        "姓名",
+        "所驻煤矿",
+        "到岗日期",
+        "离岗日期",
+        "卡号",
+    ]
+    assert "填写说明" in str(book.get_sheet_by_name("说明").to_python()[0][0])
     assert run("template", "--output", str(tmp_path / "u.xlsx")).returncode == 0
     assert out.read_bytes() == (tmp_path / "u.xlsx").read_bytes()
 
@@ -385,8 +422,6 @@ def test_workbook_bytes_from_standard_input(tmp_path: Path) -> None:
 
 def test_chinese_messages_are_used_for_the_language() -> None:
     """(The message catalog has the workbook's sentences in Chinese.)"""
-    from inspector_scoring import messages as M
-
     use_language("zh")
     try:
         assert M.SHEET_MISSING.render() == "缺少必需的工作表"

@@ -17,7 +17,9 @@ def workbook_bytes(sheets: Sheets) -> bytes:
     """An .xlsx with these sheets: ``str`` as text, ``int``/``float``/``Decimal`` as numbers,
     ``date`` and ``datetime`` as spreadsheet dates (formatted so), ``None`` as an empty cell."""
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False})
+    book = xlsxwriter.Workbook(
+        out, {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False}
+    )
     day = book.add_format({"num_format": "yyyy-mm-dd"})
     moment = book.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
     for name, rows in sheets.items():
@@ -55,13 +57,21 @@ EMPTY_KINDS = ("脱岗记录", "电话抽查记录", "漏查隐患", "隐患台�
 def month(**changes: list[list[Any]]) -> Sheets:
     """A small April 2021 workbook for 前进镇 under the bundled scheme, with ``changes`` of sheets."""
     sheets: Sheets = {
-        "考核信息": [["项目", "内容"], ["乡镇", "前进镇"], ["考核期", "2021年4月"], ["考核日期", date(2021, 5, 6)]],
+        "考核信息": [
+            ["项目", "内容"],
+            ["乡镇", "前进镇"],
+            ["考核期", "2021年4月"],
+            ["考核日期", date(2021, 5, 6)],
+        ],
         "人员": [
             ["编号", "姓名", "所驻煤矿", "到岗日期", "离岗日期", "卡号"],
             ["QJ-01", "张德明", "白沙沟煤矿", None, None, "8001、8002"],
             ["QJ-02", "刘春燕", "石门煤矿", "2021/4/11", None, 8003],
         ],
-        "请假": [["姓名", "开始日期", "结束日期", "事由"], ["张德明", "2021年4月20日", date(2021, 4, 22), "病假"]],
+        "请假": [
+            ["姓名", "开始日期", "结束日期", "事由"],
+            ["张德明", "2021年4月20日", date(2021, 4, 22), "病假"],
+        ],
         "计数": [
             ["编号", "参加班前会次数", "safety_meetings"],
             ["QJ-01", 10, "1"],

@@ -55,7 +55,14 @@ PEOPLE_COLUMNS = {
     "离岗日期": "serving_until",
     "卡号": "cards",
 }
-LEAVE_COLUMNS = {"编号": "id", "姓名": "name", "开始日期": "from", "结束日期": "to", "事由": "reason", "批准人": "approved_by"}
+LEAVE_COLUMNS = {
+    "编号": "id",
+    "姓名": "name",
+    "开始日期": "from",
+    "结束日期": "to",
+    "事由": "reason",
+    "批准人": "approved_by",
+}
 #: the columns naming an inspector in 请假 and 计数
 WHO_COLUMNS = {"编号": "id", "姓名": "name"}
 #: an event sheet's own columns (header → key); the kind's fields follow

@@ -331,7 +331,8 @@ KIND_FIELD_OWN = Message(
 )
 KIND_HEADER_TAKEN = Message("rules.kind_header_taken", "the column {value} is taken already in this sheet")
 NOT_SHEET_NAME = Message(
-    "rules.not_sheet_name", "must be a sheet name: 1 to {most} characters, none of [ ] : * ? / \\, got {value}"
+    "rules.not_sheet_name",
+    "must be a sheet name: 1 to {most} characters, none of [ ] : * ? / \\, got {value}",
 )
 SHEET_TAKEN = Message("rules.sheet_taken", "{value} is the name of a sheet every workbook has")
 
@@ -422,7 +423,8 @@ HELP_POSITIONING = Message(
     "may be given more than once",
 )
 HELP_MAPPING = Message(
-    "help.mapping", "the column mapping (TOML) of the exports; default: the bundled one for 姓名, 卡号, 入井时间, 升井时间"
+    "help.mapping",
+    "the column mapping (TOML) of the exports; default: the bundled one for 姓名, 卡号, 入井时间, 升井时间",
 )
 TEMPLATE_NEEDS_OUTPUT = Message(
     "usage.template_output", "a workbook is not for a terminal: give --output FILE.xlsx"
@@ -436,5 +438,7 @@ MAPPING_NO_WHO = Message("positioning.no_who", "must name a column id, name or c
 EXPORT_NO_HEADER = Message(
     "positioning.no_header", "no row of the first 30 holds the columns {columns} that {mapping} names"
 )
-EXPORT_KIND = Message("positioning.kind", "the event kind {kind} of {mapping} is not one the rule file counts")
+EXPORT_KIND = Message(
+    "positioning.kind", "the event kind {kind} of {mapping} is not one the rule file counts"
+)
 IS_JSON = Message("workbook.is_json", "it is not a spreadsheet (.xlsx, .xls or .ods)")

@@ -27,7 +27,9 @@ def import_command(argv: list[str]) -> int:
     )
     made.add_argument("--mapping", metavar="FILE", help=M.HELP_MAPPING.render())
     args = made.parse_args(argv)
-    refuse_overwrite(args.output, [args.workbook, args.rules, args.mapping, *args.positioning], rules=args.rules)
+    refuse_overwrite(
+        args.output, [args.workbook, args.rules, args.mapping, *args.positioning], rules=args.rules
+    )
 
     from ..errors import InvalidInputError, Problem  # noqa: PLC0415
     from ..evidence.load import checked, open_evidence  # noqa: PLC0415
@@ -66,7 +68,9 @@ def import_command(argv: list[str]) -> int:
             raise InvalidInputError(found)
         for left in read.left_out:
             print(
-                M.IMPORT_LEFT_OUT.render(file=source.name, sheet=left.sheet, rows=left.rows, cards=left.cards),
+                M.IMPORT_LEFT_OUT.render(
+                    file=source.name, sheet=left.sheet, rows=left.rows, cards=left.cards
+                ),
                 file=sys.stderr,
             )
         events = sum(len(person.get("events", ())) for person in read.tree["inspectors"])

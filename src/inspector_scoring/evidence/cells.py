@@ -140,12 +140,17 @@ def read_moment(problems: Collector, where: str, value: object, *, time_of_day: 
             hour, minute, second = (int(found.group(n) or 0) for n in (8, 9, 10))
             if hour < 24 and minute < 60 and second < 60:
                 return datetime.combine(day, time(hour, minute, second)).isoformat()
-        elif not time_of_day and (found := _DATE_TEXT.fullmatch(text)) is not None:
-            if (day := _date_of(found)) is not None:
-                return day.isoformat()
+        elif (
+            not time_of_day
+            and (found := _DATE_TEXT.fullmatch(text)) is not None
+            and (day := _date_of(found)) is not None
+        ):
+            return day.isoformat()
         if _full_width(problems, where, text):
             return None
-    problems.add(where, M.CELL_NOT_MOMENT if time_of_day else M.CELL_NOT_DATE_OR_MOMENT, value=shown_cell(value))
+    problems.add(
+        where, M.CELL_NOT_MOMENT if time_of_day else M.CELL_NOT_DATE_OR_MOMENT, value=shown_cell(value)
+    )
     return None
 
 

@@ -40,7 +40,7 @@ from ..files import read_bytes
 from ..layout import EVENT_COLUMNS
 from ..rules.model import Kind
 
-__all__ = ["Export", "ColumnMapping", "default_mapping", "load_mapping", "read_export"]
+__all__ = ["ColumnMapping", "Export", "default_mapping", "load_mapping", "read_export"]
 
 #: what a mapping's columns may name: an event sheet's own columns, by their keys
 _COLUMN_KEYS = {key: header for header, key in EVENT_COLUMNS.items()}
@@ -98,7 +98,11 @@ def default_mapping() -> ColumnMapping:
     if here.is_file():  # a checkout: the file people read and edit
         data = here.read_bytes()
     else:
-        data = resources.files("inspector_scoring").joinpath("rules", "positioning", "standard.toml").read_bytes()
+        data = (
+            resources.files("inspector_scoring")
+            .joinpath("rules", "positioning", "standard.toml")
+            .read_bytes()
+        )
     return _mapping(parse_toml(data, "standard.toml"), "standard.toml")
 
 
@@ -111,7 +115,13 @@ def _mapping(raw: Mapping[str, Any], name: str) -> ColumnMapping:
     columns: list[tuple[str, str]] = []
     fields: list[tuple[str, str]] = []
     if table is not None:
-        check_keys(problems, "positioning", table, allowed=("title", "kind", "columns", "fields"), required=("kind", "columns"))
+        check_keys(
+            problems,
+            "positioning",
+            table,
+            allowed=("title", "kind", "columns", "fields"),
+            required=("kind", "columns"),
+        )
         if "title" in table:
             title = read_str(problems, "positioning.title", table["title"])
         if "kind" in table:
@@ -151,7 +161,9 @@ def read_export(path: str, mapping: ColumnMapping, /) -> Export:
         if headers <= texts:
             return Export(name, tuple(rows[first:]), first, mapping)
     problems = Collector(path)
-    problems.add("", M.EXPORT_NO_HEADER, columns="、".join(map(quote, sorted(headers))), mapping=mapping.source)
+    problems.add(
+        "", M.EXPORT_NO_HEADER, columns="、".join(map(quote, sorted(headers))), mapping=mapping.source
+    )
     raise InvalidInputError(problems.problems)
 
 

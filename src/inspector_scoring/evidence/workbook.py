@@ -156,7 +156,10 @@ def read_workbook(data: bytes, name: str) -> Workbook:
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = tuple(
-            Sheet(sheet_name, tuple(map(tuple, book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False))))
+            Sheet(
+                sheet_name,
+                tuple(map(tuple, book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False))),
+            )
             for sheet_name in book.sheet_names
         )
     except Exception as error:  # calamine's errors have no common base but Exception
@@ -259,7 +262,9 @@ class _Reader:
             self._leave(sheets[LEAVE])
         counted = self._counts(sheets[COUNTS]) if COUNTS in sheets else set()
         present: set[str] = set()
-        event_sheets = [(sheet, self.kinds[sheet.name]) for sheet in self.book.sheets if sheet.name in self.kinds]
+        event_sheets = [
+            (sheet, self.kinds[sheet.name]) for sheet in self.book.sheets if sheet.name in self.kinds
+        ]
         if event_sheets or self.exports:
             for person in self.inspectors:
                 person["events"] = []
@@ -273,7 +278,9 @@ class _Reader:
         for export in self.exports:
             kind = export.mapping.as_kind()
             if kind.id not in kinds:
-                self.problems.add(export.name, M.EXPORT_KIND, kind=quote(kind.id), mapping=export.mapping.source)
+                self.problems.add(
+                    export.name, M.EXPORT_KIND, kind=quote(kind.id), mapping=export.mapping.source
+                )
                 continue
             present.add(kind.id)
             self._events(Sheet(export.name, export.rows, export.first_row), kind, typos=False)
@@ -353,7 +360,9 @@ class _Reader:
         out: dict[str, Any] = {}
         if sheet is None:
             return out
-        columns = self._header(sheet, dict(zip(ASSESSMENT_HEADER, ("item", "value"), strict=True)), required=ASSESSMENT_HEADER)
+        columns = self._header(
+            sheet, dict(zip(ASSESSMENT_HEADER, ("item", "value"), strict=True)), required=ASSESSMENT_HEADER
+        )
         if columns is None:
             return out
         seen: dict[str, str] = {}
@@ -365,7 +374,9 @@ class _Reader:
                 continue
             key = ASSESSMENT_ROWS.get(item)
             if key is None:
-                self.problems.add(where, M.ROW_UNKNOWN, value=quote(item), hint=suggest(item, ASSESSMENT_ROWS))
+                self.problems.add(
+                    where, M.ROW_UNKNOWN, value=quote(item), hint=suggest(item, ASSESSMENT_ROWS)
+                )
                 continue
             if item in seen:
                 self.problems.add(where, M.ROW_TWICE, value=quote(item), first=seen[item])
@@ -466,7 +477,7 @@ class _Reader:
 
     # -- who a row is about ---------------------------------------------------------
 
-    def _who(self, sheet: Sheet, row: int, columns: _Columns, *, by_card: bool) -> int | None | LeftOut:
+    def _who(self, sheet: Sheet, row: int, columns: _Columns, *, by_card: bool) -> int | LeftOut | None:
         """The inspector a row names: by 编号, by a name unique in 人员, or (event sheets) by
         card; ``LEFT`` for another person's card; ``None`` after a problem."""
         if not self.roster:
@@ -480,11 +491,15 @@ class _Reader:
         if given_id is not None:
             n = self.by_id.get(given_id)
             if n is None:
-                self.problems.add(id_cell, M.NO_SUCH_ID, value=quote(given_id), hint=suggest(given_id, self.by_id))
+                self.problems.add(
+                    id_cell, M.NO_SUCH_ID, value=quote(given_id), hint=suggest(given_id, self.by_id)
+                )
                 return None
             listed = self.inspectors[n].get("name")
             if name is not None and name != listed:
-                self.problems.add(name_cell, M.ID_OTHER_NAME, id=quote(given_id), name=quote(str(listed)), value=quote(name))
+                self.problems.add(
+                    name_cell, M.ID_OTHER_NAME, id=quote(given_id), name=quote(str(listed)), value=quote(name)
+                )
                 return None
             return n
         if by_card and card is not None:
@@ -493,7 +508,9 @@ class _Reader:
                 return _LEFT
             listed = self.inspectors[n].get("name")
             if name is not None and name != listed:
-                self.problems.add(name_cell, M.CARD_OTHER_NAME, card=quote(card), name=quote(str(listed)), value=quote(name))
+                self.problems.add(
+                    name_cell, M.CARD_OTHER_NAME, card=quote(card), name=quote(str(listed)), value=quote(name)
+                )
                 return None
             return n
         if name is not None:
@@ -501,7 +518,9 @@ class _Reader:
             if len(found) == 1:
                 return found[0]
             if not found:
-                self.problems.add(name_cell, M.NO_SUCH_NAME, value=quote(name), hint=suggest(name, self.by_name))
+                self.problems.add(
+                    name_cell, M.NO_SUCH_NAME, value=quote(name), hint=suggest(name, self.by_name)
+                )
             else:
                 ids = "、".join(quote(str(self.inspectors[n].get("id"))) for n in found)
                 self.problems.add(name_cell, M.NAME_SHARED, value=quote(name), ids=ids)
@@ -563,19 +582,19 @@ class _Reader:
         metrics = [key for key in columns.at if key not in WHO_COLUMNS.values()]
         for row in self._rows(sheet):
             n = self._who(sheet, row, columns, by_card=False)
-            for metric in metrics:
-                where, value = columns.get(sheet, row, metric)
+            for metric_id in metrics:
+                where, value = columns.get(sheet, row, metric_id)
                 number = read_number(self.problems, where, value)
                 if isinstance(n, int) and not blank(value):
-                    self.tried.add((n, metric))  # (a bad number is not missing evidence too)
+                    self.tried.add((n, metric_id))  # (a bad number is not missing evidence too)
                 if number is None or not isinstance(n, int):
                     continue
                 counts = self.inspectors[n].setdefault("counts", {})
-                path = join(join(join("inspectors", n), "counts"), metric)
-                if metric in counts:
+                path = join(join(join("inspectors", n), "counts"), metric_id)
+                if metric_id in counts:
                     self.problems.add(where, M.COUNT_TWICE, first=self.cells[path])
                     continue
-                counts[metric] = number
+                counts[metric_id] = number
                 self.cells[path] = where
         return set(metrics)
 
@@ -591,43 +610,14 @@ class _Reader:
         if columns is None or not self._who_columns(sheet, columns, by_card=True):
             return
         time_of_day = self._needs_time(kind.id)
-        fields = [(field, field) for field, _ in kind.fields] + [(header, header) for header in columns.extras]
+        fields = [(field, field) for field, _ in kind.fields] + [
+            (header, header) for header in columns.extras
+        ]
         skipped_rows = 0
         skipped_cards: set[str] = set()
         for row in self._rows(sheet):
             n = self._who(sheet, row, columns, by_card=True)
-            event: dict[str, Any] = {"kind": kind.id}
-            cells: dict[str, str] = {}
-            where, value = columns.get(sheet, row, "at")
-            at = read_moment(self.problems, where, value, time_of_day=time_of_day)
-            if at is None and blank(value):
-                self.problems.add(where, M.EMPTY)
-            event["at"] = at
-            cells["at"] = where
-            where, value = columns.get(sheet, row, "until")
-            if where:
-                until = read_moment(self.problems, where, value, time_of_day=True)
-                if until is not None:
-                    event["until"] = until
-                    cells["until"] = where
-            where, value = columns.get(sheet, row, "ref")
-            ref = read_text(self.problems, where, value) if where else None
-            event["ref"] = ref if ref is not None else f"{sheet.name}第{row + 1}行"
-            cells["ref"] = where or sheet.where(row, 0)
-            where, value = columns.get(sheet, row, "note")
-            note = read_text(self.problems, where, value) if where else None
-            if note is not None:
-                event["note"] = note
-                cells["note"] = where
-            for field, key in fields:
-                column = columns.at.get(key, columns.extras.get(key))
-                if column is None:
-                    continue
-                where = sheet.where(row, column)
-                text = read_text(self.problems, where, sheet.cell(row, column))
-                if text is not None:
-                    event[field] = text
-                    cells[field] = where
+            event, cells = self._event(sheet, row, columns, kind, fields, time_of_day=time_of_day)
             if n is _LEFT:
                 skipped_rows += 1
                 skipped_cards.add(str(read_text(self.problems, *columns.get(sheet, row, "card"))))
@@ -642,6 +632,51 @@ class _Reader:
             events.append(event)
         if skipped_rows:
             self.left_out.append(LeftOut(sheet.name, skipped_rows, len(skipped_cards)))
+
+    def _event(
+        self,
+        sheet: Sheet,
+        row: int,
+        columns: _Columns,
+        kind: Kind,
+        fields: list[tuple[str, str]],
+        *,
+        time_of_day: bool,
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        """One row as an event (``at`` ``None`` when it cannot be read), and the cell of each key."""
+        event: dict[str, Any] = {"kind": kind.id}
+        cells: dict[str, str] = {}
+        where, value = columns.get(sheet, row, "at")
+        at = read_moment(self.problems, where, value, time_of_day=time_of_day)
+        if at is None and blank(value):
+            self.problems.add(where, M.EMPTY)
+        event["at"] = at
+        cells["at"] = where
+        where, value = columns.get(sheet, row, "until")
+        if where:
+            until = read_moment(self.problems, where, value, time_of_day=True)
+            if until is not None:
+                event["until"] = until
+                cells["until"] = where
+        where, value = columns.get(sheet, row, "ref")
+        ref = read_text(self.problems, where, value) if where else None
+        event["ref"] = ref if ref is not None else f"{sheet.name}第{row + sheet.offset + 1}行"
+        cells["ref"] = where or sheet.where(row, 0)
+        where, value = columns.get(sheet, row, "note")
+        note = read_text(self.problems, where, value) if where else None
+        if note is not None:
+            event["note"] = note
+            cells["note"] = where
+        for field, key in fields:
+            column = columns.at.get(key, columns.extras.get(key))
+            if column is None:
+                continue
+            where = sheet.where(row, column)
+            text = read_text(self.problems, where, sheet.cell(row, column))
+            if text is not None:
+                event[field] = text
+                cells[field] = where
+        return event, cells
 
     def _needs_time(self, kind: str) -> bool:
         """Whether a metric counts this kind at night or by minutes (its events need a time)."""
@@ -658,9 +693,7 @@ class _Reader:
         for metric in self.rules.used_metrics():
             if metric.kind is not None and metric.kind in present:
                 continue
-            lacking = [
-                person for n, person in enumerate(self.inspectors) if (n, metric.id) not in self.tried
-            ]
+            lacking = [person for n, person in enumerate(self.inspectors) if (n, metric.id) not in self.tried]
             if not lacking:
                 continue
             if metric.default is not None:
@@ -672,11 +705,18 @@ class _Reader:
             if len(lacking) > 3:
                 who += M.AND_MORE.render(count=len(lacking) - 3)
             if metric.kind is None:
-                self.problems.add(COUNTS, M.MISSING_IN_COUNTS, metric=quote(metric.id), title=metric.title, who=who)
+                self.problems.add(
+                    COUNTS, M.MISSING_IN_COUNTS, metric=quote(metric.id), title=metric.title, who=who
+                )
             else:
                 sheet = self.rules.kind(metric.kind).title
                 self.problems.add(
-                    sheet, M.MISSING_SHEET, metric=quote(metric.id), title=metric.title, who=who, sheet=quote(sheet)
+                    sheet,
+                    M.MISSING_SHEET,
+                    metric=quote(metric.id),
+                    title=metric.title,
+                    who=who,
+                    sheet=quote(sheet),
                 )
 
 

@@ -29,7 +29,9 @@ def read_kinds(problems: Collector, raw: object, event_kinds: set[str]) -> tuple
     for kind_id, body in table.items():
         path = join("kinds", kind_id)
         if kind_id not in event_kinds:
-            hint = suggest(kind_id, event_kinds) or M.KNOWN_KINDS(kinds=", ".join(sorted(event_kinds)) or M.NONE())
+            hint = suggest(kind_id, event_kinds) or M.KNOWN_KINDS(
+                kinds=", ".join(sorted(event_kinds)) or M.NONE()
+            )
             problems.add(path, M.KIND_NOT_DERIVED, value=quote(kind_id), hint=hint)
             continue
         spec = read_table(problems, path, body)

@@ -259,10 +259,7 @@ def _rule_text(result: RuleResult, level: int) -> str:
             (
                 '"uncounted"',
                 _array(
-                    [
-                        _object(_uncounted_fields(event), level + 2)
-                        for event in result.uncounted
-                    ],
+                    [_object(_uncounted_fields(event), level + 2) for event in result.uncounted],
                     level + 1,
                 ),
             )
@@ -368,7 +365,8 @@ class Texts:
         left_out = uncounted_of(result)
         if left_out:
             events = [
-                _object([('"metric"', _s(metric)), *_uncounted_fields(event)], 4) for metric, event in left_out
+                _object([('"metric"', _s(metric)), *_uncounted_fields(event)], 4)
+                for metric, event in left_out
             ]
             into.append(f'{_PAD[3]}}},\n{_PAD[3]}"uncounted": {_array(events, 3)}\n{_PAD[2]}}}'.encode())
         else:

@@ -46,13 +46,17 @@ def template_workbook(rules: Ruleset, /) -> bytes:
     import xlsxwriter  # noqa: PLC0415 - only to write a workbook
 
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     book.set_properties({"title": f"{rules.title}（{rules.version}）考核记录", "created": _FIRST_DATETIME})
     styles = _Styles(book)
     _help(book, styles, rules)
     _assessment(book, styles)
     _table(book, styles, PANEL, list(PANEL_COLUMNS), {})
-    _table(book, styles, PEOPLE, list(PEOPLE_COLUMNS), {"到岗日期": "date", "离岗日期": "date", "卡号": "text"})
+    _table(
+        book, styles, PEOPLE, list(PEOPLE_COLUMNS), {"到岗日期": "date", "离岗日期": "date", "卡号": "text"}
+    )
     _table(book, styles, LEAVE, list(LEAVE_COLUMNS), {"编号": "who", "开始日期": "date", "结束日期": "date"})
     metrics = rules.used_metrics()
     _table(
@@ -93,7 +97,13 @@ def _event_checks(rules: Ruleset, kind: Kind) -> dict[str, Any]:
     checks: dict[str, Any] = {"编号": "who", "卡号": "text", "时间": moment, "结束时间": "datetime"}
     for field, header in kind.fields:
         wanted = sorted(
-            {value for metric in rules.metrics if metric.count == kind.id for name, value in metric.where if name == field}
+            {
+                value
+                for metric in rules.metrics
+                if metric.count == kind.id
+                for name, value in metric.where
+                if name == field
+            }
         )
         if wanted:
             checks[header] = wanted
@@ -131,7 +141,11 @@ def _table(book: Any, styles: _Styles, name: str, columns: list[str], checks: di
             _validate_date(sheet, column, "请填写日期，如 2021-03-05")
         elif check in ("datetime", "moment"):
             sheet.set_column(column, column, 18, styles.datetime if check == "datetime" else styles.date)
-            tip = "请填写日期和时间，如 2021-03-05 08:30" if check == "datetime" else "请填写日期，如 2021-03-05（可带时间）"
+            tip = (
+                "请填写日期和时间，如 2021-03-05 08:30"
+                if check == "datetime"
+                else "请填写日期，如 2021-03-05（可带时间）"
+            )
             _validate_date(sheet, column, tip)
         elif check == "number":
             sheet.set_column(column, column, max(10, 2 * len(header) + 4))
@@ -171,7 +185,12 @@ def _table(book: Any, styles: _Styles, name: str, columns: list[str], checks: di
                 column,
                 _ROWS,
                 column,
-                {"validate": "list", "source": list(check), "error_type": "warning", "error_message": "请从下拉列表中选择"},
+                {
+                    "validate": "list",
+                    "source": list(check),
+                    "error_type": "warning",
+                    "error_message": "请从下拉列表中选择",
+                },
             )
 
 
@@ -203,15 +222,29 @@ def _assessment(book: Any, styles: _Styles) -> None:
         if item == "考核日期":
             sheet.write_blank(row, 1, None, styles.date)
             sheet.data_validation(
-                row, 1, row, 1, {"validate": "date", "criteria": "between", "minimum": _FIRST, "maximum": _LAST,
-                                 "input_message": "请填写日期，如 2021-04-06", "error_type": "warning"}
+                row,
+                1,
+                row,
+                1,
+                {
+                    "validate": "date",
+                    "criteria": "between",
+                    "minimum": _FIRST,
+                    "maximum": _LAST,
+                    "input_message": "请填写日期，如 2021-04-06",
+                    "error_type": "warning",
+                },
             )
         else:
             # Text, so that a spreadsheet program keeps 2021-03 as it is typed.
             sheet.write_blank(row, 1, None, styles.text)
             if item == "考核期":
                 sheet.data_validation(
-                    row, 1, row, 1, {"validate": "any", "input_message": "如 2021-03、2021年3月、2021-Q1、2021年度"}
+                    row,
+                    1,
+                    row,
+                    1,
+                    {"validate": "any", "input_message": "如 2021-03、2021年3月、2021-Q1、2021年度"},
                 )
 
 
@@ -229,10 +262,13 @@ def _help_lines(rules: Ruleset) -> list[str]:
         f"{rules.title}（{rules.version}）考核记录填写说明",
         "本工作簿一个乡镇一个考核期一份。填好后运行 score 本文件.xlsx 即可得到公示；"
         "score import 本文件.xlsx --output 证据.json 可转为证据文件（JSON）存档。",
-        "每张表第一行是表头，请勿改动；空行会被跳过。日期可填表格日期，或文字 2021-03-05、2021/3/5、2021年3月5日；"
-        "日期时间填表格日期时间，或文字 2021-03-05 08:30。数字请用半角（如 15，不要写成１５）。",
+        "每张表第一行是表头，请勿改动；空行会被跳过。"
+        "日期可填表格日期，或文字 2021-03-05、2021/3/5、2021年3月5日；"
+        "日期时间填表格日期时间，或文字 2021-03-05 08:30。"
+        "数字请用半角（如 15，不要写成１５）。",
         "",
-        f"【{ASSESSMENT}】乡镇、考核期必填。考核期写作 2021-03、2021年3月、2021-Q1、2021年第一季度、2021 或 2021年度。"
+        f"【{ASSESSMENT}】乡镇、考核期必填。"
+        "考核期写作 2021-03、2021年3月、2021-Q1、2021年第一季度、2021 或 2021年度。"
         "考核日期、发布单位、联系方式用于公示。",
         f"【{PANEL}】考核小组成员：姓名（必填）、职务、单位。",
         f"【{PEOPLE}】每位驻矿安监员一行：编号、姓名必填；所驻煤矿；到岗日期、离岗日期（本期中途到岗或离岗时填写）；"
@@ -274,4 +310,3 @@ def _help_lines(rules: Ruleset) -> list[str]:
         ),
     ]
     return lines
-
