@@ -329,7 +329,9 @@ class _Reader:
                 continue
             key = known.get(text) or (known.get(aliases[text]) if text in aliases else None)
             if key is None:
-                close = [word for word in listed if typos and _one_edit(text, word)]
+                close = [
+                    word for word in listed if typos and text not in _EXPORT_COLUMNS and _one_edit(text, word)
+                ]
                 if extras and not close and text not in _OWN_EVENT_KEYS:
                     key = text
                     target = columns.extras
@@ -721,6 +723,9 @@ class _Reader:
 
 
 _LEFT = LeftOut("", 0, 0)
+#: columns positioning exports commonly have, one edit from a listed header (序号 and 卡号) but
+#: no typo of it: kept as fields
+_EXPORT_COLUMNS = frozenset({"序号", "工号", "班号", "班次", "账号", "帐号", "井号"})
 #: an event's keys, which no extra column may take as its field's name
 _OWN_EVENT_KEYS = frozenset({"kind", "at", "until", "ref", "note"})
 
