@@ -35,7 +35,9 @@ PEOPLE = [
 EXPORT_HEADER = ["序号", "姓名", "卡号", "部门", "入井时间", "升井时间", "下井时长"]
 
 
-def _entries(rng: random.Random, days: list[int], night: int, minutes: list[int]) -> list[tuple[datetime, int]]:
+def _entries(
+    rng: random.Random, days: list[int], night: int, minutes: list[int]
+) -> list[tuple[datetime, int]]:
     """Entries on ``days`` (the first ``night`` at night), each lasting the given minutes."""
     out = []
     for n, (day, span) in enumerate(zip(days, minutes, strict=True)):
@@ -47,7 +49,9 @@ def _entries(rng: random.Random, days: list[int], night: int, minutes: list[int]
 def underground(rng: random.Random) -> dict[str, list[tuple[datetime, int | None]]]:
     """Each inspector's entries: (entry, minutes underground or None for no exit record)."""
     plan: dict[str, list[tuple[datetime, int | None]]] = {}
-    plan["QJ-01"] = list(_entries(rng, [1, 2, 3, 5, 6, 8, 9, 12, 13, 15, 16, 19, 21, 23, 26, 28], 6, [185] * 16))
+    plan["QJ-01"] = list(
+        _entries(rng, [1, 2, 3, 5, 6, 8, 9, 12, 13, 15, 16, 19, 21, 23, 26, 28], 6, [185] * 16)
+    )
     plan["QJ-02"] = list(_entries(rng, [12, 13, 15, 17, 19, 21, 23, 25, 27], 3, [160] * 9))
     plan["QJ-03"] = list(_entries(rng, [1, 3, 6, 8, 10, 13, 15, 17, 26, 27, 28, 29], 4, [200] * 12))
     # 陈玉兰: 15 entries, but two under two hours and one without an exit (虚工): 12 count.
@@ -55,8 +59,12 @@ def underground(rng: random.Random) -> dict[str, list[tuple[datetime, int | None
     plan["QJ-04"][3] = (plan["QJ-04"][3][0], 95)
     plan["QJ-04"][8] = (plan["QJ-04"][8][0], 118)
     plan["QJ-04"][11] = (plan["QJ-04"][11][0], None)
-    plan["QJ-05"] = list(_entries(rng, [2, 4, 5, 7, 9, 11, 12, 14, 16, 18, 20, 22, 24, 26, 28], 5, [175] * 15))
-    plan["QJ-06"] = list(_entries(rng, [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 30], 5, [190] * 16))
+    plan["QJ-05"] = list(
+        _entries(rng, [2, 4, 5, 7, 9, 11, 12, 14, 16, 18, 20, 22, 24, 26, 28], 5, [175] * 15)
+    )
+    plan["QJ-06"] = list(
+        _entries(rng, [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 30], 5, [190] * 16)
+    )
     return plan
 
 
@@ -65,7 +73,20 @@ def export_rows(rng: random.Random, entries: list[tuple[datetime, int | None]]) 
     rows: list[tuple[datetime, str, str, str, int | None]] = [
         (at, "张德明", "8001", "安监站", span) for at, span in entries
     ]
-    miners = ["李大山", "赵小兵", "孙有福", "钱进", "吴海", "郑国强", "冯雷", "褚云", "卫东", "蒋平", "沈军", "韩涛"]
+    miners = [
+        "李大山",
+        "赵小兵",
+        "孙有福",
+        "钱进",
+        "吴海",
+        "郑国强",
+        "冯雷",
+        "褚云",
+        "卫东",
+        "蒋平",
+        "沈军",
+        "韩涛",
+    ]
     for n, miner in enumerate(miners):
         for day in rng.sample(list(DAYS), 6):
             at = datetime(2021, 4, day, rng.choice((7, 15, 23)), rng.choice((0, 5, 10)))
@@ -87,14 +108,22 @@ def write_csv(rows: list[list[Any]]) -> None:
     writer.writerow(EXPORT_HEADER)
     for number, name, card, team, at, until, duration in rows:
         writer.writerow(
-            [number, name, card, team, f"{at:%Y-%m-%d %H:%M:%S}", f"{until:%Y-%m-%d %H:%M:%S}" if until else "", duration]
+            [
+                number,
+                name,
+                card,
+                team,
+                f"{at:%Y-%m-%d %H:%M:%S}",
+                f"{until:%Y-%m-%d %H:%M:%S}" if until else "",
+                duration,
+            ]
         )
     folder = HERE / "positioning"
     folder.mkdir(exist_ok=True)
     (folder / "白沙沟煤矿-2021-04.csv").write_bytes(text.getvalue().encode("gb18030"))
 
 
-def main() -> None:
+def main() -> None:  # noqa: PLR0915 - one sheet after another, as the clerk keeps them
     rng = random.Random(20210430)
     entries = underground(rng)
     export = export_rows(rng, [(at, span) for at, span in entries["QJ-01"]])
@@ -141,14 +170,22 @@ def main() -> None:
     sheet(
         "考核小组",
         ["姓名", "职务", "单位"],
-        [["钟立新", "组长", "前进镇人民政府"], ["黄晓梅", "副组长", "前进镇人民政府"], ["罗成", "成员", "前进镇矿山安全生产服务中心"]],
+        [
+            ["钟立新", "组长", "前进镇人民政府"],
+            ["黄晓梅", "副组长", "前进镇人民政府"],
+            ["罗成", "成员", "前进镇矿山安全生产服务中心"],
+        ],
     )
     sheet(
         "人员",
         ["编号", "姓名", "所驻煤矿", "到岗日期", "离岗日期", "卡号"],
         [[pid, name, mine, start, None, card] for pid, name, mine, card, start in PEOPLE],
     )
-    sheet("请假", ["姓名", "开始日期", "结束日期", "事由", "批准人"], [["王建国", "2021/4/19", "2021/4/23", "病假", "钟立新"]])
+    sheet(
+        "请假",
+        ["姓名", "开始日期", "结束日期", "事由", "批准人"],
+        [["王建国", "2021/4/19", "2021/4/23", "病假", "钟立新"]],
+    )
 
     # 下井记录: 白沙沟煤矿's export pasted whole (its own header), the other inspectors' entries below.
     underground_rows = [list(row) for row in export]
@@ -173,7 +210,9 @@ def main() -> None:
     serial = 400
     counts = {"QJ-01": 11, "QJ-02": 7, "QJ-03": 8, "QJ-04": 10, "QJ-05": 9, "QJ-06": 12}
     for pid, name, _mine, _card, start in PEOPLE:
-        days = [day for day in DAYS if day >= (start.day if start else 1) and day not in missing.get(pid, set())]
+        days = [
+            day for day in DAYS if day >= (start.day if start else 1) and day not in missing.get(pid, set())
+        ]
         for day in sorted(rng.sample(days, counts[pid])):
             serial += 1
             meetings.append([pid, name, datetime(2021, 4, day, rng.choice((7, 15, 23)), 30), f"BQ-{serial}"])
@@ -181,20 +220,43 @@ def main() -> None:
     sheet(
         "安全会议签到",
         ["编号", "姓名", "时间", "记录号", "备注"],
-        [[pid, name, datetime(2021, 4, 8, 9, 30), f"AQ-5{n}", "4月安全生产例会"] for n, (pid, name, *_rest) in enumerate(PEOPLE) if pid != "QJ-05"],
+        [
+            [pid, name, datetime(2021, 4, 8, 9, 30), f"AQ-5{n}", "4月安全生产例会"]
+            for n, (pid, name, *_rest) in enumerate(PEOPLE)
+            if pid != "QJ-05"
+        ],
     )
-    sheet("电话抽查记录", ["编号", "姓名", "时间", "记录号", "备注"], [["QJ-05", "杨志强", datetime(2021, 4, 14, 2, 10), "抽查-0414", "夜间电话无人接听"]])
+    sheet(
+        "电话抽查记录",
+        ["编号", "姓名", "时间", "记录号", "备注"],
+        [["QJ-05", "杨志强", datetime(2021, 4, 14, 2, 10), "抽查-0414", "夜间电话无人接听"]],
+    )
     sheet("脱岗记录", ["编号", "姓名", "时间", "记录号"], [])
-    sheet("漏查隐患", ["编号", "姓名", "时间", "记录号", "隐患等级", "备注"], [["QJ-05", "杨志强", date(2021, 4, 21), "隐患台账#QJ-77", "一般", "区调查发现皮带巷积煤未报告"]])
+    sheet(
+        "漏查隐患",
+        ["编号", "姓名", "时间", "记录号", "隐患等级", "备注"],
+        [["QJ-05", "杨志强", date(2021, 4, 21), "隐患台账#QJ-77", "一般", "区调查发现皮带巷积煤未报告"]],
+    )
     sheet(
         "隐患台账",
         ["编号", "姓名", "时间", "记录号", "隐患等级", "备注"],
         [
-            ["QJ-06", "周文斌", date(2021, 4, 9), "隐患台账#QJ-61", "重大", "掘进工作面瓦斯超限，督促停产整改"],
+            [
+                "QJ-06",
+                "周文斌",
+                date(2021, 4, 9),
+                "隐患台账#QJ-61",
+                "重大",
+                "掘进工作面瓦斯超限，督促停产整改",
+            ],
             ["QJ-01", "张德明", date(2021, 4, 15), "隐患台账#QJ-64", "一般", "局部通风机吊挂不规范"],
         ],
     )
-    sheet("表彰记录", ["编号", "姓名", "时间", "记录号", "备注"], [["QJ-06", "周文斌", date(2021, 4, 28), "仁应急〔2021〕12号", "区级表彰"]])
+    sheet(
+        "表彰记录",
+        ["编号", "姓名", "时间", "记录号", "备注"],
+        [["QJ-06", "周文斌", date(2021, 4, 28), "仁应急〔2021〕12号", "区级表彰"]],
+    )
     sheet("弄虚作假", ["编号", "姓名", "时间", "记录号"], [])
     sheet("瞒报记录", ["编号", "姓名", "时间", "记录号"], [])
     book.close()
