@@ -4,7 +4,8 @@
 
 Everything of ``rules/default.toml`` is written into the code (DOMAIN.md, "The
 default scheme"): quotas 15 / 5 / 10 / 1 prorated by duty days, the amounts per
-unit, item points, the night window 22:00-06:00, the bonus capped at 5, the two
+unit, item points, the night window 22:00-06:00, entries of at least 120
+minutes, the bonus capped at 5, the two
 vetoes and the grades 90 / 70 / 60. It reads the same evidence file with exact
 decimals and gives every inspector's item scores, bonus, total (rounded half up
 to one decimal) and grade: the fastest plain Python we could write for the
@@ -26,8 +27,15 @@ import calendar
 import gc
 import json
 import sys
+from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
+
+
+def _minutes(at: str, until: str) -> int:
+    """Whole minutes from entry to exit."""
+    return int((datetime.fromisoformat(until) - datetime.fromisoformat(at)).total_seconds()) // 60
+
 
 ITEMS = (
     "on_site",
@@ -102,6 +110,9 @@ def score_loaded(data: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: PLR0915
                 if kind == "work_log":
                     logged.add(event["at"][8:10])
                 elif kind == "underground":
+                    until = event.get("until")
+                    if until is None or _minutes(event["at"], until) < 120:
+                        continue  # an entry counts when it lasted two hours (and has an exit)
                     entries += 1
                     hour = event["at"][11:13]
                     if hour >= "22" or hour < "06":

@@ -28,6 +28,7 @@ import random
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -226,6 +227,11 @@ def _clock(rng: random.Random, night: bool) -> str:
     return f"{hour:02d}:{rng.randrange(60):02d}:{rng.randrange(60):02d}"
 
 
+def _until(at: str, minutes: int) -> str:
+    """The exit ``minutes`` after an entry at ``at``."""
+    return (datetime.fromisoformat(at) + timedelta(minutes=minutes)).isoformat()
+
+
 def events_record(month: Month, seed: int) -> dict[str, Any]:
     """The inspector with the month given as dated events (sorted by time, as exported)."""
     rng = random.Random(f"{seed}:{month.index}:events")
@@ -244,8 +250,12 @@ def events_record(month: Month, seed: int) -> dict[str, Any]:
     duty = month.duty or list(range(1, DAYS + 1))
     for day in month.logged:
         add("work_log", day_text(day), None)
+    # Each entry lasts two to five hours (the default scheme counts one of at least 120 minutes),
+    # drawn from a generator of its own, so the rest of the month is drawn as before.
+    spans = random.Random(f"{seed}:{month.index}:until")
     for n in range(month.underground):
-        add("underground", f"{day_text(rng.choice(duty))}T{_clock(rng, n < month.night)}", "定位系统#")
+        at = f"{day_text(rng.choice(duty))}T{_clock(rng, n < month.night)}"
+        add("underground", at, "定位系统#", until=_until(at, spans.randint(120, 300)))
     for _ in range(month.preshift):
         shift = rng.choice(("07:30:00", "15:30:00", "23:30:00"))
         at = day_text(rng.choice(duty)) + ("" if rng.random() < 0.1 else f"T{shift}")

@@ -152,7 +152,7 @@ def test_generator_is_deterministic(kind: str, scheme: str) -> None:
     ("kind", "digest"),
     [
         ("counts", "7b8b473b54fc189c8614330aec9bd4e61be0951570e38593ec08a2aa975bd552"),
-        ("events", "a7956388116fe0c7f885d8f12b13b2a01ed03bc2d6733feda213c51c187642fd"),
+        ("events", "0ab6b05577577344535ff4b3db3811a17b07c00a828fae167cff404bc17ab95b"),
     ],
 )
 def test_default_generation_is_unchanged(kind: str, digest: str) -> None:

@@ -70,7 +70,9 @@ def _december(tmp_path: Path) -> Path:
     data["assessment"]["assessed_on"] = "2026-12-30"
     for inspector in data["inspectors"]:
         for event in inspector.get("events", []):
-            event["at"] = event["at"].replace("2021-03", "2026-12")
+            for key in ("at", "until"):
+                if key in event:
+                    event[key] = event[key].replace("2021-03", "2026-12").replace("2021-04-01", "2027-01-01")
         for leave in inspector.get("leave", []):
             leave["from"] = leave["from"].replace("2021-03", "2026-12")
             leave["to"] = leave["to"].replace("2021-03", "2026-12")

@@ -234,7 +234,8 @@ def test_the_generated_source_names_the_rules_and_their_items() -> None:
     assert source.startswith("def score_inspector(measured, period_days, record):")
     assert source.count("def ") == 1  # one function per rule file
     assert '# "24小时在矿驻矿" ["on_site"]: 20 points, deducted until exhausted' in source
-    assert '# "underground-shortfall": "每月下井少于15次的，每少1次扣2分"' in source
+    wording = "每月下井少于15次的，每少1次扣2分（单次下井不足120分钟或无升井记录的不计入）"
+    assert f'# "underground-shortfall": "{wording}"' in source
     assert "if underground_entries < underground_shortfall_threshold:" in source
 
 
@@ -270,9 +271,9 @@ def test_events_at_a_datetime_subclass_count_as_date_times() -> None:
             )
         ),
         events=(
-            isc.Event("underground", _Moment(2021, 3, 1, 23, 0), ref="U1"),
-            isc.Event("underground", _Moment(2021, 3, 2, 1, 0), ref="U2"),
-            isc.Event("underground", _Moment(2021, 3, 2, 10, 0), ref="U3"),
+            isc.Event("underground", _Moment(2021, 3, 1, 23, 0), ref="U1", until=_Moment(2021, 3, 2, 2, 0)),
+            isc.Event("underground", _Moment(2021, 3, 2, 1, 0), ref="U2", until=_Moment(2021, 3, 2, 4, 0)),
+            isc.Event("underground", _Moment(2021, 3, 2, 10, 0), ref="U3", until=_Moment(2021, 3, 2, 13, 0)),
             isc.Event("work_log", _Moment(2021, 3, 3, 18, 0), ref="L1"),
         ),
     )

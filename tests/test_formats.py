@@ -148,7 +148,9 @@ def test_csv_table_has_item_columns_and_one_row_per_inspector() -> None:
         ("孙永福", "100.0", "优秀"),
         ("马正清", "87.0", "合格"),
     ]
-    assert body[1][-1].startswith("【下井检查】“每月下井少于15次的，每少1次扣2分”：下井13次")
+    assert body[1][-1].startswith(
+        "【下井检查】“每月下井少于15次的，每少1次扣2分（单次下井不足120分钟或无升井记录的不计入）”：下井13次"
+    )
 
 
 def test_csv_lists_veto_wording() -> None:

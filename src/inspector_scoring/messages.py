@@ -557,3 +557,124 @@ XLSX_TO_TERMINAL = Message(
     "--format xlsx writes a workbook, which a terminal cannot show: add --output FILE.xlsx, "
     "or redirect standard output to a file",
 )
+# -- the workbook: the rule file's [kinds] ------------------------------------------
+
+KIND_NOT_DERIVED = Message("rules.kind_not_derived", "no metric derives from the event kind {value}{hint}")
+KIND_TITLE_TWICE = Message("rules.kind_title_twice", "the sheet name {value} is taken already (at {first})")
+KIND_FIELD_OWN = Message(
+    "rules.kind_field_own", "{value} has a column of its own in every event sheet; list only extra fields"
+)
+KIND_HEADER_TAKEN = Message("rules.kind_header_taken", "the column {value} is taken already in this sheet")
+NOT_SHEET_NAME = Message(
+    "rules.not_sheet_name",
+    "must be a sheet name: 1 to {most} characters, none of [ ] : * ? / \\, got {value}",
+)
+SHEET_TAKEN = Message("rules.sheet_taken", "{value} is the name of a sheet every workbook has")
+
+# -- the workbook: its sheets, columns and cells ----------------------------------
+
+NOT_A_WORKBOOK = Message("workbook.unreadable", "cannot read the workbook: {reason}")
+SHEET_MISSING = Message("workbook.sheet_missing", "missing required sheet")
+SHEET_UNKNOWN = Message("workbook.sheet_unknown", "unknown sheet{hint}")
+SHEET_KIND_TWICE = Message("workbook.sheet_kind_twice", "a second sheet of the event kind {kind}")
+COLUMN_MISSING = Message("workbook.column_missing", "missing required column {value}")
+COLUMN_UNKNOWN = Message("workbook.column_unknown", "unknown column {value}{hint}")
+COLUMN_TWICE = Message("workbook.column_twice", "the column {value} is given twice")
+COLUMN_NO_HEADER = Message("workbook.column_no_header", "this column has values but no header")
+ROW_MISSING = Message("workbook.row_missing", "missing required row {value}")
+ROW_UNKNOWN = Message("workbook.row_unknown", "unknown row {value}{hint}")
+ROW_TWICE = Message("workbook.row_twice", "the row {value} is given twice (first at {first})")
+CELL_NOT_TEXT = Message("workbook.not_text", "must be text, got {value}")
+CELL_NOT_DATE = Message(
+    "workbook.not_date",
+    "must be a date (a spreadsheet date, or text like 2021-03-05, 2021/3/5 or 2021年3月5日), got {value}",
+)
+CELL_NOT_MOMENT = Message(
+    "workbook.not_moment",
+    "must be a date and time (a spreadsheet date-time, or text like 2021-03-05 08:30), got {value}",
+)
+CELL_NOT_DATE_OR_MOMENT = Message(
+    "workbook.not_date_or_moment",
+    "must be a date or a date and time (a spreadsheet date, or text like 2021-03-05 or "
+    "2021-03-05 08:30), got {value}",
+)
+CELL_NOT_NUMBER = Message("workbook.not_number", "must be a number, got {value}")
+CELL_FULL_WIDTH = Message(
+    "workbook.full_width",
+    "{value} holds the full-width character {char}; type the ASCII {ascii} (switch the input method "
+    "to half-width)",
+)
+CELL_NOT_PERIOD = Message(
+    "workbook.not_period",
+    "must be a period like 2021-03, 2021年3月, 2021-Q1, 2021年第一季度, 2021 or 2021年度, got {value}",
+)
+CARD_TWICE = Message("workbook.card_twice", "the card {card} is listed already (at {first})")
+NO_SUCH_ID = Message("workbook.no_such_id", "no inspector in 人员 has the 编号 {value}{hint}")
+NO_SUCH_NAME = Message("workbook.no_such_name", "no inspector in 人员 is called {value}{hint}")
+NAME_SHARED = Message(
+    "workbook.name_shared", "several inspectors in 人员 are called {value} ({ids}); name them by 编号"
+)
+ID_OTHER_NAME = Message("workbook.id_other_name", "the 编号 {id} is {name} in 人员, not {value}")
+CARD_OTHER_NAME = Message(
+    "workbook.card_other_name",
+    "the card {card} is {name}'s in 人员, but this row names {value}: one card under two names "
+    "(someone else's card, 捎卡?)",
+)
+NO_WHO = Message("workbook.no_who", "say which inspector: fill in 编号 or 姓名")
+NO_WHO_CARD = Message("workbook.no_who_card", "say which inspector: fill in 编号, 姓名 or 卡号")
+NO_WHO_COLUMN = Message("workbook.no_who_column", "needs a column 编号 or 姓名 saying which inspector")
+NO_WHO_COLUMN_CARD = Message(
+    "workbook.no_who_column_card", "needs a column 编号, 姓名 or 卡号 saying which inspector"
+)
+COUNT_TWICE = Message("workbook.count_twice", "this inspector's count is given already (at {first})")
+AND_MORE = Message("workbook.and_more", " and {count} more")
+MISSING_IN_COUNTS = Message(
+    "workbook.missing_in_counts",
+    "missing evidence for metric {metric} ({title}) of {who}: give it in a column of this sheet",
+)
+MISSING_SHEET = Message(
+    "workbook.missing_sheet",
+    "missing evidence for metric {metric} ({title}) of {who}: add the sheet {sheet} (with no rows if "
+    "nothing happened), or a column in 计数",
+)
+
+# -- the workbook: the commands ----------------------------------------------------
+
+HELP_TEMPLATE = Message(
+    "help.template",
+    "Write the empty workbook (.xlsx) a township fills in for a rule file: its sheets, headers, "
+    "input checks and a 说明 sheet.",
+)
+HELP_TEMPLATE_OUTPUT = Message("help.template_output", "the workbook to write (.xlsx)")
+HELP_IMPORT = Message(
+    "help.import",
+    "Turn a workbook (.xlsx, .xls, .ods) into the evidence file (JSON) it stands for, the same bytes "
+    "on every run.",
+)
+HELP_WORKBOOK = Message("help.workbook", "the workbook (.xlsx, .xls or .ods)")
+HELP_POSITIONING = Message(
+    "help.positioning",
+    "a positioning system's export (CSV, .xls, .xlsx) to add to the workbook's underground records; "
+    "may be given more than once",
+)
+HELP_MAPPING = Message(
+    "help.mapping",
+    "the column mapping (TOML) of the exports; default: the bundled one for 姓名, 卡号, 入井时间, 升井时间",
+)
+TEMPLATE_NEEDS_OUTPUT = Message(
+    "usage.template_output", "a workbook is not for a terminal: give --output FILE.xlsx"
+)
+IMPORT_LEFT_OUT = Message(
+    "import.left_out", "{file}: {sheet}: left out {rows} row(s) of {cards} card(s) not listed in 人员"
+)
+IMPORT_DONE = Message("import.done", "{file}: {inspectors} inspector(s), {events} event(s)")
+NEEDS_ONE_RULE_FILE = Message("usage.one_rule_file", "{command} needs one rule file, not a folder")
+MAPPING_NO_WHO = Message("positioning.no_who", "must name a column id, name or card, saying whose row it is")
+EXPORT_NO_HEADER = Message(
+    "positioning.no_header", "no row of the first 30 holds the columns {columns} that {mapping} names"
+)
+EXPORT_KIND = Message(
+    "positioning.kind", "the event kind {kind} of {mapping} is not one the rule file counts"
+)
+IS_JSON = Message("workbook.is_json", "it is not a spreadsheet (.xlsx, .xls or .ods)")
+CHECK_KINDS = Message("check.kinds", "workbook sheets of the event kinds:")

@@ -36,6 +36,14 @@ def _command(name: str) -> Callable[[list[str]], int] | None:
         from .cases import test_command  # noqa: PLC0415
 
         return test_command
+    if name == "template":
+        from .template import template_command  # noqa: PLC0415
+
+        return template_command
+    if name == "import":
+        from .import_ import import_command  # noqa: PLC0415
+
+        return import_command
     if name == "verify":
         from .verify import verify_command  # noqa: PLC0415
 

@@ -2,7 +2,10 @@
 
 Each becomes a :class:`Source`: the JSON tree the check stage walks, with
 the name messages use, the fingerprint a result publishes, and what the
-duplicate-key test of a file's text needs.
+duplicate-key test of a file's text needs. A workbook (.xlsx, .xls, .ods,
+told from JSON by its first bytes) is read into its sheets at once, and into
+the JSON tree once the rule file that names its sheets is known
+(:meth:`Source.with_rules`, :mod:`.workbook`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, Problem
 from ..files import read_bytes
 from ..jsontext import canonical_sha256
 from ..rules.model import Ruleset
@@ -21,6 +24,11 @@ from .check import Check
 from .model import Evidence
 from .read import parse_json, parse_json_exact
 from .records import evidence_records, evidence_tree
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # read only for a workbook
+    from .workbook import Evidence as WorkbookEvidence
+    from .workbook import Workbook
 
 __all__ = ["EvidenceSource", "Source", "load_evidence", "open_evidence"]
 
@@ -42,6 +50,26 @@ class Source:
     again: Callable[[], bytes] | None = None
     #: whether the tree is ours to let go of as it is checked
     owned: bool = False
+    #: a workbook not yet read into a tree (that needs the rule file): see :meth:`with_rules`
+    book: Workbook | None = None
+    #: a workbook read into the tree: where each key path came from, and the rows left out
+    cells: WorkbookEvidence | None = None
+
+    def with_rules(self, rules: Ruleset) -> Source:
+        """The source with its tree: a workbook read with the rule file naming its sheets (raises
+        :class:`~inspector_scoring.InvalidInputError` with every problem of its cells); any
+        other source as it is."""
+        if self.book is None:
+            return self
+        read = self.book.evidence(rules)
+        return Source(self.name, read.tree, self.sha256, owned=True, cells=read)
+
+    def locate(self, problems: list[Problem]) -> list[Problem]:
+        """Problems found at key paths of a workbook's tree, at the cells they came from."""
+        if self.cells is None:
+            return problems
+        cells = self.cells
+        return [cells.locate(problem) if problem.file == self.name else problem for problem in problems]
 
     def fingerprint(self) -> str:
         """The sha256 the result publishes."""
@@ -62,17 +90,34 @@ def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Sour
     if isinstance(source, bytes):
         data = source
         label = name or "<stdin>"
+        if _is_workbook(data):
+            return _workbook(data, label)
         parsed = parse_json([data], label)
         return Source(label, parsed.tree, parsed.sha256, parsed.strings, lambda: data, owned=True)
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         label = name or path
         box = [read_bytes(path)]
+        if _is_workbook(box[0]):
+            return _workbook(box[0], label)
         again = _again(path, box[0])
         parsed = parse_json(box, label)  # (which lets the bytes go as soon as they are decoded)
         return Source(label, parsed.tree, parsed.sha256, parsed.strings, again, owned=True)
     # A JSON-like value from a Python caller (a mapping, or anything else, which the checks refuse).
     return Source(name or "<evidence>", source, None)
+
+
+def _is_workbook(data: bytes) -> bool:
+    """A spreadsheet's first bytes (a zip, or an OLE2 file): JSON text never starts so."""
+    return data[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+def _workbook(data: bytes, label: str) -> Source:
+    """A workbook's source: its sheets read, its tree to come with the rule file."""
+    from .workbook import read_workbook  # noqa: PLC0415 - spreadsheets only when given one
+
+    book = read_workbook(data, label)
+    return Source(label, None, book.sha256, book=book)
 
 
 def _again(path: str, data: bytes) -> Callable[[], bytes]:
@@ -94,7 +139,11 @@ def load_evidence(source: EvidenceSource, /, *, rules: Ruleset | None = None) ->
     which builds no record per event.
     """
     opened = open_evidence(source)
-    problems = checked(opened, rules)
+    if opened.book is not None:
+        from ..rules.load import default_rules  # noqa: PLC0415
+
+        opened = opened.with_rules(rules or default_rules())
+    problems = opened.locate(checked(opened, rules))
     if problems:
         raise InvalidInputError(problems)
     assert isinstance(opened.tree, Mapping)

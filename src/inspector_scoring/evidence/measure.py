@@ -256,7 +256,7 @@ def select(
         return counted, ()
     long_enough = []
     skipped = []
-    for event in counted:
+    for event in chronological(scope.moments, counted):  # listed in the order a deduction cites
         minutes = duration(scope.moments, event)
         if minutes is not None and minutes >= metric.min_minutes:
             long_enough.append(event)

@@ -26,6 +26,8 @@ __all__ = ["evidence_schema"]
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?$"
+#: a local date-time (an event's ``until``)
+DATETIME_PATTERN = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$"
 PERIOD_PATTERNS = {
     PeriodKind.MONTH: r"^\d{4}-(0[1-9]|1[0-2])$",
     PeriodKind.QUARTER: r"^\d{4}-Q[1-4]$",
@@ -301,6 +303,17 @@ def _events(rules: Ruleset) -> dict[str, Any]:
                 ),
                 "type": "string",
                 "pattern": MOMENT_PATTERN,
+            },
+            "until": {
+                "title": "Until",
+                "description": (
+                    "The end, e.g. the exit (升井) of an underground entry: a local date-time "
+                    "YYYY-MM-DDTHH:MM[:SS[.ffffff]], not before at and at most 24 hours after it "
+                    "(at then needs a time of day). A metric with min_minutes counts an event only "
+                    "when it has until and lasted that many minutes; the rest are listed as uncounted."
+                ),
+                "type": "string",
+                "pattern": DATETIME_PATTERN,
             },
             "ref": _text("Reference", "A pointer to the source record, shown in the breakdown."),
             "note": _text("Note", "A remark."),

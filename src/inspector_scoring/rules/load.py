@@ -47,6 +47,7 @@ from ..syntax import toml_reason
 from .annual import read_annual, read_outcomes
 from .calendar import read_calendar
 from .grades import read_grades
+from .kinds import read_kinds
 from .model import (
     Bonus,
     Comparison,
@@ -76,6 +77,7 @@ _TOP_KEYS = (
     "annual",
     "outcomes",
     "calendar",
+    "kinds",
 )
 _RULESET_KEYS = (
     "id",
@@ -257,6 +259,7 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
     points = _points(raw.get("items"))
     if isinstance(total, Decimal) and points is not None and points != total:
         problems.add("ruleset.total", M.TOTAL_NOT_SUM, points=describe(points), value=describe(total))
+    kinds = read_kinds(problems, raw["kinds"], _event_kinds(declared)) if "kinds" in raw else ()
     problems.raise_if_any()
     if digest is None:
         digest = canonical_sha256(raw)
@@ -274,10 +277,24 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
         annual=annual,
         outcomes=outcomes,
         calendar=calendar,
+        kinds=kinds,
         source=name,
         sha256=digest,
         **header,
     )
+
+
+def _event_kinds(declared: object) -> set[str]:
+    """The kinds the metrics as written derive from (``count``, ``days_without``), valid or not."""
+    if not isinstance(declared, Mapping):
+        return set()
+    return {
+        spec[key]
+        for spec in declared.values()
+        if isinstance(spec, Mapping)
+        for key in ("count", "days_without")
+        if isinstance(spec.get(key), str)
+    }
 
 
 def _points(raw: object) -> Decimal | None:

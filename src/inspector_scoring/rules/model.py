@@ -35,6 +35,7 @@ __all__ = [
     "Comparison",
     "Grade",
     "Item",
+    "Kind",
     "Metric",
     "Night",
     "NoticeSettings",
@@ -110,6 +111,22 @@ class Metric:
     def kind(self) -> str | None:
         """The event kind this metric derives from, if any."""
         return self.count or self.days_without
+
+
+@attrs.frozen(slots=True)
+class Kind:
+    """How a workbook names an event kind (``[kinds.KIND]``): the sheet's title, and the column
+    header of each of its fields."""
+
+    id: str
+    #: the sheet's name in a workbook, e.g. ``下井记录``
+    title: str
+    #: field name → column header (``level`` → ``隐患等级``)
+    fields: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
+    #: another header → the column it stands for (``入井时间`` → ``时间``), so that a
+    #: positioning export pasted whole keeps its own header row
+    aliases: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_tuple)
+    path: str = ""
 
 
 @attrs.frozen(slots=True)
@@ -272,6 +289,8 @@ class Ruleset:
     outcomes: tuple[Outcome, ...] = attrs.field(default=(), converter=_tuple)
     #: official holiday schedules the rule file gives, for years the bundled calendar does not know
     calendar: tuple[Schedule, ...] = attrs.field(default=(), converter=_tuple)
+    #: the titles and columns of event kinds in a workbook (``[kinds]``), in file order
+    kinds: tuple[Kind, ...] = attrs.field(default=(), converter=_tuple)
     schema: int = 1
     #: where the rules came from (a file name), for messages
     source: str = "<rules>"
@@ -284,6 +303,17 @@ class Ruleset:
             if metric.id == metric_id:
                 return metric
         raise KeyError(metric_id)
+
+    def event_kinds(self) -> tuple[str, ...]:
+        """The event kinds some metric derives from, in the order the metrics name them."""
+        return tuple(dict.fromkeys(metric.kind for metric in self.metrics if metric.kind))
+
+    def kind(self, kind_id: str) -> Kind:
+        """How a workbook names ``kind_id``: its ``[kinds]`` table, or the kind's id as title."""
+        for kind in self.kinds:
+            if kind.id == kind_id:
+                return kind
+        return Kind(kind_id, kind_id)
 
     def used_metrics(self) -> tuple[Metric, ...]:
         """The metrics some item rule, bonus rule or veto uses, in file order."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import messages as M
 from ..i18n import Listing
 from ..numbers import format_number as num
-from .model import Grade, OutcomeKind, Rule, Ruleset
+from .model import Grade, Metric, OutcomeKind, Rule, Ruleset
 
 __all__ = ["summarise_rules"]
 
@@ -22,6 +22,13 @@ def _trigger(rule: Rule, unit: str) -> str:
     if rule.prorate:
         parts.append(M.CHECK_PRORATED.render())
     return Listing(parts).render()
+
+
+def _minimum(metric: Metric) -> str:
+    """``; counts events of at least 120 minutes`` for a metric with ``min_minutes``."""
+    if metric.min_minutes is None:
+        return ""
+    return f"; counts {metric.count} events of at least {metric.min_minutes} minutes with an end"
 
 
 def summarise_rules(rules: Ruleset, /) -> list[str]:
@@ -51,8 +58,8 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
     for n, item in enumerate(rules.items, start=1):
         lines.append(f"  {n}. {item.title} [{item.id}] {num(item.points)}分")
         for rule in item.rules:
-            unit = rules.metric(rule.metric).unit
-            lines.append(f"     - {rule.text} [{rule.id}: {_trigger(rule, unit)}]")
+            metric = rules.metric(rule.metric)
+            lines.append(f"     - {rule.text} [{rule.id}: {_trigger(rule, metric.unit)}{_minimum(metric)}]")
     if rules.bonus is not None:
         lines += ["", M.CHECK_BONUS.render(cap=num(rules.bonus.cap))]
         for rule in rules.bonus.rules:
@@ -65,6 +72,12 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
                 f"{num(veto.threshold)} → {veto.grade}]"
             )
     lines += ["", M.CHECK_GRADES.render(grades=_bands(rules.grades))]
+    if rules.kinds:
+        lines += ["", M.CHECK_KINDS.render()]
+        for kind in rules.kinds:
+            columns = "".join(f", {header} ({field})" for field, header in kind.fields)
+            aliases = "".join(f"; {other} = {column}" for other, column in kind.aliases)
+            lines.append(f"  - {kind.title} [{kind.id}{columns}{aliases}]")
     return lines + _after_grades(rules)
 
 

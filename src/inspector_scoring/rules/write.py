@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..numbers import whole_or_decimal
-from .model import AnnualSettings, Outcome, Rule, Ruleset
+from .model import AnnualSettings, Kind, Outcome, Rule, Ruleset
 
 __all__ = ["dumps_rules"]
 
@@ -100,9 +100,21 @@ def dumps_rules(ruleset: Ruleset, /) -> str:
             }
             for schedule in ruleset.calendar
         ]
+    if ruleset.kinds:
+        doc["kinds"] = {kind.id: _kind_table(kind) for kind in ruleset.kinds}
     import tomli_w  # noqa: PLC0415 - only to write a rule file
 
     return tomli_w.dumps(doc)
+
+
+def _kind_table(kind: Kind) -> dict[str, Any]:
+    """A ``[kinds.KIND]`` table for writing back as TOML."""
+    table: dict[str, Any] = {"title": kind.title}
+    if kind.fields:
+        table["fields"] = dict(kind.fields)
+    if kind.aliases:
+        table["aliases"] = dict(kind.aliases)
+    return table
 
 
 def _annual_table(settings: AnnualSettings) -> dict[str, Any]:

@@ -57,8 +57,11 @@ def score_file(evidence: EvidenceSource, /, *, rules: RulesSource = None) -> Ass
             chosen = rules_for(rules, _period(opened))
         except InvalidInputError as error:
             rule_problems.extend(error.problems)
-        if opened is None:
+        if opened is None or (opened.book is not None and chosen is None):
+            # (a workbook is read with the rule file that names its sheets)
             raise InvalidInputError([*problems, *rule_problems])
+        if chosen is not None:
+            opened = opened.with_rules(chosen)
         return _assess(opened, chosen, rule_problems)
 
 
@@ -75,6 +78,8 @@ def score_evidence(rules: Ruleset, evidence: Evidence | Mapping[str, object], /)
 
 def _period(opened: Source | None) -> Period | None:
     """The period an evidence file says it assesses, when it can be read (to pick a rule file)."""
+    if opened is not None and opened.book is not None:
+        return opened.book.period()
     if opened is None or not isinstance(opened.tree, Mapping):
         return None
     header = opened.tree.get("assessment")
@@ -108,7 +113,7 @@ def _assess(opened: Source, rules: Ruleset | None, rule_problems: list[Problem])
                 pass
             problems = again.report(rule_problems)
         if problems:
-            raise InvalidInputError(problems)
+            raise InvalidInputError(opened.locate(problems))
     assert rules is not None  # (no problems: the rules were chosen)
     assert check.info is not None
     evidence = EvidenceInfo(opened.name, opened.fingerprint(), check.info)

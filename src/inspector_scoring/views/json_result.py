@@ -126,7 +126,23 @@ def _inspector(result: InspectorResult, places: dict[Decimal, int] | None) -> di
         "items": [_item(item) for item in items],
         "bonus": _bonus(bonus),
     }
+    left_out = uncounted_of(result)
+    if left_out:
+        out["uncounted"] = [{"metric": metric, **_uncounted(event)} for metric, event in left_out]
     return out
+
+
+def uncounted_of(result: InspectorResult) -> list[tuple[str, Uncounted]]:
+    """Every event a metric of ``result`` did not count (SPEC §3.4), with the metric's id: the
+    metrics in the scheme's order, each one's events in time order."""
+    if not any(result.uncounted):
+        return []
+    metrics = result.plan.measures.metrics
+    return [
+        (metric.id, event)
+        for metric, events in zip(metrics, result.uncounted, strict=True)
+        for event in events
+    ]
 
 
 def result_to_dict(assessment: Assessment, /, *, corrects: Corrects | None = None) -> dict[str, Any]:
@@ -281,22 +297,20 @@ def _rule_text(result: RuleResult, level: int) -> str:
             (
                 '"uncounted"',
                 _array(
-                    [
-                        _object(
-                            [
-                                ('"ref"', _s(event.ref)),
-                                ('"reason"', _s(event.reason)),
-                                ('"minutes"', "null" if event.minutes is None else str(event.minutes)),
-                            ],
-                            level + 2,
-                        )
-                        for event in result.uncounted
-                    ],
+                    [_object(_uncounted_fields(event), level + 2) for event in result.uncounted],
                     level + 1,
                 ),
             )
         )
     return _object(fields, level)
+
+
+def _uncounted_fields(event: Uncounted) -> list[tuple[str, str]]:
+    return [
+        ('"ref"', _s(event.ref)),
+        ('"reason"', _s(event.reason)),
+        ('"minutes"', "null" if event.minutes is None else str(event.minutes)),
+    ]
 
 
 class Texts:
@@ -336,7 +350,7 @@ class Texts:
             ).encode()
         )
         hits = result.hits
-        if any(map(_REFS, hits)):  # refs are the inspector's own: pieced together each time
+        if any(map(_REFS, hits)) or any(result.uncounted):  # the inspector's own: pieced together
             self._tail(result, into)
             return
         # Otherwise the same numbers write the same text: one of a few hundred a province has.
@@ -388,7 +402,15 @@ class Texts:
             bonus = _bounded(self._bonus, bonus_key, self._bonus_head(result))
         into.append(bonus)
         self._hits_into(by_item.get(None), 5, into)
-        into.append(_INSPECTOR_END)
+        left_out = uncounted_of(result)
+        if left_out:
+            events = [
+                _object([('"metric"', _s(metric)), *_uncounted_fields(event)], 4)
+                for metric, event in left_out
+            ]
+            into.append(f'{_PAD[3]}}},\n{_PAD[3]}"uncounted": {_array(events, 3)}\n{_PAD[2]}}}'.encode())
+        else:
+            into.append(_INSPECTOR_END)
 
     def _head(self, result: InspectorResult) -> bytes:
         """From ``total`` up to the first item."""

@@ -1,0 +1,80 @@
+"""``score import``: a workbook turned into the evidence file (JSON) it stands for."""
+
+from __future__ import annotations
+
+import sys
+
+from .. import messages as M
+from . import options
+from .output import emit, refuse_overwrite
+
+
+def import_command(argv: list[str]) -> int:
+    """``score import WORKBOOK [--rules PATH] [--output FILE] [--positioning EXPORT]… [--mapping FILE]``."""
+    made = options.parser(
+        "score import",
+        M.HELP_IMPORT,
+        examples=(
+            "score import 2021-04.xlsx --output 2021-04.json",
+            "score import 2021-04.xlsx --positioning 定位导出.csv --output 2021-04.json",
+        ),
+    )
+    made.add_argument("workbook", metavar="WORKBOOK", help=M.HELP_WORKBOOK.render())
+    options.rules_option(made)
+    options.output_option(made)
+    made.add_argument(
+        "--positioning", metavar="EXPORT", action="append", default=[], help=M.HELP_POSITIONING.render()
+    )
+    made.add_argument("--mapping", metavar="FILE", help=M.HELP_MAPPING.render())
+    args = made.parse_args(argv)
+    refuse_overwrite(
+        args.output, [args.workbook, args.rules, args.mapping, *args.positioning], rules=args.rules
+    )
+
+    from ..errors import InvalidInputError, Problem  # noqa: PLC0415
+    from ..evidence.load import checked, open_evidence  # noqa: PLC0415
+    from ..evidence.positioning import default_mapping, load_mapping, read_export  # noqa: PLC0415
+    from ..jsontext import dumps  # noqa: PLC0415
+    from ..rules.load import rules_for  # noqa: PLC0415
+
+    problems: list[Problem] = []
+    source = open_evidence(sys.stdin.buffer.read() if args.workbook == "-" else args.workbook)
+    exports = []
+    if args.positioning:
+        try:
+            mapping = load_mapping(args.mapping) if args.mapping else default_mapping()
+            for path in args.positioning:
+                try:
+                    exports.append(read_export(path, mapping))
+                except InvalidInputError as error:
+                    problems.extend(error.problems)
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+    period = source.book.period() if source.book is not None else None
+    rules = rules_for(args.rules, period) if source.book is not None or args.rules else None
+    if source.book is not None and rules is not None:
+        try:
+            read = source.book.evidence(rules, exports)
+        except InvalidInputError as error:
+            problems.extend(error.problems)
+            raise InvalidInputError(problems) from None
+        if problems:
+            raise InvalidInputError(problems)
+        from ..evidence.load import Source  # noqa: PLC0415
+
+        opened = Source(source.name, read.tree, source.sha256, cells=read)
+        found = opened.locate(checked(opened, rules))
+        if found:
+            raise InvalidInputError(found)
+        for left in read.left_out:
+            print(
+                M.IMPORT_LEFT_OUT.render(
+                    file=source.name, sheet=left.sheet, rows=left.rows, cards=left.cards
+                ),
+                file=sys.stderr,
+            )
+        events = sum(len(person.get("events", ())) for person in read.tree["inspectors"])
+        done = M.IMPORT_DONE.render(file=source.name, inspectors=len(read.tree["inspectors"]), events=events)
+        print(done, file=sys.stderr)
+        return emit(args.output, dumps(read.tree) + "\n")
+    raise InvalidInputError([*problems, Problem.of(source.name, "", M.NOT_A_WORKBOOK(reason=M.IS_JSON()))])

@@ -1,0 +1,753 @@
+"""A township's workbook (.xlsx, .xls, .ods) as an evidence file (SPEC §7).
+
+The workbook is read with python-calamine (imported here only, so that JSON
+scoring never loads it) into its sheets of cells; :meth:`Workbook.evidence`
+then turns them, with the rule file that names the sheets of its event kinds,
+into the JSON tree of an evidence file, which the one :class:`~.check.Check`
+walks like any other. Every problem of the cells is reported at once as
+``SHEET!CELL``; a problem the check finds later at a key path
+(``inspectors[2].events[5].until``) is reported at the cell it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from .. import messages as M
+from .._readers import join, quote, suggest
+from ..errors import Collector, InvalidInputError, Problem
+from ..layout import (
+    ASSESSMENT,
+    ASSESSMENT_HEADER,
+    ASSESSMENT_REQUIRED,
+    ASSESSMENT_ROWS,
+    COUNTS,
+    EVENT_COLUMNS,
+    HELP,
+    LEAVE,
+    LEAVE_COLUMNS,
+    PANEL,
+    PANEL_COLUMNS,
+    PEOPLE,
+    PEOPLE_COLUMNS,
+    WHO_COLUMNS,
+)
+from ..periods import Period, parse_period
+from ..rules.model import Kind, Ruleset
+from .cells import blank, cell_name, read_date, read_moment, read_number, read_text, shown_cell
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .positioning import Export
+
+__all__ = ["LeftOut", "Sheet", "Workbook", "is_workbook", "read_workbook", "workbook_period"]
+
+#: the first bytes of a workbook: a zip (.xlsx, .ods) or an OLE2 compound file (.xls)
+_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+#: separators of several card numbers in one cell
+_CARD_SEPARATORS = ("、", ",", "，", ";", "；")
+_CHINESE_QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def is_workbook(data: bytes) -> bool:
+    """Whether ``data`` is a spreadsheet file rather than JSON text (by its first bytes)."""
+    return data.startswith(_MAGIC)
+
+
+@attrs.frozen(slots=True)
+class Sheet:
+    """One sheet's cells, row by row, from the top-left cell A1."""
+
+    name: str
+    rows: tuple[tuple[object, ...], ...]
+    #: the first row's place in its file (an export's header may follow title rows)
+    offset: int = 0
+
+    def cell(self, row: int, column: int) -> object:
+        """The value at (row, column), counted from 0; ``""`` outside the cells given."""
+        cells = self.rows[row] if row < len(self.rows) else ()
+        return cells[column] if column < len(cells) else ""
+
+    def where(self, row: int, column: int) -> str:
+        """``SHEET!CELL`` of (row, column)."""
+        return cell_name(self.name, row + self.offset, column)
+
+
+@attrs.frozen(slots=True)
+class LeftOut:
+    """Rows of an event sheet left out because their card is no inspector's (others' records)."""
+
+    sheet: str
+    rows: int
+    cards: int
+
+
+@attrs.frozen(slots=True, eq=False)
+class Workbook:
+    """A workbook's sheets, its name for messages and the sha256 of its bytes."""
+
+    name: str
+    sha256: str
+    sheets: tuple[Sheet, ...]
+
+    def sheet(self, name: str) -> Sheet | None:
+        """The sheet called ``name``, if there is one."""
+        return next((sheet for sheet in self.sheets if sheet.name == name), None)
+
+    def period(self) -> Period | None:
+        """The period 考核信息 names, when it can be read (to pick a rule file from a folder)."""
+        sheet = self.sheet(ASSESSMENT)
+        if sheet is None:
+            return None
+        for row in sheet.rows[1:]:
+            if row and isinstance(row[0], str) and row[0].strip() == "考核期" and len(row) > 1:
+                text = _period_text(row[1])
+                return parse_period(text) if text is not None else None
+        return None
+
+    def evidence(self, rules: Ruleset, exports: Sequence[Export] = ()) -> Evidence:
+        """The evidence file's JSON tree, with where each part came from; raises
+        :class:`~inspector_scoring.InvalidInputError` with every problem of the cells.
+        ``exports`` are positioning exports read as they are, added to their kind's records."""
+        reader = _Reader(self, rules, exports)
+        tree = reader.read()
+        reader.problems.raise_if_any()
+        return Evidence(tree, reader.cells, tuple(reader.left_out))
+
+
+@attrs.frozen(slots=True, eq=False)
+class Evidence:
+    """A workbook read as evidence: the JSON tree, the cell of each key path, what was left out."""
+
+    tree: dict[str, Any]
+    #: key path (``inspectors[0].events[3].at``) → cell (``下井记录!D5``)
+    cells: Mapping[str, str]
+    left_out: tuple[LeftOut, ...]
+
+    def locate(self, problem: Problem) -> Problem:
+        """A problem found at a key path of the tree, moved to the cell it came from."""
+        return attrs.evolve(problem, path=self.cell_of(problem.path))
+
+    def cell_of(self, path: str) -> str:
+        """The cell of a key path, or of the nearest part that has one (the path itself if none)."""
+        probe = path
+        while probe:
+            found = self.cells.get(probe)
+            if found is not None:
+                return found
+            cut = max(probe.rfind("."), probe.rfind("["))
+            if cut <= 0:
+                break
+            probe = probe[:cut]
+        return path
+
+
+def read_workbook(data: bytes, name: str) -> Workbook:
+    """A workbook's sheets from its bytes (.xlsx, .xls or .ods, told apart by their content)."""
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only to read a workbook
+
+    try:
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = tuple(
+            Sheet(
+                sheet_name,
+                tuple(map(tuple, book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False))),
+            )
+            for sheet_name in book.sheet_names
+        )
+    except Exception as error:  # calamine's errors have no common base but Exception
+        problems = Collector(name)
+        problems.add("", M.NOT_A_WORKBOOK, reason=str(error).strip() or type(error).__name__)
+        raise InvalidInputError(problems.problems) from None
+    return Workbook(name, hashlib.sha256(data).hexdigest(), sheets)
+
+
+def workbook_period(book: Workbook) -> Period | None:
+    """The period a workbook assesses, when it says one that can be read."""
+    return book.period()
+
+
+# -- reading ----------------------------------------------------------------------
+
+
+def _period_text(value: object) -> str | None:
+    """``考核期`` as ``2021-03``, ``2021-Q1`` or ``2021``, from any of its written forms."""
+    import re  # noqa: PLC0415
+
+    if isinstance(value, float) and value.is_integer():
+        value = str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        # A spreadsheet program turns the text 2021-03 into the date 2021-03-01.
+        day = getattr(value, "day", None)
+        if day == 1 and not hasattr(value, "hour"):
+            return f"{value.year:04d}-{value.month:02d}"  # type: ignore[attr-defined]
+        return None
+    text = value.strip()
+    patterns: tuple[tuple[str, Callable[[re.Match[str]], str]], ...] = (
+        (r"(\d{4})-(\d{1,2})", lambda m: f"{m[1]}-{int(m[2]):02d}"),
+        (r"(\d{4})年(\d{1,2})月份?", lambda m: f"{m[1]}-{int(m[2]):02d}"),
+        (r"(\d{4})-?Q([1-4])", lambda m: f"{m[1]}-Q{m[2]}"),
+        (r"(\d{4})年第([一二三四1-4])季度", lambda m: f"{m[1]}-Q{_CHINESE_QUARTERS[m[2]]}"),
+        (r"(\d{4})(?:年度?)?", lambda m: m[1]),
+    )
+    for pattern, form in patterns:
+        found = re.fullmatch(pattern, text)
+        if found is not None:
+            return form(found)
+    return None
+
+
+class _Columns:
+    """A sheet's header row: which column holds what."""
+
+    __slots__ = ("at", "extras")
+
+    def __init__(self) -> None:
+        #: key → column
+        self.at: dict[str, int] = {}
+        #: an event sheet's other columns: header → column
+        self.extras: dict[str, int] = {}
+
+    def get(self, sheet: Sheet, row: int, key: str) -> tuple[str, object]:
+        """The cell name and value of ``key`` in ``row`` (``("", "")`` without the column)."""
+        column = self.at.get(key)
+        if column is None:
+            return "", ""
+        return sheet.where(row, column), sheet.cell(row, column)
+
+
+class _Reader:
+    """One workbook read against one rule file (internal)."""
+
+    def __init__(self, book: Workbook, rules: Ruleset, exports: Sequence[Export] = ()) -> None:
+        self.book = book
+        self.exports = exports
+        self.rules = rules
+        self.problems = Collector(book.name)
+        self.cells: dict[str, str] = {}
+        self.left_out: list[LeftOut] = []
+        self.inspectors: list[dict[str, Any]] = []
+        self.by_id: dict[str, int] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.by_card: dict[str, int] = {}
+        #: (inspector, metric) of every non-blank 计数 cell, readable or not
+        self.tried: set[tuple[int, str]] = set()
+        #: whether 人员 could be read (else no row can be told whose it is, and none is blamed)
+        self.roster = False
+        #: each event kind's sheet title, and the kinds by the names their sheets may have
+        self.kinds: dict[str, Kind] = {}
+        for kind_id in rules.event_kinds():
+            kind = rules.kind(kind_id)
+            self.kinds.setdefault(kind.title, kind)
+            self.kinds.setdefault(kind_id, kind)
+
+    def read(self) -> dict[str, Any]:
+        sheets = self._sheets()
+        assessment = self._assessment(sheets.get(ASSESSMENT))
+        if PANEL in sheets:
+            panel = self._panel(sheets[PANEL])
+            if panel:
+                assessment["panel"] = panel
+        self._people(sheets.get(PEOPLE))
+        if LEAVE in sheets:
+            self._leave(sheets[LEAVE])
+        counted = self._counts(sheets[COUNTS]) if COUNTS in sheets else set()
+        present: set[str] = set()
+        event_sheets = [
+            (sheet, self.kinds[sheet.name]) for sheet in self.book.sheets if sheet.name in self.kinds
+        ]
+        if event_sheets or self.exports:
+            for person in self.inspectors:
+                person["events"] = []
+        for sheet, kind in event_sheets:
+            if kind.id in present:
+                self.problems.add(sheet.name, M.SHEET_KIND_TWICE, kind=quote(kind.id))
+                continue
+            present.add(kind.id)
+            self._events(sheet, kind, typos=True)
+        kinds = self.rules.event_kinds()
+        for export in self.exports:
+            kind = export.mapping.as_kind()
+            if kind.id not in kinds:
+                self.problems.add(
+                    export.name, M.EXPORT_KIND, kind=quote(kind.id), mapping=export.mapping.source
+                )
+                continue
+            present.add(kind.id)
+            self._events(Sheet(export.name, export.rows, export.first_row), kind, typos=False)
+        self._silent_metrics(present, counted)
+        return {"schema": 1, "assessment": assessment, "inspectors": self.inspectors}
+
+    def _sheets(self) -> dict[str, Sheet]:
+        """The fixed sheets by name; an unknown sheet is a problem (with a suggestion)."""
+        fixed = (ASSESSMENT, PANEL, PEOPLE, LEAVE, COUNTS)
+        known = [*fixed, *self.kinds]
+        sheets: dict[str, Sheet] = {}
+        for sheet in self.book.sheets:
+            if sheet.name in fixed:
+                sheets[sheet.name] = sheet
+            elif sheet.name != HELP and sheet.name not in self.kinds:
+                self.problems.add(sheet.name, M.SHEET_UNKNOWN, hint=suggest(sheet.name, known))
+        for name in (ASSESSMENT, PEOPLE):
+            if name not in sheets:
+                self.problems.add(name, M.SHEET_MISSING)
+        return sheets
+
+    # -- headers ------------------------------------------------------------------
+
+    def _header(
+        self,
+        sheet: Sheet,
+        known: Mapping[str, str],
+        *,
+        required: Sequence[str] = (),
+        extras: bool = False,
+        typos: bool = True,
+        aliases: Mapping[str, str] = {},
+    ) -> _Columns | None:
+        """Read the header row: every header a known one (an event sheet keeps others as fields,
+        unless one edit away from a known header); ``None`` when a required column is missing."""
+        columns = _Columns()
+        header = sheet.rows[0] if sheet.rows else ()
+        listed = [*known, *aliases]
+        before = len(self.problems.problems)
+        for column, value in enumerate(header):
+            where = sheet.where(0, column)
+            text = read_text(self.problems, where, value)
+            if text is None:
+                if any(not blank(sheet.cell(row, column)) for row in range(1, len(sheet.rows))):
+                    self.problems.add(where, M.COLUMN_NO_HEADER)
+                continue
+            key = known.get(text) or (known.get(aliases[text]) if text in aliases else None)
+            if key is None:
+                close = [
+                    word for word in listed if typos and text not in _EXPORT_COLUMNS and _one_edit(text, word)
+                ]
+                if extras and not close and text not in _OWN_EVENT_KEYS:
+                    key = text
+                    target = columns.extras
+                else:
+                    hint = suggest(text, close or listed)
+                    self.problems.add(where, M.COLUMN_UNKNOWN, value=quote(text), hint=hint)
+                    continue
+            else:
+                target = columns.at
+            if key in columns.at or key in columns.extras:
+                self.problems.add(where, M.COLUMN_TWICE, value=quote(text))
+                continue
+            target[key] = column
+        for name in required:
+            if known[name] not in columns.at:
+                self.problems.add(sheet.where(0, len(header)), M.COLUMN_MISSING, value=quote(name))
+        return columns if len(self.problems.problems) == before else None
+
+    def _rows(self, sheet: Sheet) -> Iterator[int]:
+        """The rows after the header, blank rows left out."""
+        for row in range(1, len(sheet.rows)):
+            if not all(map(blank, sheet.rows[row])):
+                yield row
+
+    # -- the header sheets ----------------------------------------------------------
+
+    def _assessment(self, sheet: Sheet | None) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if sheet is None:
+            return out
+        columns = self._header(
+            sheet, dict(zip(ASSESSMENT_HEADER, ("item", "value"), strict=True)), required=ASSESSMENT_HEADER
+        )
+        if columns is None:
+            return out
+        seen: dict[str, str] = {}
+        for row in self._rows(sheet):
+            where, value = columns.get(sheet, row, "item")
+            item = read_text(self.problems, where, value)
+            if item is None:
+                self.problems.add(where or sheet.where(row, 0), M.EMPTY)
+                continue
+            key = ASSESSMENT_ROWS.get(item)
+            if key is None:
+                self.problems.add(
+                    where, M.ROW_UNKNOWN, value=quote(item), hint=suggest(item, ASSESSMENT_ROWS)
+                )
+                continue
+            if item in seen:
+                self.problems.add(where, M.ROW_TWICE, value=quote(item), first=seen[item])
+                continue
+            seen[item] = where
+            cell, content = columns.get(sheet, row, "value")
+            path = join("assessment", key)
+            self.cells[path] = cell
+            if key == "period":
+                text = _period_text(content)
+                if text is None or parse_period(text) is None:
+                    if blank(content):
+                        self.problems.add(cell, M.EMPTY)
+                    else:
+                        self.problems.add(cell, M.CELL_NOT_PERIOD, value=shown_cell(content))
+                    continue
+                out[key] = text
+            elif key == "assessed_on":
+                day = read_date(self.problems, cell, content)
+                if day is not None:
+                    out[key] = day
+            else:
+                text = read_text(self.problems, cell, content)
+                if text is not None:
+                    out[key] = text
+                elif key == "township":
+                    self.problems.add(cell, M.EMPTY)
+        for item in ASSESSMENT_REQUIRED:
+            if item not in seen:
+                self.problems.add(sheet.where(len(sheet.rows), 0), M.ROW_MISSING, value=quote(item))
+        self.cells.setdefault("assessment", sheet.where(0, 0))
+        return {key: out[key] for key in ASSESSMENT_ROWS.values() if key in out}
+
+    def _panel(self, sheet: Sheet) -> list[dict[str, str]]:
+        columns = self._header(sheet, PANEL_COLUMNS, required=("姓名",))
+        panel: list[dict[str, str]] = []
+        if columns is None:
+            return panel
+        for row in self._rows(sheet):
+            member: dict[str, str] = {}
+            path = join(join("assessment", "panel"), len(panel))
+            self.cells[path] = sheet.where(row, 0)
+            for key in PANEL_COLUMNS.values():
+                where, value = columns.get(sheet, row, key)
+                if where:
+                    self.cells[join(path, key)] = where
+                    text = read_text(self.problems, where, value)
+                    if text is not None:
+                        member[key] = text
+                    elif key == "name":
+                        self.problems.add(where, M.EMPTY)
+            panel.append(member)
+        return panel
+
+    def _people(self, sheet: Sheet | None) -> None:
+        if sheet is None:
+            return
+        columns = self._header(sheet, PEOPLE_COLUMNS, required=("编号", "姓名"))
+        if columns is None:
+            return
+        self.roster = True
+        card_cells: dict[str, str] = {}
+        for row in self._rows(sheet):
+            n = len(self.inspectors)
+            path = join("inspectors", n)
+            self.cells[path] = sheet.where(row, 0)
+            person: dict[str, Any] = {}
+            for key in ("id", "name", "mine"):
+                where, value = columns.get(sheet, row, key)
+                if not where:
+                    continue
+                self.cells[join(path, key)] = where
+                text = read_text(self.problems, where, value)
+                if text is not None:
+                    person[key] = text
+                elif key != "mine":
+                    self.problems.add(where, M.EMPTY)
+            for key in ("serving_from", "serving_until"):
+                where, value = columns.get(sheet, row, key)
+                if where:
+                    self.cells[join(path, key)] = where
+                    day = read_date(self.problems, where, value)
+                    if day is not None:
+                        person[key] = day
+            where, value = columns.get(sheet, row, "cards")
+            cards = read_text(self.problems, where, value) if where else None
+            for card in _cards(cards):
+                if card in card_cells:
+                    self.problems.add(where, M.CARD_TWICE, card=quote(card), first=card_cells[card])
+                else:
+                    card_cells[card] = where
+                    self.by_card[card] = n
+            if "id" in person:
+                self.by_id.setdefault(person["id"], n)
+            if "name" in person:
+                self.by_name.setdefault(person["name"], []).append(n)
+            self.inspectors.append(person)
+
+    # -- who a row is about ---------------------------------------------------------
+
+    def _who(self, sheet: Sheet, row: int, columns: _Columns, *, by_card: bool) -> int | LeftOut | None:
+        """The inspector a row names: by 编号, by a name unique in 人员, or (event sheets) by
+        card; ``LEFT`` for another person's card; ``None`` after a problem."""
+        if not self.roster:
+            return None
+        id_cell, id_value = columns.get(sheet, row, "id")
+        name_cell, name_value = columns.get(sheet, row, "name")
+        card_cell, card_value = columns.get(sheet, row, "card")
+        given_id = read_text(self.problems, id_cell, id_value) if id_cell else None
+        name = read_text(self.problems, name_cell, name_value) if name_cell else None
+        card = read_text(self.problems, card_cell, card_value) if card_cell else None
+        if given_id is not None:
+            n = self.by_id.get(given_id)
+            if n is None:
+                self.problems.add(
+                    id_cell, M.NO_SUCH_ID, value=quote(given_id), hint=suggest(given_id, self.by_id)
+                )
+                return None
+            listed = self.inspectors[n].get("name")
+            if name is not None and name != listed:
+                self.problems.add(
+                    name_cell, M.ID_OTHER_NAME, id=quote(given_id), name=quote(str(listed)), value=quote(name)
+                )
+                return None
+            return n
+        if by_card and card is not None:
+            n = self.by_card.get(card)
+            if n is None:
+                return _LEFT
+            listed = self.inspectors[n].get("name")
+            if name is not None and name != listed:
+                self.problems.add(
+                    name_cell, M.CARD_OTHER_NAME, card=quote(card), name=quote(str(listed)), value=quote(name)
+                )
+                return None
+            return n
+        if name is not None:
+            found = self.by_name.get(name, [])
+            if len(found) == 1:
+                return found[0]
+            if not found:
+                self.problems.add(
+                    name_cell, M.NO_SUCH_NAME, value=quote(name), hint=suggest(name, self.by_name)
+                )
+            else:
+                ids = "、".join(quote(str(self.inspectors[n].get("id"))) for n in found)
+                self.problems.add(name_cell, M.NAME_SHARED, value=quote(name), ids=ids)
+            return None
+        first = id_cell or name_cell or card_cell or sheet.where(row, 0)
+        self.problems.add(first, M.NO_WHO_CARD if by_card else M.NO_WHO)
+        return None
+
+    def _who_columns(self, sheet: Sheet, columns: _Columns, *, by_card: bool) -> bool:
+        """Whether the sheet has a column saying who (编号 or 姓名, or 卡号 in an event sheet)."""
+        keys = ("id", "name", "card") if by_card else ("id", "name")
+        if any(key in columns.at for key in keys):
+            return True
+        self.problems.add(sheet.where(0, 0), M.NO_WHO_COLUMN_CARD if by_card else M.NO_WHO_COLUMN)
+        return False
+
+    # -- leave and counts -----------------------------------------------------------
+
+    def _leave(self, sheet: Sheet) -> None:
+        columns = self._header(sheet, LEAVE_COLUMNS, required=("开始日期", "结束日期"))
+        if columns is None or not self._who_columns(sheet, columns, by_card=False):
+            return
+        for row in self._rows(sheet):
+            n = self._who(sheet, row, columns, by_card=False)
+            entry: dict[str, Any] = {}
+            cells: dict[str, str] = {}
+            for key in ("from", "to"):
+                where, value = columns.get(sheet, row, key)
+                cells[key] = where
+                day = read_date(self.problems, where, value)
+                if day is None and blank(value):
+                    self.problems.add(where, M.EMPTY)
+                elif day is not None:
+                    entry[key] = day
+            for key in ("reason", "approved_by"):
+                where, value = columns.get(sheet, row, key)
+                text = read_text(self.problems, where, value) if where else None
+                if text is not None:
+                    entry[key] = text
+                    cells[key] = where
+            if not isinstance(n, int):
+                continue
+            leave = self.inspectors[n].setdefault("leave", [])
+            path = join(join(join("inspectors", n), "leave"), len(leave))
+            self.cells[path] = sheet.where(row, 0)
+            for key, where in cells.items():
+                self.cells[join(path, key)] = where
+            leave.append(entry)
+
+    def _counts(self, sheet: Sheet) -> set[str]:
+        """The 计数 sheet; returns the metrics it has a column for."""
+        names = dict(WHO_COLUMNS)
+        for metric in self.rules.metrics:
+            names.setdefault(metric.id, metric.id)
+            names.setdefault(metric.title, metric.id)
+        columns = self._header(sheet, names)
+        if columns is None or not self._who_columns(sheet, columns, by_card=False):
+            return set()
+        metrics = [key for key in columns.at if key not in WHO_COLUMNS.values()]
+        for row in self._rows(sheet):
+            n = self._who(sheet, row, columns, by_card=False)
+            for metric_id in metrics:
+                where, value = columns.get(sheet, row, metric_id)
+                number = read_number(self.problems, where, value)
+                if isinstance(n, int) and not blank(value):
+                    self.tried.add((n, metric_id))  # (a bad number is not missing evidence too)
+                if number is None or not isinstance(n, int):
+                    continue
+                counts = self.inspectors[n].setdefault("counts", {})
+                path = join(join(join("inspectors", n), "counts"), metric_id)
+                if metric_id in counts:
+                    self.problems.add(where, M.COUNT_TWICE, first=self.cells[path])
+                    continue
+                counts[metric_id] = number
+                self.cells[path] = where
+        return set(metrics)
+
+    # -- events -----------------------------------------------------------------------
+
+    def _events(self, sheet: Sheet, kind: Kind, *, typos: bool) -> None:
+        known = dict(EVENT_COLUMNS)
+        for field, header in kind.fields:
+            known[header] = field
+        columns = self._header(
+            sheet, known, required=("时间",), extras=True, typos=typos, aliases=dict(kind.aliases)
+        )
+        if columns is None or not self._who_columns(sheet, columns, by_card=True):
+            return
+        time_of_day = self._needs_time(kind.id)
+        fields = [(field, field) for field, _ in kind.fields] + [
+            (header, header) for header in columns.extras
+        ]
+        skipped_rows = 0
+        skipped_cards: set[str] = set()
+        for row in self._rows(sheet):
+            n = self._who(sheet, row, columns, by_card=True)
+            event, cells = self._event(sheet, row, columns, kind, fields, time_of_day=time_of_day)
+            if n is _LEFT:
+                skipped_rows += 1
+                skipped_cards.add(str(read_text(self.problems, *columns.get(sheet, row, "card"))))
+                continue
+            if not isinstance(n, int) or event["at"] is None:
+                continue
+            events = self.inspectors[n]["events"]
+            path = join(join(join("inspectors", n), "events"), len(events))
+            self.cells[path] = sheet.where(row, 0)
+            for key, where in cells.items():
+                self.cells[join(path, key)] = where
+            events.append(event)
+        if skipped_rows:
+            self.left_out.append(LeftOut(sheet.name, skipped_rows, len(skipped_cards)))
+
+    def _event(
+        self,
+        sheet: Sheet,
+        row: int,
+        columns: _Columns,
+        kind: Kind,
+        fields: list[tuple[str, str]],
+        *,
+        time_of_day: bool,
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        """One row as an event (``at`` ``None`` when it cannot be read), and the cell of each key."""
+        event: dict[str, Any] = {"kind": kind.id}
+        cells: dict[str, str] = {}
+        where, value = columns.get(sheet, row, "at")
+        at = read_moment(self.problems, where, value, time_of_day=time_of_day)
+        if at is None and blank(value):
+            self.problems.add(where, M.EMPTY)
+        event["at"] = at
+        cells["at"] = where
+        where, value = columns.get(sheet, row, "until")
+        if where:
+            until = read_moment(self.problems, where, value, time_of_day=True)
+            if until is not None:
+                event["until"] = until
+                cells["until"] = where
+        where, value = columns.get(sheet, row, "ref")
+        ref = read_text(self.problems, where, value) if where else None
+        event["ref"] = ref if ref is not None else f"{sheet.name}第{row + sheet.offset + 1}行"
+        cells["ref"] = where or sheet.where(row, 0)
+        where, value = columns.get(sheet, row, "note")
+        note = read_text(self.problems, where, value) if where else None
+        if note is not None:
+            event["note"] = note
+            cells["note"] = where
+        for field, key in fields:
+            column = columns.at.get(key, columns.extras.get(key))
+            if column is None:
+                continue
+            where = sheet.where(row, column)
+            text = read_text(self.problems, where, sheet.cell(row, column))
+            if text is not None:
+                event[field] = text
+                cells[field] = where
+        return event, cells
+
+    def _needs_time(self, kind: str) -> bool:
+        """Whether a metric counts this kind at night or by minutes (its events need a time)."""
+        return any(
+            metric.count == kind and (metric.during is not None or metric.min_minutes is not None)
+            for metric in self.rules.metrics
+        )
+
+    def _silent_metrics(self, present: set[str], counted: set[str]) -> None:
+        """Every metric a rule uses must come from somewhere: its kind's sheet, a 计数 column or
+        its default. A metric with a default and no sheet is given its default in counts."""
+        if not self.roster:
+            return
+        for metric in self.rules.used_metrics():
+            if metric.kind is not None and metric.kind in present:
+                continue
+            lacking = [person for n, person in enumerate(self.inspectors) if (n, metric.id) not in self.tried]
+            if not lacking:
+                continue
+            if metric.default is not None:
+                if metric.kind is not None and present:
+                    for person in lacking:  # events are listed, so the default must be said
+                        person.setdefault("counts", {})[metric.id] = _plain(metric.default)
+                continue
+            who = "、".join(str(person.get("name", person.get("id", "?"))) for person in lacking[:3])
+            if len(lacking) > 3:
+                who += M.AND_MORE.render(count=len(lacking) - 3)
+            if metric.kind is None:
+                self.problems.add(
+                    COUNTS, M.MISSING_IN_COUNTS, metric=quote(metric.id), title=metric.title, who=who
+                )
+            else:
+                sheet = self.rules.kind(metric.kind).title
+                self.problems.add(
+                    sheet,
+                    M.MISSING_SHEET,
+                    metric=quote(metric.id),
+                    title=metric.title,
+                    who=who,
+                    sheet=quote(sheet),
+                )
+
+
+_LEFT = LeftOut("", 0, 0)
+#: columns positioning exports commonly have, one edit from a listed header (序号 and 卡号) but
+#: no typo of it: kept as fields
+_EXPORT_COLUMNS = frozenset({"序号", "工号", "班号", "班次", "账号", "帐号", "井号"})
+#: an event's keys, which no extra column may take as its field's name
+_OWN_EVENT_KEYS = frozenset({"kind", "at", "until", "ref", "note"})
+
+
+def _plain(value: Decimal) -> int | Decimal:
+    return int(value) if value == value.to_integral_value() else value
+
+
+def _cards(text: str | None) -> list[str]:
+    """The card numbers of one cell, split at ``、`` or ``,``."""
+    if text is None:
+        return []
+    for separator in _CARD_SEPARATORS[1:]:
+        text = text.replace(separator, _CARD_SEPARATORS[0])
+    return [card.strip() for card in text.split(_CARD_SEPARATORS[0]) if card.strip()]
+
+
+def _one_edit(word: str, other: str) -> bool:
+    """Whether two different headers are one insertion, deletion or substitution apart."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        return sum(a != b for a, b in zip(word, other, strict=True)) == 1
+    short, long = sorted((word, other), key=len)
+    return any(long[:n] + long[n + 1 :] == short for n in range(len(long)))

@@ -1,0 +1,429 @@
+# mypy: disable-error-code="comparison-overlap"
+"""The workbook (.xlsx) as evidence: reading every kind of cell, exact messages at their cells,
+``score import`` and ``score template``, and the same scores as the JSON it stands for."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from python_calamine import CalamineWorkbook
+
+import inspector_scoring as isc
+from inspector_scoring import messages as M
+from inspector_scoring.i18n import use_language
+from workbooks import EMPTY_KINDS, month, workbook_bytes, write_workbook
+
+SCORE = [sys.executable, "-m", "inspector_scoring"]
+
+
+def run(*args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess[str]:
+    """The installed command, as a clerk runs it."""
+    return subprocess.run(
+        [*SCORE, *args, "--lang", lang],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        check=False,
+    )
+
+
+def _logs(inspector: str, days: list[int], sheet_rows: list[int]) -> list[dict[str, Any]]:
+    return [
+        {"kind": "work_log", "at": f"2021-04-{day:02d}", "ref": f"工作日志第{row}行"}
+        for day, row in zip(days, sheet_rows, strict=True)
+    ]
+
+
+QJ01_DAYS = [day for day in range(1, 31) if day not in (20, 21, 22, 25)]
+#: what month() stands for, written by hand as the evidence file of SPEC §3
+EXPECTED: dict[str, Any] = {
+    "schema": 1,
+    "assessment": {"township": "前进镇", "period": "2021-04", "assessed_on": "2021-05-06"},
+    "inspectors": [
+        {
+            "id": "QJ-01",
+            "name": "张德明",
+            "mine": "白沙沟煤矿",
+            "leave": [{"from": "2021-04-20", "to": "2021-04-22", "reason": "病假"}],
+            "counts": {"preshift_meetings": 10, "safety_meetings": 1},
+            "events": [
+                *_logs("QJ-01", QJ01_DAYS, list(range(2, 28))),
+                {
+                    "kind": "underground",
+                    "at": "2021-04-01T23:00:00",
+                    "until": "2021-04-02T02:30:00",
+                    "ref": "KJ-1",
+                    "部门": "安监",
+                },
+                {
+                    "kind": "underground",
+                    "at": "2021-04-02T09:00:00",
+                    "until": "2021-04-02T10:59:00",
+                    "ref": "KJ-2",
+                },
+                {"kind": "underground", "at": "2021-04-05T08:00:00", "ref": "KJ-3"},
+            ],
+        },
+        {
+            "id": "QJ-02",
+            "name": "刘春燕",
+            "mine": "石门煤矿",
+            "serving_from": "2021-04-11",
+            "counts": {"preshift_meetings": 6, "safety_meetings": 1},
+            "events": [
+                *_logs("QJ-02", list(range(11, 31)), list(range(29, 49))),
+                {
+                    "kind": "underground",
+                    "at": "2021-04-12T22:10:00",
+                    "until": "2021-04-13T01:40:00",
+                    "ref": "下井记录第4行",
+                    "部门": "安监",
+                },
+            ],
+        },
+    ],
+}
+
+
+def _sorted(tree: dict[str, Any]) -> dict[str, Any]:
+    """The tree with each inspector's events in a fixed order (kind, then time)."""
+    for person in tree["inspectors"]:
+        person["events"].sort(key=lambda event: (event["kind"], event["at"]))
+    return tree
+
+
+def _import(tmp_path: Path, sheets: Any, *extra: str) -> subprocess.CompletedProcess[str]:
+    book = write_workbook(tmp_path / "2021-04.xlsx", sheets)
+    return run("import", book, *extra)
+
+
+def test_import_gives_the_evidence_the_workbook_stands_for(tmp_path: Path) -> None:
+    """Spreadsheet dates and date-times, the three text date forms, numbers as numbers and as text,
+    a blank row, card numbers in one cell: the evidence file written by hand, exactly."""
+    done = _import(tmp_path, month())
+    assert done.returncode == 0, done.stderr
+    assert _sorted(json.loads(done.stdout)) == _sorted(json.loads(json.dumps(EXPECTED)))
+
+
+def test_import_counts_the_rows_of_other_cards_on_standard_error(tmp_path: Path) -> None:
+    """The pasted export's rows of 王矿工 and 赵矿工 (cards 9001, 9002) are left out, and said."""
+    done = _import(tmp_path, month())
+    book = str(tmp_path / "2021-04.xlsx")
+    assert done.stderr.splitlines() == [
+        f"{book}: 下井记录: left out 2 row(s) of 2 card(s) not listed in 人员",
+        f"{book}: 2 inspector(s), 50 event(s)",
+    ]
+    chinese = run("import", book, lang="zh")
+    assert chinese.stderr.splitlines()[0] == f"{book}：下井记录：人员表中没有的卡号2个，共2行，未导入"
+
+
+def test_import_is_byte_identical_on_every_run(tmp_path: Path) -> None:
+    """The same workbook writes the same JSON bytes."""
+    book = write_workbook(tmp_path / "a.xlsx", month())
+    first, second = run("import", book), run("import", book)
+    assert first.stdout == second.stdout
+    assert first.stdout.endswith("}\n")
+
+
+def test_a_workbook_and_its_imported_json_score_alike(tmp_path: Path) -> None:
+    """Scoring the workbook and scoring the JSON made from it give the same results; only the
+    evidence fingerprint differs (each that of its own bytes).
+
+    QJ-01: 30 days less 3 of leave = 27 duty days. Underground: 1 entry counts (KJ-2 lasted
+    119 minutes, KJ-3 has no exit); 15 × 27/30 = 13.5 → 14; 2 × 13 = 26 → item 20 exhausted → 0.
+    Night: 1 of 5 × 27/30 = 4.5 → 5: 3 × 4 = 12 → 3. Work log: 25 April missing → 14.
+    Pre-shift 10 ≥ 9. Total 20 + 0 + 3 + 14 + 10 + 5 + 5 + 10 = 67 → 基本合格.
+    """
+    book = write_workbook(tmp_path / "2021-04.xlsx", month())
+    imported = tmp_path / "2021-04.json"
+    imported.write_text(run("import", book).stdout, encoding="utf-8")
+    from_book, from_json = isc.score_file(book), isc.score_file(imported)
+    first = from_book.results[0]
+    assert (first.total, first.grade) == (67, "基本合格")
+    assert first.hits[0].explanation.startswith(
+        "下井1次（另有1次不足120分钟、1次无升井记录，未计入），少于14次13次"
+    )
+    a = json.loads(isc.result_to_json(from_book))
+    b = json.loads(isc.result_to_json(from_json))
+    assert a["evidence"]["sha256"] != b["evidence"]["sha256"]
+    assert a["evidence"]["sha256"] == __import__("hashlib").sha256(Path(book).read_bytes()).hexdigest()
+    del a["evidence"]["sha256"], b["evidence"]["sha256"]
+    assert a == b
+
+
+def test_score_and_verify_take_a_workbook(tmp_path: Path) -> None:
+    """``score april.xlsx`` and ``score verify`` read workbooks like JSON files (``score annual``
+    and ``score test`` read evidence through the same ``score_file``)."""
+    book = write_workbook(tmp_path / "2021-04.xlsx", month())
+    result = tmp_path / "result.json"
+    assert run(book, "--format", "json", "--output", str(result)).returncode == 0
+    verified = run("verify", str(result), book)
+    assert verified.returncode == 0, verified.stderr
+
+
+# -- rejections: every problem at once, at its cell, in both languages -------------------
+
+
+def _problems(tmp_path: Path, sheets: Any, lang: str = "en") -> list[str]:
+    book = write_workbook(tmp_path / "m.xlsx", sheets)
+    done = run(book, lang=lang)
+    assert done.returncode == 1
+    prefix = f"{book}: "
+    return [line.removeprefix(prefix) for line in done.stderr.splitlines()]
+
+
+PEOPLE_HEADER = ["编号", "姓名", "所驻煤矿", "到岗日期", "离岗日期", "卡号"]
+
+REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
+    (
+        "a full-width count and a text that is no date",
+        {
+            "计数": [["编号", "参加班前会次数", "safety_meetings"], ["QJ-01", "１０", 1], ["QJ-02", 6, "一"]],
+            "请假": [["姓名", "开始日期", "结束日期"], ["张德明", "4月20日", "2021-04-22"]],
+        },
+        [
+            "请假!B2: must be a date (a spreadsheet date, or text like 2021-03-05, 2021/3/5 or "
+            '2021年3月5日), got "4月20日"',
+            '计数!B2: "１０" holds the full-width character "１"; type the ASCII "1" '
+            "(switch the input method to half-width)",
+            '计数!C3: must be a number, got "一"',
+        ],
+        [
+            '请假!B2: 应为日期（表格日期，或文字如 2021-03-05、2021/3/5、2021年3月5日），实为 "4月20日"',
+            '计数!B2: "１０" 中有全角字符 "１"，请改为半角 "1"（把输入法切换到半角）',
+            '计数!C3: 应为数字，实为 "一"',
+        ],
+    ),
+    (
+        "a card under another name (捎卡) and an unknown name",
+        {
+            "下井记录": [
+                ["卡号", "姓名", "时间", "结束时间"],
+                ["8001", "刘春燕", "2021-04-01 08:00", "2021-04-01 11:00"],
+                [None, "张得明", "2021-04-02 08:00", "2021-04-02 11:00"],
+                ["8003", None, "2021-04-12 08:00", "2021-04-12 07:00"],
+            ],
+        },
+        [
+            '下井记录!B2: the card "8001" is "张德明"\'s in 人员, but this row names "刘春燕": '
+            "one card under two names (someone else's card, 捎卡?)",
+            '下井记录!B3: no inspector in 人员 is called "张得明"; did you mean "张德明"?',
+        ],
+        [
+            '下井记录!B2: 卡号 "8001" 在人员表中属于 "张德明"，本行却是 "刘春燕"：一卡两人（是否捎卡？）',
+        ],
+    ),
+    (
+        "a misspelt row, a misspelt header and so a missing column",
+        {
+            "考核信息": [
+                ["项目", "内容"],
+                ["乡镇", "前进镇"],
+                ["考核期", "2021年4月"],
+                ["考核日其", "2021-05-06"],
+            ],
+            "人员": [["编号", "名字", "卡号"], ["QJ-01", "张德明", "8001"]],
+        },
+        [
+            '考核信息!A4: unknown row "考核日其"; did you mean "考核日期"?',
+            '人员!B1: unknown column "名字"',
+            '人员!D1: missing required column "姓名"',
+        ],
+        [
+            '人员!B1: 未知的列 "名字"',
+            '人员!D1: 缺少必需的列 "姓名"',
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "changes", "english", "chinese"), REJECTIONS, ids=[r[0] for r in REJECTIONS]
+)
+def test_every_rejection_is_reported_at_its_cell(
+    tmp_path: Path, case: str, changes: dict[str, Any], english: list[str], chinese: list[str]
+) -> None:
+    """Each problem as ``FILE: SHEET!CELL: message``, all at once, in English and in Chinese."""
+    assert _problems(tmp_path, month(**changes)) == english
+    # (Only the workbook's own sentences: the "did you mean" hint is translated elsewhere.)
+    said = _problems(tmp_path, month(**changes), lang="zh")
+    assert [line for line, en in zip(said, english, strict=True) if "did you mean" not in en] == chinese
+
+
+def test_a_problem_the_check_finds_is_reported_at_the_cell_it_came_from(tmp_path: Path) -> None:
+    """An exit before its entry is found by the evidence check at ``inspectors[1].events[20].until``
+    and reported at the cell: 下井记录!D4."""
+    sheets = month()
+    sheets["下井记录"][3][3] = "2021-04-12 20:00"
+    assert _problems(tmp_path, sheets) == [
+        '下井记录!D4: must not be before at (2021-04-12T22:10:00), got "2021-04-12T20:00:00"'
+    ]
+
+
+def test_a_kind_without_its_sheet_is_missing_evidence_at_that_sheet(tmp_path: Path) -> None:
+    """No 表彰记录 sheet and no 计数 column: the commendations metric has no evidence."""
+    sheets = month()
+    del sheets["表彰记录"]
+    assert _problems(tmp_path, sheets) == [
+        '表彰记录: missing evidence for metric "commendations" (受县级以上表彰次数) of 张德明、刘春燕: '
+        'add the sheet "表彰记录" (with no rows if nothing happened), or a column in 计数'
+    ]
+
+
+def test_unknown_sheets_and_missing_required_ones(tmp_path: Path) -> None:
+    """A misspelt sheet is not passed over silently; 人员 is required."""
+    sheets = month()
+    sheets["表彰纪录"] = sheets.pop("表彰记录")
+    del sheets["人员"]
+    problems = _problems(tmp_path, sheets)
+    assert problems[:2] == [
+        '表彰纪录: unknown sheet; did you mean "表彰记录"?',
+        "人员: missing required sheet",
+    ]
+
+
+# -- cells --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (date(2021, 4, 5), "2021-04-05"),
+        ("2021-04-05", "2021-04-05"),
+        ("2021/4/5", "2021-04-05"),
+        ("2021年4月5日", "2021-04-05"),
+        (" 2021-04-05 ", "2021-04-05"),
+    ],
+)
+def test_dates_in_every_form(tmp_path: Path, cell: object, expected: str) -> None:
+    """A spreadsheet date and the three text forms read as the same date."""
+    sheets = month()
+    sheets["人员"][2][3] = cell
+    done = _import(tmp_path, sheets)
+    assert json.loads(done.stdout)["inspectors"][1]["serving_from"] == expected
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        (datetime(2021, 4, 12, 22, 10), "2021-04-12T22:10:00"),
+        ("2021-04-12 22:10", "2021-04-12T22:10:00"),
+        ("2021-04-12T22:10:05", "2021-04-12T22:10:05"),
+        ("2021/4/12 22:10", "2021-04-12T22:10:00"),
+        ("2021年4月12日22:10", "2021-04-12T22:10:00"),
+        # A spreadsheet date-time at midnight comes as a date; the column needs a time: 00:00.
+        (datetime(2021, 4, 12, 0, 0), "2021-04-12T00:00:00"),
+    ],
+)
+def test_date_times_in_every_form(tmp_path: Path, cell: object, expected: str) -> None:
+    """Spreadsheet date-times and text with a space or T read as the same local date-time."""
+    sheets = month()
+    sheets["下井记录"][3][2] = cell
+    sheets["下井记录"][3][3] = None
+    done = _import(tmp_path, sheets)
+    events = json.loads(done.stdout)["inspectors"][1]["events"]
+    assert [event["at"] for event in events if event["kind"] == "underground"] == [expected]
+
+
+@pytest.mark.parametrize(("cell", "expected"), [(0.1, "0.1"), (2.5, "2.5"), ("2.25", "2.25"), (3, "3")])
+def test_numbers_through_their_shortest_decimal_form(tmp_path: Path, cell: object, expected: str) -> None:
+    """0.1 stored as a binary float is exactly 0.1 in the evidence."""
+    sheets = month()
+    sheets["计数"][1][1] = cell
+    done = _import(tmp_path, sheets)
+    assert f'"preshift_meetings": {expected},' in done.stdout
+
+
+def test_template_is_a_workbook_the_reader_accepts(tmp_path: Path) -> None:
+    """``score template`` writes the sheets, headers and 说明; filled in, it scores."""
+    out = tmp_path / "t.xlsx"
+    done = run("template", "--output", str(out))
+    assert done.returncode == 0, done.stderr
+    book = CalamineWorkbook.from_path(str(out))
+    assert book.sheet_names == [
+        "说明",
+        "考核信息",
+        "考核小组",
+        "人员",
+        "请假",
+        "计数",
+        "脱岗记录",
+        "下井记录",
+        "工作日志",
+        "班前会签到",
+        "安全会议签到",
+        "电话抽查记录",
+        "漏查隐患",
+        "隐患台账",
+        "表彰记录",
+        "弄虚作假",
+        "瞒报记录",
+    ]
+    assert book.get_sheet_by_name("下井记录").to_python()[0] == [
+        "编号",
+        "姓名",
+        "卡号",
+        "时间",
+        "结束时间",
+        "记录号",
+        "备注",
+    ]
+    assert book.get_sheet_by_name("人员").to_python()[0] == [
+        "编号",
+        "姓名",
+        "所驻煤矿",
+        "到岗日期",
+        "离岗日期",
+        "卡号",
+    ]
+    assert "填写说明" in str(book.get_sheet_by_name("说明").to_python()[0][0])
+    assert run("template", "--output", str(tmp_path / "u.xlsx")).returncode == 0
+    assert out.read_bytes() == (tmp_path / "u.xlsx").read_bytes()
+
+
+def test_the_template_filled_in_scores(tmp_path: Path) -> None:
+    """The template's own sheets with a header row each, filled with the month, are read."""
+    sheets = month()
+    sheets["说明"] = [["填写说明"]]
+    for name in EMPTY_KINDS:
+        sheets[name] = [["编号", "姓名", "卡号", "时间", "记录号", "备注"]]
+    book = write_workbook(tmp_path / "filled.xlsx", sheets)
+    assert isc.score_file(book).results[0].total == 67
+
+
+def test_json_scoring_imports_no_spreadsheet_library() -> None:
+    """``import inspector_scoring`` and scoring a JSON file load neither python-calamine nor
+    XlsxWriter (they are for workbooks only)."""
+    code = (
+        "import sys, inspector_scoring as isc;"
+        "isc.score_file('examples/taiping-2021-03.json');"
+        "import inspector_scoring.views.json_result;"
+        "print(sorted(m for m in sys.modules if m.startswith(('python_calamine', 'xlsxwriter'))))"
+    )
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_workbook_bytes_from_standard_input(tmp_path: Path) -> None:
+    """``score -`` tells a workbook from JSON by its first bytes."""
+    data = workbook_bytes(month())
+    done = subprocess.run([*SCORE, "-", "--format", "json"], input=data, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["results"][0]["total"] == 67
+
+
+def test_chinese_messages_are_used_for_the_language() -> None:
+    """(The message catalog has the workbook's sentences in Chinese.)"""
+    use_language("zh")
+    try:
+        assert M.SHEET_MISSING.render() == "缺少必需的工作表"
+    finally:
+        use_language("en")
