@@ -283,12 +283,16 @@ HELP_EXAMPLES = Message("help.examples", "examples:")
 HELP_OTHER_COMMANDS = Message(
     "help.other_commands",
     "other commands:\n"
-    "  score annual EVIDENCE...     the year from its twelve monthly files\n"
+    "  score template --output FILE.xlsx\n"
+    "                               the workbook to fill in with the month's records\n"
+    "  score import WORKBOOK        a filled-in workbook as an evidence file (JSON)\n"
+    "  score annual EVIDENCE...     the year from its monthly files (--to-date: so far)\n"
     "  score check RULES            validate a rule file and show what it says\n"
     "  score test CASES             run the test cases written for a rule file\n"
     "  score schema [--rules PATH]  the JSON Schema of an evidence file\n"
     "  score verify RESULT EVIDENCE [--rules PATH]\n"
-    "                               recompute a published result and compare",
+    "                               recompute a published result and compare\n"
+    "  score diff OLD NEW           what changed between two results (after objections)",
 )
 HELP_EXIT_CODES = Message(
     "help.exit_codes",
