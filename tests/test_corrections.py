@@ -247,7 +247,8 @@ def test_the_corrected_notice_lists_what_changed(published: dict[str, Path], run
 
 
 def test_every_format_shows_the_correction(published: dict[str, Path], run_score: Run) -> None:
-    """The table and CSV notices carry the 复核结果 too (the CSV in a column per inspector)."""
+    """Every notice format carries the 复核结果: the table, HTML and SVG before the results, the
+    CSV in a column per inspector, the score sheet on a sheet of its own."""
     table = run_score(published["corrected"], "--corrects", published["published"])
     assert table.returncode == 0, table.stderr
     assert "复核结果" in table.stdout
@@ -262,6 +263,27 @@ def test_every_format_shows_the_correction(published: dict[str, Path], run_score
     assert header.endswith(',"扣分说明","复核情况"')
     assert "总分87→100；等次合格→优秀" in csv.stdout
     assert "无变化" in csv.stdout  # 王五
+    html = run_score(published["corrected"], "--corrects", published["published"], "--format", "html")
+    assert html.returncode == 0, html.stderr
+    assert '<h2 id="part-1-heading">复核结果</h2>' in html.stdout
+    assert "<h3>复核依据</h3>" in html.stdout
+    assert html.stdout.index("复核结果</h2>") < html.stdout.index("考核结果</h2>")
+    svg = run_score(published["corrected"], "--corrects", published["published"], "--format", "svg")
+    assert svg.returncode == 0, svg.stderr
+    assert ">复核结果</text>" in svg.stdout
+    assert ">复核总分</text>" in svg.stdout
+    workbook = published["corrected"].with_suffix(".xlsx")
+    sheet = run_score(
+        published["corrected"], "--corrects", published["published"], "--format", "xlsx", "--output", workbook
+    )
+    assert sheet.returncode == 0, sheet.stderr
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(workbook)
+    assert book.sheetnames == ["考核评分表", "复核结果"]
+    rows = list(book["复核结果"].iter_rows(values_only=True))
+    assert rows[2][:8] == ("序号", "姓名", "所驻煤矿", "变更项目", "原总分", "复核总分", "原等次", "复核等次")
+    assert rows[3][1] == "张三"
+    assert (rows[3][4], rows[3][5]) == (91, 96)
 
 
 def test_verify_checks_a_corrected_result(published: dict[str, Path], run_score: Run) -> None:

@@ -13,9 +13,10 @@ XML-escaped, so the file is valid XML whatever the inputs hold.
 from __future__ import annotations
 
 from decimal import Decimal
+from unicodedata import east_asian_width
 from xml.sax.saxutils import escape, quoteattr
 
-from .document import Document
+from .document import Document, Part
 from .measure import char_cells
 from .shown import shown
 
@@ -35,8 +36,13 @@ _NARROW = Decimal("0.6")  # em: the widest a narrow (Latin, digit) character is 
 
 
 def text_width(text: str, size: int = _SIZE) -> Decimal:
-    """How wide ``text`` may be drawn at ``size`` px: 1 em a wide character, 0.6 em another."""
-    ems = sum((Decimal(1) if char_cells(char) == 2 else _NARROW for char in text), Decimal(0))
+    """How wide ``text`` may be drawn at ``size`` px: 1 em a wide or ambiguous character, 0.6 em
+    another."""
+    # An ambiguous-width character (→, ①, “”) is drawn a full em wide by a CJK font.
+    ems = sum(
+        (Decimal(1) if char_cells(char) == 2 or east_asian_width(char) == "A" else _NARROW for char in text),
+        Decimal(0),
+    )
     return ems * size
 
 
@@ -50,7 +56,7 @@ def _n(value: Decimal | int) -> str:
     return format(Decimal(value).quantize(Decimal("0.1")).normalize(), "f")
 
 
-def _table(document: Document, left: Decimal, top: Decimal, widths: list[Decimal]) -> list[str]:
+def _table(document: Document | Part, left: Decimal, top: Decimal, widths: list[Decimal]) -> list[str]:
     """The table's header background, borders and texts, its top left corner at (left, top)."""
     headers = [shown(column.header) for column in document.columns]
     notes = [shown(column.note) for column in document.columns]
@@ -89,7 +95,7 @@ def _table(document: Document, left: Decimal, top: Decimal, widths: list[Decimal
     return parts
 
 
-def _rows(document: Document) -> list[list[str]]:
+def _rows(document: Document | Part) -> list[list[str]]:
     rows = []
     for row in document.rows:
         cells = [shown(cell) for cell in row.cells]
@@ -99,24 +105,50 @@ def _rows(document: Document) -> list[list[str]]:
     return rows
 
 
-def render_svg(document: Document, /) -> str:
-    """The notice's title, table, foot and signature as a standalone SVG picture."""
+def _widths(document: Document | Part) -> list[Decimal]:
+    """Each column's width: its widest header, note or cell, with padding."""
     texts = [
         [shown(column.header), shown(column.note), *(cells[n] for cells in _rows(document))]
         for n, column in enumerate(document.columns)
     ]
-    widths = [max(text_width(text) for text in column) + 2 * _PAD for column in texts]
-    table_width = sum(widths, Decimal(0))
+    return [max(text_width(text) for text in column) + 2 * _PAD for column in texts]
+
+
+def _height(document: Document | Part) -> int:
+    header_rows = 2 if any(column.note for column in document.columns) else 1
+    return _ROW * (header_rows + len(document.rows))
+
+
+def render_svg(document: Document, /) -> str:
+    """The notice's title, table, foot and signature as a standalone SVG picture; a corrected
+    notice's 复核结果 table above the results."""
+    tables: list[tuple[str, Document | Part]] = [(shown(part.title), part) for part in document.parts]
+    if tables:
+        tables.append(("考核结果", document))
+    else:
+        tables.append(("", document))
+    widths = [_widths(table) for _, table in tables]
     title = shown(document.title)
     foot = [shown(line) for line in document.footer]
-    content: Decimal = max([table_width, text_width(title, _TITLE), *(text_width(line) for line in foot)])
+    content: Decimal = max(
+        [
+            *(sum(columns, Decimal(0)) for columns in widths),
+            text_width(title, _TITLE),
+            *(text_width(line) for line in foot),
+        ]
+    )
     width = content + 2 * _MARGIN
     y = Decimal(_MARGIN + _TITLE)
     parts = [_text(width / 2, y, title, font_size=str(_TITLE), font_weight="bold", text_anchor="middle")]
-    top = y + 16
-    parts += _table(document, _MARGIN + (content - table_width) / 2, top, widths)
-    header_rows = 2 if any(column.note for column in document.columns) else 1
-    y = top + _ROW * (header_rows + len(document.rows)) + _LINE + 8
+    y += 16
+    for (heading, table), columns in zip(tables, widths, strict=True):
+        if heading:
+            y += _LINE
+            parts.append(_text(_MARGIN, y - 6, heading, font_weight="bold"))
+        table_width = sum(columns, Decimal(0))
+        parts += _table(table, _MARGIN + (content - table_width) / 2, y, columns)
+        y += _height(table) + 8
+    y += _LINE
     for line in foot:
         parts.append(_text(_MARGIN, y, line))
         y += _LINE

@@ -5,7 +5,8 @@ township, period and rule file; two header rows (the items under one
 ``考核项目`` heading, each with its points); one row per inspector with the
 item scores, bonus and total as numbers, the grade, the veto and the
 deductions in words; the signature rows of the panel (考核人、复核人、日期);
-and the notice period, issuer, fingerprints and engine at the foot. The
+and the notice period, issuer, fingerprints and engine at the foot; a
+corrected notice's 复核结果 on a second sheet. The
 annual sheet has the months as columns, each month's total a number; a
 vetoed month is marked by its format and a cell comment saying which veto.
 
@@ -20,9 +21,10 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .document import Document, Record
+from .document import Document, Part, Record
 from .measure import text_cells
 from .shown import shown
 
@@ -154,6 +156,52 @@ class _Sheet:
         work.freeze_panes(header[1] + 1, 3)
 
 
+def _part_sheet(book: Any, styles: _Sheet, part: Part) -> None:
+    """A corrected notice's 复核结果 on a sheet of its own: what changed, before and after, and why."""
+    work = book.add_worksheet(shown(part.title)[:31])
+    last = len(part.columns) - 1
+    row = 0
+
+    def line(text: str, style: Any) -> None:
+        nonlocal row
+        work.merge_range(row, 0, row, last, text, style)
+        row += 1
+
+    line(shown(part.title), styles.title)
+    for text in part.lines:
+        line(shown(text), styles.info)
+    first = row
+    for n, column in enumerate(part.columns):
+        work.write_string(row, n, shown(column.header), styles.head)
+    row += 1
+    for cells in part.rows:
+        for n, (cell, column) in enumerate(zip(cells.cells, part.columns, strict=True)):
+            try:
+                value = Decimal(cell) if column.numeric else None
+            except ArithmeticError:
+                value = None
+            if value is not None and value.is_finite():
+                work.write_number(row, n, value, styles.number(_decimals(cell), vetoed=False))
+            else:
+                work.write_string(row, n, shown(cell), styles.text)
+        row += 1
+    if part.sections:
+        row += 1
+        line(shown(part.sections_title), styles.info)
+        for section in part.sections:
+            line(shown(section.heading), styles.info)
+            for text in section.lines:
+                work.merge_range(row, 0, row, last, shown(text), styles.words)
+                work.set_row(row, max(20, 14 * (text_cells(text) // 110 + 1)))
+                row += 1
+    for n, column in enumerate(part.columns):
+        work.set_column(n, n, max(8, min(40, text_cells(column.header) + 4)))
+    work.set_landscape()
+    work.set_paper(9)
+    work.repeat_rows(first, first)
+    work.fit_to_pages(1, 0)
+
+
 def render_xlsx(document: Document, /, *, created: date, sheet: str = "考核评分表") -> bytes:
     """The document's score sheet as the bytes of an .xlsx workbook (``created``: the date the
     workbook says it was made, the notice's date, so that the bytes depend on nothing else)."""
@@ -185,5 +233,7 @@ def render_xlsx(document: Document, /, *, created: date, sheet: str = "考核评
             out.line(f"{shown(label)}：{shown(value)}", out.info)
     out.widths()
     out.print_setup(header)
+    for part in document.parts:
+        _part_sheet(book, out, part)
     book.close()
     return buffer.getvalue()
