@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .i18n import REGISTRY, Message, Text, current_language
+from .i18n import REGISTRY, Message, Text, current_language, visible
 
 __all__ = ["Collector", "InvalidInputError", "Problem"]
 
@@ -33,15 +33,20 @@ class Problem:
     params: tuple[tuple[str, object], ...] = attrs.field(default=(), order=False, eq=False, repr=False)
 
     def __str__(self) -> str:
-        if self.path:
-            return f"{self.file}: {self.path}: {self.message}"
-        return f"{self.file}: {self.message}"
+        return self._line(self.message)
 
     def text(self, language: str) -> str:
         """``FILE: PATH: message`` with the message in ``language`` (``zh`` or ``en``)."""
         message = REGISTRY.get(self.code)
         said = Text(message, self.params).render(language) if message is not None else self.message
-        return f"{self.file}: {self.path}: {said}" if self.path else f"{self.file}: {said}"
+        return self._line(said)
+
+    def _line(self, said: str) -> str:
+        # The file's name and the path are shown, never obeyed, like the values in the message
+        # (a name holding an ESC or a U+202E is written as \x1b or \u202e).
+        if self.path:
+            return f"{visible(self.file)}: {visible(self.path)}: {visible(said)}"
+        return f"{visible(self.file)}: {visible(said)}"
 
     @classmethod
     def of(cls, file: str, path: str, text: Text) -> Problem:

@@ -37,7 +37,7 @@ from ._readers import (
     suggest,
 )
 from .errors import Collector, InvalidInputError, Problem
-from .files import read_bytes
+from .files import MAX_TOML_BYTES, read_bytes
 from .i18n import Message
 from .rules.load import default_rules, load_rules, parse_toml
 from .rules.model import Ruleset
@@ -135,7 +135,7 @@ def load_cases(path: str | os.PathLike[str], /) -> CaseFile:
     of the rule file.
     """
     name = os.fspath(path)
-    raw = parse_toml(read_bytes(name), name)
+    raw = parse_toml(read_bytes(name, most=MAX_TOML_BYTES), name)
     return _build(raw, name, Path(name).parent)
 
 

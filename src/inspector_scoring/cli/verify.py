@@ -19,20 +19,10 @@ def verify_command(argv: list[str]) -> int:
     made.add_argument("evidence", metavar="EVIDENCE", help=M.HELP_VERIFY_EVIDENCE.render())
     options.rules_option(made)
     args = made.parse_args(argv)
-    import json  # noqa: PLC0415
-    from decimal import Decimal  # noqa: PLC0415
+    from ..files import read_bytes  # noqa: PLC0415
+    from ..verify import read_result, verify_result  # noqa: PLC0415
 
-    from ..errors import fail  # noqa: PLC0415
-    from ..verify import verify_result  # noqa: PLC0415
-
-    try:
-        with open(args.result, "rb") as stream:
-            text = stream.read().decode("utf-8-sig")
-        published = json.loads(text, parse_float=Decimal)
-    except OSError as error:
-        raise fail(args.result, "", M.CANNOT_READ(reason=error.strerror)) from None
-    except ValueError as error:
-        raise fail(args.result, "", M.NOT_A_RESULT(reason=str(error))) from None
+    published = read_result(read_bytes(args.result), args.result)
     assessment = score_one(args.evidence, args.rules)
     differences = verify_result(published, assessment, source=args.result)
     if differences:
