@@ -336,18 +336,21 @@ def check_tree(problems: Collector, tree: object, *, most: int = MAX_DEPTH) -> N
         if depth > most:
             problems.add(_path(where), M.TOO_DEEP, most=most)
             continue
-        pending = []
+        pending: list[tuple[object, int, tuple[str | int, ...]]] = []
         for key, item in children:
-            if isinstance(value, Mapping):
-                if not isinstance(key, str):
-                    problems.add(_path((*where, str(key))), M.KEY_NOT_STRING, key=shown(problems, key))
-                    continue
-                key = str(key)
-                if _HALF.search(key):
-                    problems.add(_path(where), M.HALF_SURROGATE_KEY)
-                    continue
+            part: str | int
+            if isinstance(key, int) and not isinstance(value, Mapping):
+                part = key
+            elif not isinstance(key, str):
+                problems.add(_path((*where, str(key))), M.KEY_NOT_STRING, key=shown(problems, key))
+                continue
+            elif _HALF.search(key):
+                problems.add(_path(where), M.HALF_SURROGATE_KEY)
+                continue
+            else:
+                part = key
             if isinstance(item, (str, Mapping, list, tuple)):
-                pending.append((item, depth + 1, (*where, key)))
+                pending.append((item, depth + 1, (*where, part)))
         stack.extend(reversed(pending))  # file order
 
 

@@ -339,9 +339,7 @@ TEXT_TOO_LONG = Message("value.too_long", "is too long: at most {most} character
 DATE_TOO_LATE = Message(
     "value.too_late", "is too late for a notice period: at the latest {most}, got {value}"
 )
-PUBLISH_ON_TOO_LATE = Message(
-    "usage.publish_on_late", "a notice period must start by {most}, got {value}"
-)
+PUBLISH_ON_TOO_LATE = Message("usage.publish_on_late", "a notice period must start by {most}, got {value}")
 WIDTH_TOO_LARGE = Message("usage.width_large", "must be at most {maximum}, got {value}")
 FILE_TOO_LARGE = Message("file.too_large", "is larger than this program reads: at most {most}")
 VERIFY_LINE = Message("verify.line", "{path}: {difference}")

@@ -24,9 +24,9 @@ __all__ = [
     "format_fixed",
     "format_number",
     "from_units",
-    "round_half_up",
     "parse_decimal",
     "parse_integer",
+    "round_half_up",
     "to_units",
     "whole_or_decimal",
 ]
@@ -121,7 +121,7 @@ def decimals_of(value: Decimal | int) -> int:
         return 0
     # Exactly, without a context (which would round a long number): the exponent, less the
     # trailing zeros of the digits.
-    sign, digits, exponent = value.as_tuple()
+    _sign, digits, exponent = value.as_tuple()
     if not isinstance(exponent, int) or exponent >= 0:
         return 0
     trailing = len(digits) - len(bytes(digits).rstrip(b"\x00"))

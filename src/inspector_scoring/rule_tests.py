@@ -38,7 +38,7 @@ from ._readers import (
 )
 from .errors import Collector, InvalidInputError, Problem
 from .files import MAX_TOML_BYTES, read_bytes
-from .i18n import Message
+from .i18n import Message, visible
 from .rules.load import default_rules, load_rules, parse_toml
 from .rules.model import Ruleset
 from .scoring.results import InspectorResult
@@ -502,10 +502,10 @@ def render_report(results: Iterable[CaseResult], /) -> str:
     for result in results:
         if result.passed:
             passed += 1
-            lines.append(f"PASS {result.name}")
+            lines.append(visible(f"PASS {result.name}"))
         else:
             failed += 1
-            lines.append(f"FAIL {result.name}")
-            lines.extend(f"  {difference}" for difference in result.differences)
+            lines.append(visible(f"FAIL {result.name}"))
+            lines.extend(visible(f"  {difference}") for difference in result.differences)
     lines.append(f"{passed} passed, {failed} failed")
     return "\n".join(lines) + "\n"

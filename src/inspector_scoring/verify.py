@@ -68,7 +68,8 @@ def read_result(data: bytes, name: str) -> object:
     try:
         return parse_json_text(text, exact=True)
     except json.JSONDecodeError as error:
-        raise fail(name, "", M.NOT_A_RESULT(reason=f"{error.msg} (line {error.lineno}, column {error.colno})"))
+        reason = f"{error.msg} (line {error.lineno}, column {error.colno})"
+        raise fail(name, "", M.NOT_A_RESULT(reason=reason)) from None
     except RecursionError:
         from ._readers import MAX_DEPTH  # noqa: PLC0415
 
@@ -128,7 +129,7 @@ def _repeated_keys(problems: Collector, tree: object) -> None:
         if isinstance(value, Mapping):
             for key in getattr(value, "duplicates", ()):
                 problems.add(join(path, key), M.KEY_DUPLICATE)
-            stack.extend((join(path, str(key)), item) for key, item in reversed(value.items()))
+            stack.extend((join(path, str(key)), item) for key, item in reversed(list(value.items())))
         elif isinstance(value, (list, tuple)):
             stack.extend((join(path, n), item) for n, item in reversed(list(enumerate(value))))
 
@@ -153,7 +154,7 @@ def _differences(published: Mapping[str, Any], fresh: Mapping[str, Any]) -> list
                 if key in said:
                     pending.append(((*parts, key), said[key], value))
                 else:
-                    found.append(_missing(parts + (key,), value, ids))
+                    found.append(_missing((*parts, key), value, ids))
             for key, value in said.items():
                 if key not in computed and not (not parts and key in _NOT_COMPARED):
                     found.append(_extra((*parts, str(key)), value, ids))
@@ -212,7 +213,7 @@ def _show(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
-        text = describe(value)
+        text = str(describe(value))
     elif isinstance(value, Decimal):  # as the result writes it (a total keeps its decimals: 67.0)
         text = format(value, "f") if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
     elif isinstance(value, (Mapping, list)):

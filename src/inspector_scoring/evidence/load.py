@@ -13,8 +13,8 @@ from typing import Any
 
 import attrs
 
-from .._readers import check_tree
 from .. import messages as M
+from .._readers import check_tree
 from ..errors import Collector, InvalidInputError, fail
 from ..files import MAX_JSON_BYTES, read_bytes
 from ..jsontext import canonical_sha256

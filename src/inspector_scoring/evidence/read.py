@@ -143,9 +143,7 @@ def parse_json_text(text: str, *, exact: bool = False) -> object:
     :class:`json.JSONDecodeError` and :class:`RecursionError` (internal: evidence and results)."""
     hook = _json_object if exact else None
     try:
-        return json.loads(
-            text, parse_float=parse_decimal, parse_constant=NonFinite, object_pairs_hook=hook
-        )
+        return json.loads(text, parse_float=parse_decimal, parse_constant=NonFinite, object_pairs_hook=hook)
     except json.JSONDecodeError:
         raise
     except ValueError:

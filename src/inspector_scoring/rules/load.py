@@ -21,9 +21,9 @@ from .. import messages as M
 from .._readers import (
     MAX_DEPTH,
     check_keys,
-    check_tree,
     check_order,
     check_schema,
+    check_tree,
     check_unique,
     describe,
     join,
@@ -42,9 +42,9 @@ from .._readers import (
 )
 from ..errors import Collector, InvalidInputError, Problem, fail
 from ..files import MAX_TOML_BYTES, decode_text, read_bytes
+from ..i18n import quote
 from ..jsontext import canonical_sha256
 from ..numbers import MAX_NUMBER_TEXT, as_number, parse_decimal, round_half_up
-from ..i18n import quote
 from ..periods import Period, PeriodKind, parse_period
 from ..workdays import MAX_WORKING_DAYS
 from .annual import read_annual, read_outcomes
@@ -132,9 +132,7 @@ def loads_rules(text: str, /, *, source: str = "<string>") -> Ruleset:
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:  # half of a surrogate pair, from a Python caller
-        raise fail(
-            source, "", M.HALF_SURROGATE(half=f"\\u{ord(text[error.start]):04x}")
-        ) from None
+        raise fail(source, "", M.HALF_SURROGATE(half=f"\\u{ord(text[error.start]):04x}")) from None
     return _from_bytes(data, source)
 
 
@@ -160,9 +158,7 @@ def parse_toml(data: bytes, name: str) -> dict[str, Any]:
     except ValueError:
         # tomllib converts whole numbers itself, and Python refuses more than 4,300 digits.
         line, column = _long_number(text)
-        raise fail(
-            name, "", M.NUMBER_TOO_LONG(most=MAX_NUMBER_TEXT, line=line, column=column)
-        ) from None
+        raise fail(name, "", M.NUMBER_TOO_LONG(most=MAX_NUMBER_TEXT, line=line, column=column)) from None
 
 
 def _long_number(text: str) -> tuple[int, int]:
@@ -639,7 +635,8 @@ def _read_notice(problems: Collector, raw: object) -> NoticeSettings:
         title = read_str(problems, "notice.title", table["title"])
         if title is not None:
             try:
-                fields = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(title) if f is not None]
+                parsed = string.Formatter().parse(title)
+                fields = [(f, spec, conv) for _, f, spec, conv in parsed if f is not None]
             except ValueError as error:
                 problems.add("notice.title", M.BAD_PLACEHOLDER, reason=str(error))
                 fields = []
@@ -648,7 +645,8 @@ def _read_notice(problems: Collector, raw: object) -> NoticeSettings:
                     problems.add("notice.title", M.UNKNOWN_PLACEHOLDER, field=field)
                 elif spec or conversion:
                     # {township:d} or {township:>300000000} would fail or run away in every notice
-                    written = f"{{{field}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+                    written = "{" + field + ("!" + conversion if conversion else "")
+                    written += (":" + spec if spec else "") + "}"
                     problems.add("notice.title", M.PLACEHOLDER_NOT_PLAIN, value=quote(written), field=field)
             settings["title"] = title
     if "working_days" in table:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..i18n import visible
 from ..numbers import format_number as num
 from .model import Rule, Ruleset
 
@@ -23,7 +24,11 @@ def _trigger(rule: Rule, unit: str) -> str:
 
 
 def summarise_rules(rules: Ruleset, /) -> list[str]:
-    """Lines describing ``rules``: header, items with their rules, bonus, vetoes, grades."""
+    """Lines describing ``rules``: header, items with their rules, bonus, vetoes, grades.
+
+    What the file says is shown, never obeyed: a control or bidirectional character in a
+    title or a text (ESC, BEL, BS, CR, U+202E) is written as an escape (``\\x1b``, ``\\u202e``).
+    """
     lines = [
         f"{rules.source}: valid",
         f"{rules.title} ({rules.id}, version {rules.version})",
@@ -56,4 +61,4 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
                 f"{num(veto.threshold)} → {veto.grade}]"
             )
     lines += ["", "grades: " + ", ".join(f"{grade.name} ≥ {num(grade.min)}" for grade in rules.grades)]
-    return lines
+    return [visible(line) for line in lines]
