@@ -6,6 +6,7 @@
 - ``fixtures/evidence/invalid/NAME.json`` + ``NAME.expected``: an evidence file and its
   problems, scored with ``fixtures/rules/small.toml``, or with the arguments in
   ``NAME.args`` (one a line; an empty file means the bundled default rules).
+- ``NAME.zh`` beside an invalid case: the same problems as ``score --lang zh`` prints them.
 - ``fixtures/evidence/extreme/NAME.json``: well-formed evidence with extreme values;
   scored or rejected, but cleanly (no traceback), with ``fixtures/rules/small.toml``.
 - ``fixtures/valid/NAME/``: ``rules.toml``, ``evidence.json``, and ``expected.json``
@@ -248,7 +249,7 @@ def test_every_spec_evidence_rejection_has_a_fixture() -> None:
 def test_invalid_cases_are_complete(folder: Path, suffix: str) -> None:
     """Every invalid input has a non-empty .expected file and no side file is orphaned."""
     inputs = {path.stem for path in folder.glob(f"*{suffix}")}
-    for side in (".expected", ".args", ".xfail"):
+    for side in (".expected", ".args", ".xfail", ".zh"):
         assert {path.stem for path in folder.glob(f"*{side}")} <= inputs, side
     for name in inputs:
         assert _expected_lines(folder / f"{name}.expected"), name
@@ -290,7 +291,45 @@ def test_invalid_rules_library(name: str, monkeypatch: pytest.MonkeyPatch) -> No
     )
 
 
+def _chinese_cases(folder: Path, suffix: str) -> list[str]:
+    """The invalid cases of ``folder`` that pin their problems in Chinese too (``NAME.zh``)."""
+    return sorted(path.stem for path in folder.glob("*.zh") if path.with_suffix(suffix).exists())
+
+
+@pytest.mark.parametrize("name", _chinese_cases(RULES_INVALID, ".toml"))
+def test_invalid_rules_command_in_chinese(name: str) -> None:
+    """`score --lang zh` prints exactly rules/invalid/NAME.zh for NAME.toml and exits 1."""
+    done = _score(MINIMAL_EVIDENCE, "--rules", f"{name}.toml", "--lang", "zh", cwd=RULES_INVALID)
+    _assert_rejected(done, _expected_lines(RULES_INVALID / f"{name}.zh"))
+
+
+@pytest.mark.parametrize("name", _chinese_cases(RULES_INVALID, ".toml"))
+def test_invalid_rules_library_in_chinese(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The problems of load_rules, written in Chinese (Problem.text), are exactly NAME.zh."""
+    monkeypatch.chdir(RULES_INVALID)
+    with pytest.raises(isc.InvalidInputError) as caught:
+        isc.load_rules(f"{name}.toml")
+    assert caught.value.lines("zh") == _expected_lines(RULES_INVALID / f"{name}.zh")
+
+
 # -- invalid evidence files -----------------------------------------------------
+
+
+@pytest.mark.parametrize("name", _chinese_cases(EVIDENCE_INVALID, ".json"))
+def test_invalid_evidence_command_in_chinese(name: str) -> None:
+    """`score --lang zh` prints exactly evidence/invalid/NAME.zh for NAME.json and exits 1."""
+    done = _score(f"{name}.json", *_evidence_args(name), "--lang", "zh", cwd=EVIDENCE_INVALID)
+    _assert_rejected(done, _expected_lines(EVIDENCE_INVALID / f"{name}.zh"))
+
+
+@pytest.mark.parametrize("name", _chinese_cases(EVIDENCE_INVALID, ".json"))
+def test_invalid_evidence_library_in_chinese(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The problems of load_evidence, written in Chinese (Problem.text), are exactly NAME.zh."""
+    monkeypatch.chdir(EVIDENCE_INVALID)
+    rules = _rules_for(_evidence_args(name))
+    with pytest.raises(isc.InvalidInputError) as caught:
+        isc.load_evidence(f"{name}.json", rules=rules)
+    assert caught.value.lines("zh") == _expected_lines(EVIDENCE_INVALID / f"{name}.zh")
 
 
 @pytest.mark.parametrize("name", EVIDENCE_CASES)

@@ -334,7 +334,7 @@ def check_tree(problems: Collector, tree: object, *, most: int = MAX_DEPTH) -> N
         else:
             continue
         if depth > most:
-            problems.add(_path(where), M.TOO_DEEP, most=most)
+            problems.add(_path(where), M.TOO_DEEP if problems.json_file else M.TOO_DEEP_TOML, most=most)
             continue
         pending: list[tuple[object, int, tuple[str | int, ...]]] = []
         for key, item in children:
