@@ -23,7 +23,6 @@ from . import messages as M
 from ._readers import check_tree, describe, join, read_list, read_str, read_table
 from .errors import Collector
 from .i18n import SHOWN, Text, quote, visible
-from .jsontext import dumps
 from .numbers import OutOfRange
 from .scoring.results import Assessment
 from .views.json_result import result_to_dict
@@ -205,25 +204,47 @@ def _labelled(parts: tuple[str | int, ...], ids: list[str], text: Text) -> Text:
 
 def _show(value: object) -> str:
     """A value as a difference shows it: text quoted, numbers plain, objects and arrays as
-    their JSON cut to a readable length."""
+    the start of their JSON; never longer than a readable length, whatever the value holds
+    (the preview stops writing as soon as it is long enough)."""
+    out: list[str] = []
+    size = 0
+    # Each entry: a value to write, or a piece of punctuation (a str marked by the tuple).
+    stack: list[object] = [value]
+    while stack and size <= SHOWN:
+        item = stack.pop()
+        if isinstance(item, tuple) and len(item) == 1 and isinstance(item[0], str):
+            piece = item[0]
+        elif isinstance(item, Mapping):
+            pending: list[object] = [("{",)]
+            for n, (key, child) in enumerate(item.items()):
+                pending += [(", ",)] if n else []
+                pending += [(quote(str(key)) + ": ",), child]
+                if len(pending) > SHOWN:
+                    break
+            stack.extend(reversed([*pending, ("}",)]))
+            continue
+        elif isinstance(item, list):
+            pending = [("[",)]
+            for n, child in enumerate(item[:SHOWN]):
+                pending += [(", ",), child] if n else [child]
+            stack.extend(reversed([*pending, ("]",)]))
+            continue
+        else:
+            piece = _scalar(item)
+        out.append(piece)
+        size += len(piece)
+    text = "".join(out)
+    return text if len(text) <= SHOWN and not stack else text[: SHOWN - 3] + "..."
+
+
+def _scalar(value: object) -> str:
     if isinstance(value, str):
         return quote(value)
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        text = str(describe(value))
-    elif isinstance(value, Decimal):  # as the result writes it (a total keeps its decimals: 67.0)
-        text = format(value, "f") if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
-    elif isinstance(value, (Mapping, list)):
-        try:
-            text = dumps(value, indent=None)
-        except (TypeError, ValueError):
-            text = type(value).__name__
-    elif isinstance(value, OutOfRange):
-        text = value.text
-    else:
-        text = repr(value)
-    text = visible(text)
+    if isinstance(value, Decimal):  # as the result writes it (a total keeps its decimals: 67.0)
+        return format(value, "f") if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
+    text = visible(value.text if isinstance(value, OutOfRange) else str(describe(value)))
     return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."

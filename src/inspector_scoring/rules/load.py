@@ -20,6 +20,7 @@ from typing import Any
 from .. import messages as M
 from .._readers import (
     MAX_DEPTH,
+    MAX_NUMBER,
     check_keys,
     check_order,
     check_schema,
@@ -305,7 +306,7 @@ def _points(raw: object) -> Decimal | None:
     if not isinstance(raw, list) or not raw:
         return None
     amounts = [as_number(item.get("points")) if isinstance(item, Mapping) else None for item in raw]
-    if any(amount is None or amount < 0 for amount in amounts):
+    if any(amount is None or amount < 0 or amount > MAX_NUMBER for amount in amounts):
         return None
     return sum((amount for amount in amounts if amount is not None), Decimal(0))
 
