@@ -214,7 +214,7 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(a, bool) or isinstance(b, bool):
         return a is b
     if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)):
-        return Decimal(a) == Decimal(b)
+        return Decimal(a).is_finite() and Decimal(b).is_finite() and Decimal(a) == Decimal(b)
     return type(a) is type(b) and a == b
 
 

@@ -177,6 +177,8 @@ def _same(said: object, computed: object) -> bool:
     if isinstance(said, bool) or isinstance(computed, bool) or said is None or computed is None:
         return said is computed
     if isinstance(said, (int, Decimal)) and isinstance(computed, (int, Decimal)):
+        if isinstance(said, Decimal) and not said.is_finite():  # (a signalling NaN cannot be compared)
+            return False
         return Decimal(said) == Decimal(computed)
     return type(said) is type(computed) and said == computed
 
