@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 
 from conftest import EXAMPLES, ROOT, Run
+from inspector_scoring.jsontext import dumps
 from inspector_scoring.views.csv_notice import BOM
 from inspector_scoring.views.measure import text_cells
 
@@ -112,11 +113,11 @@ def test_verify_catches_a_changed_total(run_score: Run, tmp_path: Path) -> None:
     data = json.loads(result.read_text(encoding="utf-8"), parse_float=Decimal)
     data["results"][4]["total"] = Decimal("77.0")
     data["results"][4]["items"][0]["score"] = 10
-    result.write_text(json.dumps({**data, "results": data["results"]}, default=str, ensure_ascii=False))
+    result.write_text(dumps(data), encoding="utf-8")
     done = run_score("verify", result, TAIPING)
     assert done.returncode == 3
-    assert "  TP-05: total: the result says 77.0, recomputed 67.0" in done.stdout.splitlines()
-    assert "  TP-05: items.on_site.score: the result says 10, recomputed 0" in done.stdout.splitlines()
+    assert "  TP-05: results[4].total: the result says 77, recomputed 67.0" in done.stdout.splitlines()
+    assert "  TP-05: results[4].items[0].score: the result says 10, recomputed 0" in done.stdout.splitlines()
 
 
 def test_verify_catches_a_changed_evidence_file(run_score: Run, tmp_path: Path) -> None:
@@ -130,7 +131,7 @@ def test_verify_catches_a_changed_evidence_file(run_score: Run, tmp_path: Path) 
     assert done.returncode == 3
     lines = done.stdout.splitlines()
     assert lines[1].startswith("  evidence.sha256: the result says ")
-    assert any(line.startswith("  TP-01: total:") for line in lines)
+    assert any(line.startswith("  TP-01: results[0].total: the result says ") for line in lines)
 
 
 def test_verify_reports_a_broken_result_file(run_score: Run, tmp_path: Path) -> None:

@@ -291,6 +291,11 @@ def test_verify_checks_a_corrected_result(published: dict[str, Path], run_score:
     what it names."""
     done = run_score("verify", published["result"], published["corrected"], "--lang", "en")
     assert done.returncode == 0, done.stderr
+    named = hashlib.sha256(published["published"].read_bytes()).hexdigest()
+    assert done.stdout.splitlines()[-1] == (
+        f"It says it corrects the published result with sha256 {named}; give that file with --corrects "
+        "to check it."
+    )
     done = run_score(
         "verify",
         published["result"],
@@ -313,7 +318,13 @@ def test_verify_checks_a_corrected_result(published: dict[str, Path], run_score:
         "en",
     )
     assert wrong.returncode == 3
-    assert f"  corrects.sha256: the result says {sha}, {published['result']} gives " in wrong.stdout
+    # --corrects names another file: the corrects object is not what that file gives.
+    differences = wrong.stdout.splitlines()[1:]
+    assert [line.split(":")[0] for line in differences] == [
+        "  corrects.sha256",
+        "  corrects.evidence_sha256",
+    ]
+    assert differences[0].startswith(f'  corrects.sha256: the result says "{sha[:50]}')
 
 
 def test_a_correction_is_of_the_same_period(

@@ -6,6 +6,7 @@
 - ``fixtures/evidence/invalid/NAME.json`` + ``NAME.expected``: an evidence file and its
   problems, scored with ``fixtures/rules/small.toml``, or with the arguments in
   ``NAME.args`` (one a line; an empty file means the bundled default rules).
+- ``NAME.zh`` beside an invalid case: the same problems as ``score --lang zh`` prints them.
 - ``fixtures/evidence/extreme/NAME.json``: well-formed evidence with extreme values;
   scored or rejected, but cleanly (no traceback), with ``fixtures/rules/small.toml``.
 - ``fixtures/valid/NAME/``: ``rules.toml``, ``evidence.json``, and ``expected.json``

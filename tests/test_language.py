@@ -29,7 +29,7 @@ _KEPT = re.compile(
     r"precision|working_days|min|title|text|id|zh|en|table|json|csv|markdown|html|svg|xlsx|"
     r"deductions|all|a-z|0-9|json|toml|xlsx|SCORE_LANG|LANG|LC_ALL|LC_MESSAGES|LANGUAGE|"
     r"expect|errors|count|night|from|to|verify|test|annual|check|schema|diff|YYYY|Qn|Schema|draft|"
-    r"corrects|sha256|rank|notice|calendar|outcomes|kinds|short|COLUMNS|CSV|xls|ods|name|card)\b"
+    r"corrects|sha256|rank|notice|calendar|outcomes|kinds|short|COLUMNS|CSV|xls|ods|name|card|WORKBOOK|OLD|NEW)\b"
 )
 
 

@@ -43,7 +43,7 @@ def test_unknown_year_counts_monday_to_friday_and_says_so() -> None:
 
 def test_needs_at_least_one_day() -> None:
     """A notice period of 0 days is a programming error."""
-    with pytest.raises(ValueError, match="at least 1"):
+    with pytest.raises(ValueError, match="from 1 to 30"):
         notice_period(date(2021, 4, 6), 0)
 
 

@@ -8,7 +8,6 @@ them for every key, so one pass reports every problem in a file.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Collection, Iterable, Mapping
 from datetime import date, datetime, time
@@ -18,8 +17,8 @@ from typing import Any, TypeVar
 
 from . import messages as M
 from .errors import Collector
-from .i18n import Listing, Message, Text
-from .numbers import as_number, decimals_of, format_number, small_decimal
+from .i18n import SHOWN, Listing, Message, Text, quote
+from .numbers import OutOfRange, as_number, decimals_of, format_number, small_decimal
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]*")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -30,8 +29,10 @@ MAX_NUMBER = Decimal(10) ** 12
 MAX_DECIMALS = 10
 #: the largest whole count read as given
 MAX_WHOLE = int(MAX_NUMBER)
-#: the longest quoted value shown in a message
-SHOWN = 60
+#: the longest text read (characters): ids, names, titles, a rule's text, a ref, a note, an
+#: extra field. A rule's published sentence is some 30 characters; a name of 200,000 would
+#: take minutes to lay out in a notice
+MAX_TEXT = 500
 
 
 class NonFinite:
@@ -50,14 +51,8 @@ def join(path: str, key: str | int) -> str:
     """Extend a key path: ``join("items", 2)`` is ``items[2]``, ``join("a", "b")`` is ``a.b``."""
     if isinstance(key, int):
         return f"{path}[{key}]"
-    part = key if _PLAIN_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+    part = key if _PLAIN_KEY.fullmatch(key) else quote(key)
     return f"{path}.{part}" if path else part
-
-
-def quote(text: str) -> str:
-    """A string as a message shows it: in double quotes, escaped, cut to a readable length."""
-    shown = json.dumps(text, ensure_ascii=False)
-    return shown if len(shown) <= SHOWN else shown[: SHOWN - 3] + '..."'
 
 
 def describe(value: object, *, json_file: bool = False) -> str | Text:
@@ -71,15 +66,16 @@ def describe(value: object, *, json_file: bool = False) -> str | Text:
         return "true" if value else "false"
     if isinstance(value, Decimal):
         # Plain notation for ordinary numbers; scientific for absurd ones (1E+999999999).
-        return format_number(value) if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
+        text = format_number(value) if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
+        return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
     if isinstance(value, int):
-        return str(value) if value.bit_length() < 200 else f"{value:.3e}"
+        return str(value) if value.bit_length() < 200 else f"{Decimal(value):.3e}"
     if isinstance(value, float):
         return repr(value)
     if isinstance(value, (date, time)):
         return value.isoformat()
-    if isinstance(value, NonFinite):
-        return value.text
+    if isinstance(value, (NonFinite, OutOfRange)):
+        return value.text if len(value.text) <= SHOWN else value.text[: SHOWN - 3] + "..."
     if isinstance(value, Mapping):
         return M.AN_OBJECT() if json_file else M.A_TABLE()
     if isinstance(value, (list, tuple)):
@@ -145,9 +141,13 @@ def read_list(problems: Collector, path: str, value: object) -> list[Any] | None
 
 
 def read_str(problems: Collector, path: str, value: object) -> str | None:
-    """A non-empty string (surrounding white space is not content)."""
+    """A non-empty string (surrounding white space is not content) of at most :data:`MAX_TEXT`
+    characters."""
     if not isinstance(value, str):
         problems.add(path, M.MUST_BE, what=M.A_STRING(), value=shown(problems, value))
+        return None
+    if len(value) > MAX_TEXT:
+        problems.add(path, M.TEXT_TOO_LONG, most=MAX_TEXT, length=len(value))
         return None
     if not value.strip():
         problems.add(path, M.EMPTY)
@@ -170,6 +170,12 @@ def read_number(problems: Collector, path: str, value: object) -> Decimal | None
         return small
     if type(value) is int and 0 <= value <= MAX_WHOLE:  # a plain count
         return Decimal(value)
+    if isinstance(value, OutOfRange):  # beyond what is read at all (the parsers kept its text)
+        if value.large:
+            problems.add(path, M.TOO_LARGE, most=format_number(MAX_NUMBER), value=shown(problems, value))
+        else:
+            problems.add(path, M.TOO_MANY_DECIMALS, most=MAX_DECIMALS, value=shown(problems, value))
+        return None
     if isinstance(value, str) and value.strip() and _FULL_WIDTH_NUMBER.fullmatch(value.strip()):
         problems.add(path, M.FULL_WIDTH_NUMBER, value=shown(problems, value))
         return None
@@ -190,11 +196,17 @@ def read_number(problems: Collector, path: str, value: object) -> Decimal | None
 _FULL_WIDTH_NUMBER = re.compile(r"[0-9０-９.．,，+＋\-－]*[０-９．，＋－][0-9０-９.．,，+＋\-－]*")
 
 
-def read_count(problems: Collector, path: str, value: object, *, minimum: int = 0) -> int | None:
-    """A whole number no smaller than ``minimum``."""
+def read_count(
+    problems: Collector, path: str, value: object, *, minimum: int = 0, maximum: int = MAX_WHOLE
+) -> int | None:
+    """A whole number from ``minimum`` to ``maximum`` (checked before it is converted: a
+    ``1e999999999`` is never made an int)."""
     number = as_number(value)
     if number is None or number != number.to_integral_value() or number < minimum:
         problems.add(path, M.NOT_WHOLE, minimum=minimum, value=shown(problems, value))
+        return None
+    if number > maximum:
+        problems.add(path, M.AT_MOST, most=maximum, value=shown(problems, value))
         return None
     return int(number)
 
@@ -290,3 +302,60 @@ def check_unique(problems: Collector, path: str, value: str, seen: dict[str, str
         problems.add(path, what, value=shown(problems, value), first=seen[value])
     else:
         seen[value] = path
+
+
+# -- what a file cannot hold, but a caller's mapping can --------------------------------
+
+#: how deep arrays and objects (tables) may nest in any input: an evidence file needs 5
+#: levels, a rule file 4, a result 6; the rest is room, and the bound keeps every walk of a
+#: tree (the checks, the fingerprint, the writer) far from Python's recursion limit
+MAX_DEPTH = 64
+_HALF = re.compile("[\ud800-\udfff]")
+
+
+def check_tree(problems: Collector, tree: object, *, most: int = MAX_DEPTH) -> None:
+    """Report, at its key path, what no file could hold: nesting deeper than ``most`` levels (the
+    deeper part is not walked), a key that is no string, and text holding half of a UTF-16
+    surrogate pair (which could be read, but never written). One walk, without recursion, so
+    that a caller's mapping gets the checks a file gets from its parser."""
+    # Each entry: a value, its depth (1 for the top container) and its path, built on demand.
+    stack: list[tuple[object, int, tuple[str | int, ...]]] = [(tree, 1, ())]
+    while stack:
+        value, depth, where = stack.pop()
+        if isinstance(value, str):
+            found = _HALF.search(value)
+            if found is not None:
+                problems.add(_path(where), M.HALF_SURROGATE, half=f"\\u{ord(found.group()):04x}")
+            continue
+        if isinstance(value, Mapping):
+            children: Iterable[tuple[object, object]] = value.items()
+        elif isinstance(value, (list, tuple)):
+            children = enumerate(value)
+        else:
+            continue
+        if depth > most:
+            problems.add(_path(where), M.TOO_DEEP if problems.json_file else M.TOO_DEEP_TOML, most=most)
+            continue
+        pending: list[tuple[object, int, tuple[str | int, ...]]] = []
+        for key, item in children:
+            part: str | int
+            if isinstance(key, int) and not isinstance(value, Mapping):
+                part = key
+            elif not isinstance(key, str):
+                problems.add(_path((*where, str(key))), M.KEY_NOT_STRING, key=shown(problems, key))
+                continue
+            elif _HALF.search(key):
+                problems.add(_path(where), M.HALF_SURROGATE_KEY)
+                continue
+            else:
+                part = key
+            if isinstance(item, (str, Mapping, list, tuple)):
+                pending.append((item, depth + 1, (*where, part)))
+        stack.extend(reversed(pending))  # file order
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    path = ""
+    for part in parts:
+        path = join(path, part)
+    return path

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .i18n import REGISTRY, Message, Text, current_language
+from .i18n import REGISTRY, Message, Text, current_language, visible
 
 __all__ = ["Collector", "InvalidInputError", "Problem"]
 
@@ -33,9 +33,7 @@ class Problem:
     params: tuple[tuple[str, object], ...] = attrs.field(default=(), order=False, eq=False, repr=False)
 
     def __str__(self) -> str:
-        if self.path:
-            return f"{self.file}: {self.path}: {self.message}"
-        return f"{self.file}: {self.message}"
+        return self._line(self.message)
 
     def said(self, language: str) -> str:
         """The message alone, in ``language`` (``zh`` or ``en``)."""
@@ -44,8 +42,14 @@ class Problem:
 
     def text(self, language: str) -> str:
         """``FILE: PATH: message`` with the message in ``language`` (``zh`` or ``en``)."""
-        said = self.said(language)
-        return f"{self.file}: {self.path}: {said}" if self.path else f"{self.file}: {said}"
+        return self._line(self.said(language))
+
+    def _line(self, said: str) -> str:
+        # The file's name and the path are shown, never obeyed, like the values in the message
+        # (a name holding an ESC or a U+202E is written as \x1b or \u202e).
+        if self.path:
+            return f"{visible(self.file)}: {visible(self.path)}: {visible(said)}"
+        return f"{visible(self.file)}: {visible(said)}"
 
     @classmethod
     def of(cls, file: str, path: str, text: Text) -> Problem:

@@ -8,12 +8,21 @@ such, with how to save it as UTF-8.
 from __future__ import annotations
 
 import errno
+import io
+import os
+from typing import BinaryIO
 
 from . import messages as M
 from .errors import fail
 from .i18n import Text
 
-__all__ = ["decode_text", "os_reason", "read_bytes"]
+__all__ = ["MAX_JSON_BYTES", "MAX_TOML_BYTES", "decode_text", "os_reason", "read_bytes", "read_stream"]
+
+#: the largest evidence or result file read (1 GiB): a province's month of positioning
+#: records is some 600 MiB, and reading one takes some five times its size in memory
+MAX_JSON_BYTES = 1 << 30
+#: the largest rule file or case file read (16 MiB): the bundled scheme is 5 KiB
+MAX_TOML_BYTES = 16 << 20
 
 #: the system's reasons a clerk meets, as messages (their English is the system's own wording)
 _REASONS = {
@@ -38,13 +47,33 @@ def os_reason(error: OSError) -> Text | str:
     return message() if message is not None else (error.strerror or str(error))
 
 
-def read_bytes(name: str) -> bytes:
-    """The bytes of the file ``name``, or the error saying why it cannot be read."""
+def read_bytes(name: str, *, most: int = MAX_JSON_BYTES) -> bytes:
+    """The bytes of the file ``name`` (at most ``most``, its size checked before it is read), or
+    the error saying why it cannot be read."""
     try:
         with open(name, "rb") as stream:
-            return stream.read()
+            return read_stream(stream, name, most=most)
     except OSError as error:
         raise fail(name, "", M.CANNOT_READ(reason=os_reason(error))) from None
+
+
+def read_stream(stream: BinaryIO, name: str, *, most: int = MAX_JSON_BYTES) -> bytes:
+    """What ``stream`` holds (a file, or a pipe read to its end), refused when it is more than
+    ``most`` bytes: a file by its size, before reading; a pipe once ``most`` bytes have come."""
+    try:
+        size = os.fstat(stream.fileno()).st_size
+    except (OSError, AttributeError, io.UnsupportedOperation):
+        size = 0
+    if size > most:
+        raise fail(name, "", M.FILE_TOO_LARGE(most=_mib(most)))
+    data = stream.read(most + 1)
+    if len(data) > most:
+        raise fail(name, "", M.FILE_TOO_LARGE(most=_mib(most)))
+    return data
+
+
+def _mib(size: int) -> str:
+    return f"{size >> 20} MiB"
 
 
 def decode_text(data: bytes, name: str) -> str:

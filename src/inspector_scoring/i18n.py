@@ -15,6 +15,7 @@ Kept free of heavy imports: ``score --help`` is rendered through it.
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 TYPE_CHECKING = False
@@ -28,7 +29,9 @@ __all__ = [
     "Text",
     "current_language",
     "language_from_environment",
+    "quote",
     "use_language",
+    "visible",
 ]
 
 #: the languages messages exist in
@@ -212,12 +215,63 @@ class Listing(tuple[object, ...]):
 
 def _rendered(value: object, language: str) -> object:
     """A placeholder's value as shown: a :class:`Text` in ``language``, a :class:`Listing` joined
-    as the language joins lists, a tuple of texts as sentences."""
+    as the language joins lists, a tuple of texts as sentences, text with its invisible
+    characters made visible (:func:`visible`)."""
     if isinstance(value, Text | Listing):
         return value.render(language)
     if isinstance(value, tuple) and value and isinstance(value[0], Text):
         return ("；" if language == "zh" else "; ").join(part.render(language) for part in value)
+    if isinstance(value, str):
+        return visible(value)
     return value
+
+
+# -- values shown, never obeyed ---------------------------------------------------
+
+#: characters a terminal would obey or hide rather than show: C0 and C1 controls and DEL
+#: (ESC starts a colour or an OSC 8 link, U+009B is a CSI, CR and BS rewrite a line), the
+#: bidirectional controls (U+202E turns the rest of a line around), zero-width and other
+#: invisible format characters, line and paragraph separators, half surrogate pairs (which
+#: cannot even be written) and the tag characters
+_INVISIBLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\xad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e0fff]"
+)
+#: the longest quoted value a message shows, in characters (more is cut, with "...")
+SHOWN = 60
+
+
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(found: re.Match[str]) -> str:
+    char = found.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def visible(text: str) -> str:
+    """``text`` with every character a terminal would obey or hide written as an escape
+    (``\\x1b``, ``\\x9b``, ``\\u202e``, ``\\x00``; a line break, a carriage return and a tab
+    as ``\\n``, ``\\r``, ``\\t``): what a message shows of a value."""
+    return _INVISIBLE.sub(_escape, text) if _INVISIBLE.search(text) else text
+
+
+def quote(text: str, *, most: int = SHOWN) -> str:
+    """A value as a message shows it: in double quotes, with ``"`` and ``\\`` escaped as JSON
+    does, invisible characters made visible, and cut to ``most`` characters (``..."``)."""
+    cut = len(text) > most
+    if cut:
+        text = text[: most - 3]
+    shown = visible(text.replace("\\", "\\\\").replace('"', '\\"'))
+    return f'"{shown}..."' if cut else f'"{shown}"'
 
 
 def translate_argparse(text: str, plural: tuple[str, str, int] | None = None) -> str:

@@ -331,7 +331,9 @@ CHECK_WARNINGS = Message("check.warnings", "{count} warning(s):")
 CHECK_NO_WARNINGS = Message("check.no_warnings", "No warnings.")
 VERIFY_MISMATCH = Message("verify.mismatch", "{file} does not match its inputs ({count} difference(s)):")
 VERIFY_MATCH = Message(
-    "verify.match", "{file} matches: fingerprints, totals, grades and item scores of {count} inspector(s)."
+    "verify.match_whole",
+    "{file} matches: the whole result (fingerprints, and for each of the {count} inspector(s) in order: "
+    "identity, total, grade, vetoes, duty days, items with every deduction, bonus) is what its inputs give.",
 )
 
 # -- score check: warnings about rules that cannot work ---------------------------
@@ -518,12 +520,6 @@ HELP_VERIFY_CORRECTS = Message(
 DIFF_SAME = Message("diff.same", "{old} and {new}: no inspector's result changed ({count} compared).")
 DIFF_CHANGED = Message("diff.changed", "{old} → {new}: {count} inspector(s) changed, {unchanged} unchanged:")
 VERIFY_CORRECTS_MATCH = Message("verify.corrects_match", "It corrects {file} (sha256 {sha256}).")
-VERIFY_CORRECTS_MISMATCH = Message(
-    "verify.corrects_mismatch", "corrects.{key}: the result says {said}, {file} gives {actual}"
-)
-VERIFY_NOT_CORRECTION = Message(
-    "verify.not_correction", "corrects: missing; the result corrects no published result"
-)
 CHECK_NOTICE = Message("check.notice", "notice: {title}; posted for {days} working day(s)")
 CHECK_RANK = Message(
     "check.rank", "ranked (名次): tied totals share a place, the next place follows without a gap"
@@ -682,3 +678,31 @@ EXPORT_KIND = Message(
 )
 IS_JSON = Message("workbook.is_json", "it is not a spreadsheet (.xlsx, .xls or .ods)")
 CHECK_KINDS = Message("check.kinds", "workbook sheets of the event kinds:")
+# -- limits (issue 15): what is read at all, each bound checked before the work it guards ---
+
+TOO_DEEP_TOML = Message("file.too_deep_toml", "nests arrays and tables too deep: at most {most} levels")
+NUMBER_TOO_LONG = Message(
+    "file.number_too_long",
+    "a number is written with more than {most} digits (at line {line}, column {column})",
+)
+PLACEHOLDER_NOT_PLAIN = Message(
+    "rules.placeholder_not_plain",
+    "placeholder {value} takes no format or conversion; write {{{field}}}",
+)
+TEXT_TOO_LONG = Message("value.too_long", "is too long: at most {most} characters, got {length}")
+DATE_TOO_LATE = Message(
+    "value.too_late", "is too late for a notice period: at the latest {most}, got {value}"
+)
+PUBLISH_ON_TOO_LATE = Message("usage.publish_on_late", "a notice period must start by {most}, got {value}")
+WIDTH_TOO_LARGE = Message("usage.width_large", "must be at most {maximum}, got {value}")
+FILE_TOO_LARGE = Message("file.too_large", "is larger than this program reads: at most {most}")
+VERIFY_LINE = Message("verify.line", "{path}: {difference}")
+VERIFY_LINE_OF = Message("verify.line_of", "{inspector}: {path}: {difference}")
+VERIFY_DIFFERS = Message("verify.differs", "the result says {said}, recomputed {computed}")
+VERIFY_MISSING = Message("verify.missing", "missing from the result; recomputed {computed}")
+VERIFY_EXTRA = Message("verify.extra", "the result says {said}, which the inputs do not give")
+VERIFY_CORRECTS_UNCHECKED = Message(
+    "verify.corrects_unchecked",
+    "It says it corrects the published result with sha256 {sha256}; give that file with --corrects "
+    "to check it.",
+)

@@ -11,16 +11,21 @@ between the two and is the only place that rounds or formats a number.
 from __future__ import annotations
 
 import decimal
+import re
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Decimal
 
 __all__ = [
+    "MAX_NUMBER_TEXT",
+    "OutOfRange",
     "as_number",
     "decimals_of",
     "exact_arithmetic",
     "format_fixed",
     "format_number",
     "from_units",
+    "parse_decimal",
+    "parse_integer",
     "round_half_up",
     "to_units",
     "whole_or_decimal",
@@ -32,6 +37,62 @@ _CONTEXT = decimal.Context(prec=60, rounding=ROUND_HALF_UP, Emax=999_999, Emin=-
 _SMALL = 1024
 #: ``Decimal(n)`` for small whole amounts, made once (Decimals are immutable, so shared)
 _SMALL_DECIMALS = tuple(Decimal(n) for n in range(_SMALL))
+
+
+#: the longest number a file may write (characters): no amount within the bounds the loaders
+#: allow (at most 10^12, 10 decimals) needs more, and a longer one is never converted
+MAX_NUMBER_TEXT = 100
+
+
+class OutOfRange:
+    """A number a file writes that is beyond what is read (``1e+99999999999999999999``, or a
+    thousand digits): kept as its text so that the loader reports it at its key path.
+
+    ``large`` tells which bound it breaks: too large (``True``) or too many decimals.
+    """
+
+    __slots__ = ("large", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.large = _looks_large(text)
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+_NUMBER_PARTS = re.compile(r"[+-]?0*(?P<whole>[0-9_]*)(?:\.[0-9_]*)?(?:[eE](?P<sign>[+-]?)[0-9_]*)?")
+
+
+def _looks_large(text: str) -> bool:
+    """Whether a number too long or too far out to read is too large (else: too fine)."""
+    parts = _NUMBER_PARTS.match(text)
+    if parts is None:  # pragma: no cover - the parsers hand over numbers only
+        return True
+    if parts.group("sign") is not None:
+        return parts.group("sign") != "-"
+    return bool(parts.group("whole"))
+
+
+def parse_decimal(text: str) -> Decimal | OutOfRange:
+    """A number with a fraction or an exponent as a file writes it (the JSON and TOML readers'
+    ``parse_float``): an exact Decimal, or :class:`OutOfRange` when it is longer than
+    :data:`MAX_NUMBER_TEXT` or its exponent is beyond what Decimal holds."""
+    if len(text) > MAX_NUMBER_TEXT:
+        return OutOfRange(text)
+    try:
+        return Decimal(text)
+    except decimal.InvalidOperation:
+        return OutOfRange(text)
+
+
+def parse_integer(text: str) -> int | OutOfRange:
+    """A whole number as a JSON file writes it (the reader's ``parse_int``): an int, or
+    :class:`OutOfRange` when it is longer than :data:`MAX_NUMBER_TEXT` (never converted, so a
+    file of a million digits costs nothing)."""
+    if len(text) > MAX_NUMBER_TEXT:
+        return OutOfRange(text)
+    return int(text)
 
 
 def as_number(value: object) -> Decimal | None:
@@ -58,8 +119,13 @@ def decimals_of(value: Decimal | int) -> int:
     """How many decimals ``value`` needs (``0.75`` → 2, ``1.50`` → 1, ``3`` → 0)."""
     if isinstance(value, int):
         return 0
-    exponent = value.normalize(_CONTEXT).as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    # Exactly, without a context (which would round a long number): the exponent, less the
+    # trailing zeros of the digits.
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    trailing = len(digits) - len(bytes(digits).rstrip(b"\x00"))
+    return max(0, -(exponent + trailing))
 
 
 def to_units(value: Decimal | int, places: int) -> int:
@@ -98,7 +164,7 @@ def format_number(value: Decimal | int) -> str:
         return str(value)
     if value == 0:
         return "0"
-    text = format(value.normalize(_CONTEXT), "f")
+    text = format(value, "f")  # exact, whatever the digits (normalising would round past 60)
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text

@@ -37,8 +37,8 @@ from ._readers import (
     suggest,
 )
 from .errors import Collector, InvalidInputError, Problem
-from .files import read_bytes
-from .i18n import Listing, Message, current_language
+from .files import MAX_TOML_BYTES, read_bytes
+from .i18n import Listing, Message, current_language, visible
 from .rules.load import default_rules, load_rules, parse_toml
 from .rules.model import Ruleset
 from .scoring.results import InspectorResult
@@ -135,7 +135,7 @@ def load_cases(path: str | os.PathLike[str], /) -> CaseFile:
     of the rule file.
     """
     name = os.fspath(path)
-    raw = parse_toml(read_bytes(name), name)
+    raw = parse_toml(read_bytes(name, most=MAX_TOML_BYTES), name)
     return _build(raw, name, Path(name).parent)
 
 
@@ -513,6 +513,6 @@ def render_report(results: Iterable[CaseResult], /) -> str:
         else:
             failed += 1
             lines.append(M.CASE_FAIL.render(name=result.name))
-            lines.extend(f"  {difference}" for difference in result.differences)
+            lines.extend(visible(f"  {difference}") for difference in result.differences)
     lines.append(M.CASE_SUMMARY.render(passed=passed, failed=failed))
     return "\n".join(lines) + "\n"

@@ -1,17 +1,128 @@
-"""Checking a published result: recompute it and list every difference (``score verify``)."""
+"""Checking a published result: recompute it and list every difference (``score verify``).
+
+The published result is compared with the result its evidence and rules give,
+whole: the headers (schema, the rule file's id, version, title and fingerprint,
+the evidence's fingerprint, township and period) and, inspector by inspector
+and in order, the identity (id, name, mine), total, grade, vetoes, duty days,
+items with every hit (its refs and its sentence), and the bonus. Each
+difference is named by its key path. Only ``engine`` (the version that wrote
+the result) is not compared: a newer version recomputes an older result.
+
+A result that gives a key twice (a JSON reader would keep one of them
+silently) or an inspector twice is not a result: it is refused as invalid,
+never compared.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from . import messages as M
-from ._readers import join, read_list, read_table
+from ._readers import check_tree, describe, join, read_list, read_str, read_table
 from .errors import Collector
+from .i18n import SHOWN, Text, quote, visible
+from .numbers import OutOfRange
 from .scoring.results import Assessment
 from .views.json_result import result_to_dict
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .corrections import Corrects
+
 __all__ = ["verify_result"]
+
+#: header keys not compared: the version of the program that wrote the result
+_NOT_COMPARED = frozenset({"engine"})
+
+
+def verify_result(
+    published: object,
+    assessment: Assessment,
+    /,
+    *,
+    source: str = "<result>",
+    corrects: Corrects | None = None,
+) -> tuple[str, ...]:
+    """Differences between a published result and a fresh ``assessment`` of the same inputs.
+
+    Every part of the result is compared (see the module's description); each
+    difference is one line naming its key path, in the current language,
+    prefixed with the inspector's id where it concerns one. An empty tuple means
+    the published result is exactly what these inputs give. Raises
+    :class:`~inspector_scoring.InvalidInputError` when ``published`` is not a
+    result: not in the result's shape, nested too deep, a key given twice (a
+    tree read with :func:`read_result`) or an inspector listed twice.
+    ``corrects`` names the published result a corrected one corrects (its
+    ``corrects`` object is then compared too).
+    """
+    problems = Collector(source, json_file=True)
+    _check_shape(problems, published)
+    problems.raise_if_any()
+    assert isinstance(published, Mapping)
+    fresh = result_to_dict(assessment, corrects=corrects)
+    return tuple(text.render() for text in _differences(published, fresh))
+
+
+def read_result(data: bytes, name: str) -> object:
+    """A published result's bytes as a tree that knows its repeated keys, or the error saying
+    why it cannot be read (the command's reader; the size was checked when it was read)."""
+    import json  # noqa: PLC0415
+
+    from .errors import fail  # noqa: PLC0415
+    from .evidence.read import parse_json_text  # noqa: PLC0415
+    from .files import decode_text  # noqa: PLC0415
+    from .syntax import json_reason  # noqa: PLC0415
+
+    text = decode_text(data, name)
+    try:
+        return parse_json_text(text, exact=True)
+    except json.JSONDecodeError as error:
+        reason = M.INVALID_JSON(reason=json_reason(error.msg), line=error.lineno, column=error.colno)
+        raise fail(name, "", M.NOT_A_RESULT(reason=reason)) from None
+    except RecursionError:
+        from ._readers import MAX_DEPTH  # noqa: PLC0415
+
+        raise fail(name, "", M.TOO_DEEP(most=MAX_DEPTH)) from None
+
+
+# -- is it a result at all ------------------------------------------------------------
+
+
+def _check_shape(problems: Collector, published: object) -> None:
+    """Report what makes ``published`` no result: nesting, a key given twice, a missing part,
+    an inspector listed twice."""
+    check_tree(problems, published)
+    if problems.problems:
+        return
+    _repeated_keys(problems, published)
+    top = read_table(problems, "", published)
+    if top is None:
+        return
+    for part in ("ruleset", "evidence"):
+        table = read_table(problems, part, _get(problems, "", top, part))
+        if table is not None:
+            _get(problems, part, table, "sha256")
+    entries = read_list(problems, "results", _get(problems, "", top, "results")) or []
+    seen: dict[str, str] = {}
+    for n, entry in enumerate(entries):
+        path = join("results", n)
+        result = read_table(problems, path, entry)
+        if result is None:
+            continue
+        person = read_table(problems, join(path, "inspector"), _get(problems, path, result, "inspector"))
+        if person is None:
+            continue
+        id_path = join(join(path, "inspector"), "id")
+        given = _get(problems, join(path, "inspector"), person, "id")
+        inspector_id = read_str(problems, id_path, given) if given is not None else None
+        if inspector_id is None:
+            continue
+        if inspector_id in seen:
+            problems.add(id_path, M.DUPLICATE_INSPECTOR, value=quote(inspector_id), first=seen[inspector_id])
+        else:
+            seen[inspector_id] = id_path
 
 
 def _get(problems: Collector, path: str, table: Mapping[str, Any], key: str) -> Any:
@@ -21,80 +132,133 @@ def _get(problems: Collector, path: str, table: Mapping[str, Any], key: str) -> 
     return table[key]
 
 
-def _published(problems: Collector, raw: object) -> dict[str, Any]:
-    """The parts of a published result that verify compares, checked for shape."""
-    top = read_table(problems, "", raw) or {}
-    out: dict[str, Any] = {"results": {}}
-    for part in ("ruleset", "evidence"):
-        table = read_table(problems, part, _get(problems, "", top, part)) or {}
-        out[part] = _get(problems, part, table, "sha256")
-    for n, entry in enumerate(read_list(problems, "results", _get(problems, "", top, "results")) or []):
-        path = join("results", n)
-        result = read_table(problems, path, entry) or {}
-        person = (
-            read_table(problems, join(path, "inspector"), _get(problems, path, result, "inspector")) or {}
-        )
-        scores = {}
-        items_path = join(path, "items")
-        for k, item in enumerate(
-            read_list(problems, items_path, _get(problems, path, result, "items")) or []
-        ):
-            table = read_table(problems, join(items_path, k), item) or {}
-            scores[str(_get(problems, join(items_path, k), table, "id"))] = _get(
-                problems, join(items_path, k), table, "score"
-            )
-        out["results"][str(_get(problems, join(path, "inspector"), person, "id"))] = {
-            "total": _get(problems, path, result, "total"),
-            "grade": _get(problems, path, result, "grade"),
-            "items": scores,
-        }
-    return out
+def _repeated_keys(problems: Collector, tree: object) -> None:
+    """Report every key the JSON text gave twice (an object read with its repeated keys)."""
+    stack: list[tuple[str, object]] = [("", tree)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, Mapping):
+            for key in getattr(value, "duplicates", ()):
+                problems.add(join(path, key), M.KEY_DUPLICATE)
+            stack.extend((join(path, str(key)), item) for key, item in reversed(list(value.items())))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((join(path, n), item) for n, item in reversed(list(enumerate(value))))
 
 
-def verify_result(
-    published: object, assessment: Assessment, /, *, source: str = "<result>"
-) -> tuple[str, ...]:
-    """Differences between a published result and a fresh ``assessment`` of the same inputs.
+# -- every difference -------------------------------------------------------------------
 
-    Fingerprints first, then each inspector's total, grade and item scores.
-    An empty tuple means the published result is what these inputs give.
-    Raises :class:`~inspector_scoring.InvalidInputError` when ``published`` is not
-    a result in the SPEC's shape.
-    """
-    problems = Collector(source, json_file=True)
-    claimed = _published(problems, published)
-    problems.raise_if_any()
-    fresh = result_to_dict(assessment)
-    differences = []
-    for part, what in (("evidence", "evidence file"), ("ruleset", "rule file")):
-        if claimed[part] != fresh[part]["sha256"]:
-            differences.append(
-                f"{part}.sha256: the result says {claimed[part]}, the {what} is {fresh[part]['sha256']}"
-            )
-    recomputed = {entry["inspector"]["id"]: entry for entry in fresh["results"]}
-    for inspector_id, entry in claimed["results"].items():
-        if inspector_id not in recomputed:
-            differences.append(f"{inspector_id}: in the result, but not in the evidence")
-            continue
-        again = recomputed[inspector_id]
-        for key in ("total", "grade"):
-            if entry[key] != again[key]:
-                differences.append(
-                    f"{inspector_id}: {key}: the result says {entry[key]}, recomputed {again[key]}"
-                )
-        items = {item["id"]: item["score"] for item in again["items"]}
-        for item_id in sorted(set(items) | set(entry["items"]), key=str):
-            said, computed = entry["items"].get(item_id), items.get(item_id)
-            if said != computed:
-                differences.append(
-                    f"{inspector_id}: items.{item_id}.score: the result says {_show(said)}, "
-                    f"recomputed {_show(computed)}"
-                )
-    for inspector_id in recomputed:
-        if inspector_id not in claimed["results"]:
-            differences.append(f"{inspector_id}: in the evidence, but not in the result")
-    return tuple(differences)
+
+def _differences(published: Mapping[str, Any], fresh: Mapping[str, Any]) -> list[Text]:
+    """Every difference between the published tree and the recomputed one, in the order of the
+    recomputed result (then what only the published one has), each at its key path."""
+    found: list[Text] = []
+    ids = [entry["inspector"]["id"] for entry in fresh["results"]]
+    # Each entry: the key path's parts, what the result says, what is recomputed.
+    stack: list[tuple[tuple[str | int, ...], object, object]] = [((), published, fresh)]
+    while stack:
+        parts, said, computed = stack.pop()
+        pending: list[tuple[tuple[str | int, ...], object, object]] = []
+        if isinstance(said, Mapping) and isinstance(computed, Mapping):
+            for key, value in computed.items():
+                if not parts and key in _NOT_COMPARED:
+                    continue
+                if key in said:
+                    pending.append(((*parts, key), said[key], value))
+                else:
+                    found.append(_missing((*parts, key), value, ids))
+            for key, value in said.items():
+                if key not in computed and not (not parts and key in _NOT_COMPARED):
+                    found.append(_extra((*parts, str(key)), value, ids))
+        elif isinstance(said, list) and isinstance(computed, list):
+            for n, value in enumerate(computed):
+                if n < len(said):
+                    pending.append(((*parts, n), said[n], value))
+                else:
+                    found.append(_missing((*parts, n), value, ids))
+            for n in range(len(computed), len(said)):
+                found.append(_extra((*parts, n), said[n], ids))
+        elif not _same(said, computed):
+            found.append(_labelled(parts, ids, M.VERIFY_DIFFERS(said=_show(said), computed=_show(computed))))
+        stack.extend(reversed(pending))
+    return found
+
+
+def _same(said: object, computed: object) -> bool:
+    """Whether two values other than objects and arrays are equal: numbers as exact numbers,
+    never a boolean for a number."""
+    if isinstance(said, bool) or isinstance(computed, bool) or said is None or computed is None:
+        return said is computed
+    if isinstance(said, (int, Decimal)) and isinstance(computed, (int, Decimal)):
+        if isinstance(said, Decimal) and not said.is_finite():  # (a signalling NaN cannot be compared)
+            return False
+        return Decimal(said) == Decimal(computed)
+    return type(said) is type(computed) and said == computed
+
+
+def _missing(parts: tuple[str | int, ...], computed: object, ids: list[str]) -> Text:
+    return _labelled(parts, ids, M.VERIFY_MISSING(computed=_show(computed)))
+
+
+def _extra(parts: tuple[str | int, ...], said: object, ids: list[str]) -> Text:
+    return _labelled(parts, ids, M.VERIFY_EXTRA(said=_show(said)))
+
+
+def _labelled(parts: tuple[str | int, ...], ids: list[str], text: Text) -> Text:
+    """``text`` at the key path ``parts``, after the inspector's id when it is about one."""
+    path = ""
+    for part in parts:
+        path = join(path, part)
+    inspector = ""
+    if len(parts) > 1 and parts[0] == "results" and isinstance(parts[1], int) and parts[1] < len(ids):
+        inspector = ids[parts[1]]
+    if inspector:
+        return M.VERIFY_LINE_OF(inspector=inspector, path=path, difference=text)
+    return M.VERIFY_LINE(path=path, difference=text)
 
 
 def _show(value: object) -> str:
-    return "nothing" if value is None else str(value)
+    """A value as a difference shows it: text quoted, numbers plain, objects and arrays as
+    the start of their JSON; never longer than a readable length, whatever the value holds
+    (the preview stops writing as soon as it is long enough)."""
+    out: list[str] = []
+    size = 0
+    # Each entry: a value to write, or a piece of punctuation (a str marked by the tuple).
+    stack: list[object] = [value]
+    while stack and size <= SHOWN:
+        item = stack.pop()
+        if isinstance(item, tuple) and len(item) == 1 and isinstance(item[0], str):
+            piece = item[0]
+        elif isinstance(item, Mapping):
+            pending: list[object] = [("{",)]
+            for n, (key, child) in enumerate(item.items()):
+                pending += [(", ",)] if n else []
+                pending += [(quote(str(key)) + ": ",), child]
+                if len(pending) > SHOWN:
+                    break
+            stack.extend(reversed([*pending, ("}",)]))
+            continue
+        elif isinstance(item, list):
+            pending = [("[",)]
+            for n, child in enumerate(item[:SHOWN]):
+                pending += [(", ",), child] if n else [child]
+            stack.extend(reversed([*pending, ("]",)]))
+            continue
+        else:
+            piece = _scalar(item)
+        out.append(piece)
+        size += len(piece)
+    text = "".join(out)
+    return text if len(text) <= SHOWN and not stack else text[: SHOWN - 3] + "..."
+
+
+def _scalar(value: object) -> str:
+    if isinstance(value, str):
+        return quote(value)
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):  # as the result writes it (a total keeps its decimals: 67.0)
+        return format(value, "f") if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
+    text = visible(value.text if isinstance(value, OutOfRange) else str(describe(value)))
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."

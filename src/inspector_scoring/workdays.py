@@ -16,8 +16,13 @@ from datetime import date, timedelta
 
 import attrs
 
-__all__ = ["NoticePeriod", "Schedule", "notice_period"]
+__all__ = ["LAST_FIRST_DAY", "MAX_WORKING_DAYS", "NoticePeriod", "Schedule", "notice_period"]
 
+#: the longest notice period a rule file may set (working days; a 公示期 is usually 5 to 7)
+MAX_WORKING_DAYS = 30
+#: the last day a notice may start: its longest period (30 working days, with weekends and a
+#: week of holidays, fewer than 60 calendar days) then ends well before the calendar does
+LAST_FIRST_DAY = date(9999, 9, 1)
 _SATURDAY = 5
 
 
@@ -74,10 +79,14 @@ def notice_period(publish_on: date, working_days: int, /, schedules: Iterable[Sc
     The first day counts as day 1; the period ends on the ``working_days``-th
     working day. A year in ``schedules`` is counted with that schedule; any
     other with ``chinese-calendar``, or Monday to Friday where it does not know
-    the year.
+    the year. ``working_days`` is at most :data:`MAX_WORKING_DAYS` and ``publish_on``
+    at the latest :data:`LAST_FIRST_DAY` (the rule file, the evidence and the command's
+    ``--publish-on`` are checked for both before a notice is made).
     """
-    if working_days < 1:
-        raise ValueError(f"working_days must be at least 1, got {working_days}")
+    if not 1 <= working_days <= MAX_WORKING_DAYS:
+        raise ValueError(f"working_days must be from 1 to {MAX_WORKING_DAYS}, got {working_days}")
+    if publish_on > LAST_FIRST_DAY:
+        raise ValueError(f"a notice period must start by {LAST_FIRST_DAY.isoformat()}, got {publish_on}")
     given = {schedule.year: schedule for schedule in schedules}
     estimated: set[int] = set()
     used: set[int] = set()

@@ -24,6 +24,7 @@ EXIT_MISMATCH = 3
 FORMATS = ("table", "json", "csv", "markdown", "html", "svg", "xlsx")
 DEFAULT_WIDTH = 130  # cells: the table written to a file or a pipe, when COLUMNS does not say
 MIN_WIDTH = 40
+MAX_WIDTH = 1000  # cells: wider than any screen; the table is laid out in time bounded by it
 LANG_CHOICES = ("zh", "en")
 
 #: argparse's sentences a person can read, as Python 3.11 to 3.13 write them: each has a
@@ -200,12 +201,25 @@ def columns() -> int:
 
 def _date(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(M.NOT_A_DATE_ARGUMENT.render(value=repr(text))) from None
+    from ..workdays import LAST_FIRST_DAY  # noqa: PLC0415 - only with --publish-on
+
+    if day > LAST_FIRST_DAY:
+        raise argparse.ArgumentTypeError(
+            M.PUBLISH_ON_TOO_LATE.render(most=LAST_FIRST_DAY.isoformat(), value=day.isoformat())
+        )
+    return day
 
 
 def _width(text: str) -> int:
-    if not (text.isascii() and text.isdigit()) or int(text) < MIN_WIDTH:
+    if not (text.isascii() and text.isdigit()):
         raise argparse.ArgumentTypeError(M.WIDTH_TOO_SMALL.render(minimum=MIN_WIDTH, value=repr(text)))
-    return int(text)
+    digits = text.lstrip("0") or "0"  # (compared by length first: a million digits is never converted)
+    if len(digits) > len(str(MAX_WIDTH)) or int(digits) > MAX_WIDTH:
+        shown = text if len(text) <= 20 else text[:17] + "..."
+        raise argparse.ArgumentTypeError(M.WIDTH_TOO_LARGE.render(maximum=MAX_WIDTH, value=repr(shown)))
+    if int(digits) < MIN_WIDTH:
+        raise argparse.ArgumentTypeError(M.WIDTH_TOO_SMALL.render(minimum=MIN_WIDTH, value=repr(text)))
+    return int(digits)

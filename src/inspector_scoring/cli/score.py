@@ -76,7 +76,9 @@ def score_one(evidence: str, rules: str | None) -> Assessment:
     from ..scoring.score import score_file  # noqa: PLC0415 - the engine, only when scoring
 
     if evidence == "-":
-        return score_file(sys.stdin.buffer.read(), rules=rules)
+        from ..files import read_stream  # noqa: PLC0415
+
+        return score_file(read_stream(sys.stdin.buffer, "<stdin>"), rules=rules)
     return score_file(evidence, rules=rules)
 
 

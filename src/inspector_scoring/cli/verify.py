@@ -7,6 +7,8 @@ from . import options
 from .output import emit
 from .score import score_one
 
+_CORRECTS_KEYS = ("sha256", "evidence_sha256", "ruleset_sha256")
+
 
 def verify_command(argv: list[str]) -> int:
     """``score verify RESULT EVIDENCE [--rules PATH]``: exit 0 on a match, 3 on a difference."""
@@ -20,40 +22,26 @@ def verify_command(argv: list[str]) -> int:
     options.rules_option(made)
     made.add_argument("--corrects", metavar="PUBLISHED", help=M.HELP_VERIFY_CORRECTS.render())
     args = made.parse_args(argv)
-    import json  # noqa: PLC0415
-    from decimal import Decimal  # noqa: PLC0415
+    from ..files import read_bytes  # noqa: PLC0415
+    from ..verify import read_result, verify_result  # noqa: PLC0415
 
-    from ..errors import fail  # noqa: PLC0415
-    from ..files import os_reason  # noqa: PLC0415
-    from ..verify import verify_result  # noqa: PLC0415
-
-    try:
-        with open(args.result, "rb") as stream:
-            text = stream.read().decode("utf-8-sig")
-        published = json.loads(text, parse_float=Decimal)
-    except OSError as error:
-        raise fail(args.result, "", M.CANNOT_READ(reason=os_reason(error))) from None
-    except ValueError as error:
-        raise fail(args.result, "", M.NOT_A_RESULT(reason=str(error))) from None
+    published = read_result(read_bytes(args.result), args.result)
     assessment = score_one(args.evidence, args.rules)
-    differences = list(verify_result(published, assessment, source=args.result))
-    confirmed = ""
-    if args.corrects is not None:
-        from ..corrections import load_published  # noqa: PLC0415
+    from ..corrections import Corrects, load_published  # noqa: PLC0415
 
-        expected = load_published(args.corrects).corrects.as_dict()
-        said = published.get("corrects") if isinstance(published, dict) else None
-        if not isinstance(said, dict):
-            differences.append(M.VERIFY_NOT_CORRECTION.render())
-        else:
-            differences.extend(
-                M.VERIFY_CORRECTS_MISMATCH.render(
-                    key=key, said=said.get(key), file=args.corrects, actual=value
-                )
-                for key, value in expected.items()
-                if said.get(key) != value
-            )
-        confirmed = M.VERIFY_CORRECTS_MATCH.render(file=args.corrects, sha256=expected["sha256"]) + "\n"
+    # A corrected result names the published result it corrects: given with --corrects, that
+    # file's fingerprints are recomputed; else the names are taken as the result gives them.
+    corrects: Corrects | None = None
+    said = published.get("corrects") if isinstance(published, dict) else None
+    if args.corrects is not None:
+        corrects = load_published(args.corrects).corrects
+        confirmed = M.VERIFY_CORRECTS_MATCH.render(file=args.corrects, sha256=corrects.sha256) + "\n"
+    elif isinstance(said, dict) and all(isinstance(said.get(key), str) for key in _CORRECTS_KEYS):
+        corrects = Corrects(*(str(said[key]) for key in _CORRECTS_KEYS))
+        confirmed = M.VERIFY_CORRECTS_UNCHECKED.render(sha256=corrects.sha256) + "\n"
+    else:
+        confirmed = ""
+    differences = list(verify_result(published, assessment, source=args.result, corrects=corrects))
     if differences:
         lines = [M.VERIFY_MISMATCH.render(file=args.result, count=len(differences))]
         lines += [f"  {difference}" for difference in differences]

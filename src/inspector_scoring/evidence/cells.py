@@ -15,8 +15,9 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from .. import messages as M
-from .._readers import describe, quote
+from .._readers import describe
 from ..errors import Collector
+from ..i18n import quote
 
 __all__ = [
     "blank",

@@ -24,6 +24,7 @@ from typing import Any
 
 from .. import messages as M
 from .._readers import (
+    MAX_TEXT,
     MAX_WHOLE,
     check_keys,
     check_order,
@@ -42,6 +43,7 @@ from ..errors import Collector, Problem
 from ..i18n import Listing
 from ..periods import Period, parse_period
 from ..rules.model import Ruleset
+from ..workdays import LAST_FIRST_DAY
 from .measure import Measured, Measures, duty_dates, measures_for
 from .model import AssessmentInfo, Leave, PanelMember, Person
 from .moments import Moments
@@ -167,6 +169,15 @@ class Check:
             if "assessed_on" in table
             else None
         )
+        if assessed_on is not None and assessed_on > LAST_FIRST_DAY:
+            # The notice period starts there by default, and must end before the calendar does.
+            problems.add(
+                "assessment.assessed_on",
+                M.DATE_TOO_LATE,
+                most=LAST_FIRST_DAY.isoformat(),
+                value=assessed_on.isoformat(),
+            )
+            assessed_on = None
         panel: list[PanelMember] = []
         if "panel" in table:
             for n, member in enumerate(read_list(problems, "assessment.panel", table["panel"]) or []):
@@ -382,7 +393,12 @@ class Check:
         an ``until`` of the same day or the next, after ``at``, and extra fields of text (every
         one not blank). Its ref joins ``refs``."""
         values = list(event.values())
-        if set(map(type, values)) != _TEXT or not all(values) or any(map(str.isspace, values)):
+        if (
+            set(map(type, values)) != _TEXT
+            or not all(values)
+            or max(map(len, values)) > MAX_TEXT
+            or any(map(str.isspace, values))
+        ):
             return False
         until = event.get("until")
         if until is not None and not _plain_until(self.moments, at, until):
@@ -394,7 +410,12 @@ class Check:
 
 def _plain_refs(refs: list[Any]) -> bool:
     """Whether refs taken from events are all text and none blank."""
-    return set(map(type, refs)) == _TEXT and all(refs) and not any(map(str.isspace, refs))
+    return (
+        set(map(type, refs)) == _TEXT
+        and all(refs)
+        and max(map(len, refs)) <= MAX_TEXT
+        and not any(map(str.isspace, refs))
+    )
 
 
 _TEXT = {str}
@@ -508,8 +529,12 @@ def _read_event(check: Check, path: str, raw: object) -> tuple[str, Any] | None:
     if "until" in table:
         _read_until(check, join(path, "until"), table["until"], moment, table.get("at"))
     for key, value in table.items():
-        if key not in _NOT_EXTRA and not isinstance(value, str):
+        if key in _NOT_EXTRA:
+            continue
+        if not isinstance(value, str):
             problems.add(join(path, str(key)), M.EXTRA_FIELD_NOT_STRING, value=shown(problems, value))
+        elif len(value) > MAX_TEXT:
+            problems.add(join(path, str(key)), M.TEXT_TOO_LONG, most=MAX_TEXT, length=len(value))
     if len(problems.problems) > before or kind is None or moment is None:
         return None
     return kind, moment
@@ -557,7 +582,7 @@ def _optional_str(problems: Collector, path: str, table: Mapping[str, Any], key:
 def _text(problems: Collector, path: str, table: Mapping[str, Any], key: str) -> str | None:
     """:func:`_optional_str`, without building the key path of a plain value."""
     value = table.get(key)
-    if type(value) is str and value and not value.isspace():
+    if type(value) is str and value and len(value) <= MAX_TEXT and not value.isspace():
         return value
     return _optional_str(problems, path, table, key)
 

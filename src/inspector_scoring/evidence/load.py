@@ -16,8 +16,10 @@ from typing import Any
 
 import attrs
 
-from ..errors import InvalidInputError, Problem
-from ..files import read_bytes
+from .. import messages as M
+from .._readers import check_tree
+from ..errors import Collector, InvalidInputError, Problem, fail
+from ..files import MAX_JSON_BYTES, read_bytes
 from ..jsontext import canonical_sha256
 from ..rules.model import Ruleset
 from .check import Check
@@ -86,10 +88,14 @@ class Source:
 def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Source:
     """Read evidence from a path, bytes (standard input), a JSON-like mapping or records."""
     if isinstance(source, Evidence):
-        return Source(source.source, evidence_tree(source), source.sha256 or None)
+        if source.sha256:  # loaded from a file, and checked then
+            return Source(source.source, evidence_tree(source), source.sha256)
+        return _unwritten(Source(source.source, evidence_tree(source), None))
     if isinstance(source, bytes):
         data = source
         label = name or "<stdin>"
+        if len(data) > MAX_JSON_BYTES:
+            raise fail(label, "", M.FILE_TOO_LARGE(most=f"{MAX_JSON_BYTES >> 20} MiB"))
         if _is_workbook(data):
             return _workbook(data, label)
         parsed = parse_json([data], label)
@@ -104,7 +110,16 @@ def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Sour
         parsed = parse_json(box, label)  # (which lets the bytes go as soon as they are decoded)
         return Source(label, parsed.tree, parsed.sha256, parsed.strings, again, owned=True)
     # A JSON-like value from a Python caller (a mapping, or anything else, which the checks refuse).
-    return Source(name or "<evidence>", source, None)
+    return _unwritten(Source(name or "<evidence>", source, None))
+
+
+def _unwritten(source: Source) -> Source:
+    """``source``, a caller's mapping or records, after the checks a file gets from its parser:
+    no key that is no string, no half of a surrogate pair, no nesting beyond the bound."""
+    problems = Collector(source.name, json_file=True)
+    check_tree(problems, source.tree)
+    problems.raise_if_any()
+    return source
 
 
 def _is_workbook(data: bytes) -> bool:

@@ -34,9 +34,10 @@ from typing import Any
 import attrs
 
 from .. import messages as M
-from .._readers import check_keys, check_schema, join, quote, read_str, read_table
+from .._readers import check_keys, check_schema, join, read_str, read_table
 from ..errors import Collector, InvalidInputError
 from ..files import read_bytes
+from ..i18n import quote
 from ..layout import EVENT_COLUMNS
 from ..rules.model import Kind
 

@@ -21,17 +21,16 @@ import hashlib
 import json
 import re
 import threading
-from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from .. import messages as M
-from .._readers import NonFinite, join, quote
-from ..errors import InvalidInputError, Problem, fail
+from .._readers import MAX_DEPTH, NonFinite, check_tree
+from ..errors import Collector, fail
 from ..files import decode_text
-from ..i18n import Text
+from ..i18n import Text, quote
+from ..numbers import parse_decimal, parse_integer
 from ..syntax import json_reason
 
 __all__ = ["JsonObject", "Parsed", "parse_json", "parse_json_exact"]
@@ -122,31 +121,44 @@ def _parse(box: list[bytes], name: str, *, exact: bool) -> tuple[object, str]:
         text = decode_text(data, name)
         del data
         try:
-            if exact:
-                tree = json.loads(
-                    text, parse_float=Decimal, parse_constant=NonFinite, object_pairs_hook=_json_object
-                )
-            else:
-                tree = json.loads(text, parse_float=Decimal, parse_constant=NonFinite)
+            tree = parse_json_text(text, exact=exact)
         except json.JSONDecodeError as error:
             raise fail(name, "", _syntax(error, text)) from None
-        except ValueError as error:  # an integer too long to convert
-            raise fail(name, "", M.INVALID_JSON_NUMBER(reason=str(error))) from None
         except RecursionError:
             raise fail(name, "", M.TOO_DEEP(most=MAX_DEPTH)) from None
         # A \ud800 escape alone is no character: such text could be read but never written.
         if _SURROGATE_ESCAPE.search(text):
-            halves = [Problem.of(name, path, message) for path, message in half_surrogates(tree, "")]
-            if halves:
-                raise InvalidInputError(halves)
+            halves = Collector(name, json_file=True)
+            check_tree(halves, tree)
+            halves.raise_if_any()
         del text
     finally:
         hashing.join()
     return tree, digest[0]
 
 
-#: how deep arrays and objects may nest (an evidence file needs 5 levels)
-MAX_DEPTH = 64
+def parse_json_text(text: str, *, exact: bool = False) -> object:
+    """JSON text as a tree with exact decimals (NaN and infinities as :class:`NonFinite`, a
+    number beyond what is read as :class:`~inspector_scoring.numbers.OutOfRange`, for the
+    checks to report at its path); ``exact`` objects know their repeated keys. Raises
+    :class:`json.JSONDecodeError` and :class:`RecursionError` (internal: evidence and results)."""
+    hook = _json_object if exact else None
+    try:
+        return json.loads(text, parse_float=parse_decimal, parse_constant=NonFinite, object_pairs_hook=hook)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        # A whole number of more digits than Python converts (4,300): read again, with every
+        # whole number through the bounded reader (slower, and only for such a file).
+        return json.loads(
+            text,
+            parse_float=parse_decimal,
+            parse_int=parse_integer,
+            parse_constant=NonFinite,
+            object_pairs_hook=hook,
+        )
+
+
 _FULL_WIDTH = {
     "，": ",",
     "：": ":",
@@ -177,24 +189,6 @@ def _syntax(error: json.JSONDecodeError, text: str) -> Text:
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def half_surrogates(value: object, path: str) -> Iterator[tuple[str, Text]]:
-    """Each string holding half of a UTF-16 surrogate pair: where, and what is wrong."""
-    if isinstance(value, str):
-        found = _SURROGATE.search(value)
-        if found is not None:
-            yield path, M.HALF_SURROGATE(half=f"\\u{ord(found.group()):04x}")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if isinstance(key, str) and _SURROGATE.search(key):  # (nor can the key name a path)
-                yield path, M.HALF_SURROGATE_KEY()
-            else:
-                yield from half_surrogates(item, join(path, str(key)))
-    elif isinstance(value, (list, tuple)):
-        for n, item in enumerate(value):
-            yield from half_surrogates(item, join(path, n))
 
 
 def _fingerprint(data: bytes, into: list[str]) -> None:

@@ -20,8 +20,9 @@ from typing import Any
 import attrs
 
 from .. import messages as M
-from .._readers import join, quote, suggest
+from .._readers import join, suggest
 from ..errors import Collector, InvalidInputError, Problem
+from ..i18n import quote
 from ..layout import (
     ASSESSMENT,
     ASSESSMENT_HEADER,

@@ -6,8 +6,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from .. import messages as M
-from .._readers import check_keys, describe, join, quote, read_str, read_table, suggest
+from .._readers import check_keys, describe, join, read_str, read_table, suggest
 from ..errors import Collector
+from ..i18n import quote
 from ..layout import EVENT_COLUMNS, FIXED_SHEETS, SHEET_FORBIDDEN, SHEET_MAX
 from .model import Kind
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import string
 import tomllib
 from collections.abc import Mapping
@@ -18,9 +19,12 @@ from typing import Any
 
 from .. import messages as M
 from .._readers import (
+    MAX_DEPTH,
+    MAX_NUMBER,
     check_keys,
     check_order,
     check_schema,
+    check_tree,
     check_unique,
     describe,
     join,
@@ -38,12 +42,13 @@ from .._readers import (
     suggest,
 )
 from ..errors import Collector, InvalidInputError, Problem, fail
-from ..files import decode_text, os_reason, read_bytes
-from ..i18n import Listing
+from ..files import MAX_TOML_BYTES, decode_text, os_reason, read_bytes
+from ..i18n import Listing, quote
 from ..jsontext import canonical_sha256
-from ..numbers import as_number, round_half_up
+from ..numbers import MAX_NUMBER_TEXT, as_number, parse_decimal, round_half_up
 from ..periods import Period, PeriodKind, parse_period
 from ..syntax import toml_reason
+from ..workdays import MAX_WORKING_DAYS
 from .annual import read_annual, read_outcomes
 from .calendar import read_calendar
 from .grades import read_grades
@@ -123,15 +128,23 @@ def load_rules(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Ruleset
     if isinstance(source, Mapping):
         return _build(source, "<rules>", None)
     name = os.fspath(source)
-    return _from_bytes(read_bytes(name), name)
+    return _from_bytes(read_bytes(name, most=MAX_TOML_BYTES), name)
 
 
 def loads_rules(text: str, /, *, source: str = "<string>") -> Ruleset:
     """Load and validate rules from TOML text; ``source`` names it in messages."""
-    return _from_bytes(text.encode("utf-8"), source)
+    if len(text) > MAX_TOML_BYTES:  # (checked again, in bytes, below)
+        raise fail(source, "", M.FILE_TOO_LARGE(most=f"{MAX_TOML_BYTES >> 20} MiB"))
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as error:  # half of a surrogate pair, from a Python caller
+        raise fail(source, "", M.HALF_SURROGATE(half=f"\\u{ord(text[error.start]):04x}")) from None
+    return _from_bytes(data, source)
 
 
 def _from_bytes(data: bytes, name: str) -> Ruleset:
+    if len(data) > MAX_TOML_BYTES:
+        raise fail(name, "", M.FILE_TOO_LARGE(most=f"{MAX_TOML_BYTES >> 20} MiB"))
     digest = hashlib.sha256(data).hexdigest()
     raw = parse_toml(data, name)
     return _build(raw, name, digest)
@@ -142,9 +155,23 @@ def parse_toml(data: bytes, name: str) -> dict[str, Any]:
     why the file ``name`` cannot be read (internal: rule files and case files)."""
     text = decode_text(data, name)
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=parse_decimal)
     except tomllib.TOMLDecodeError as error:
         raise fail(name, "", M.INVALID_TOML(reason=toml_reason(str(error)))) from None
+    except RecursionError:
+        raise fail(name, "", M.TOO_DEEP_TOML(most=MAX_DEPTH)) from None
+    except ValueError:
+        # tomllib converts whole numbers itself, and Python refuses more than 4,300 digits.
+        line, column = _long_number(text)
+        raise fail(name, "", M.NUMBER_TOO_LONG(most=MAX_NUMBER_TEXT, line=line, column=column)) from None
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    """The line and column of the first run of digits longer than any number read."""
+    found = re.search(rf"[0-9_]{{{MAX_NUMBER_TEXT + 1},}}", text)
+    start = found.start() if found is not None else 0
+    line = text.count("\n", 0, start) + 1
+    return line, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
 @functools.cache
@@ -227,6 +254,10 @@ def _build(raw: Mapping[str, Any], name: str, digest: str | None) -> Ruleset:
     if not isinstance(raw, Mapping):
         problems.add("", M.MUST_BE, what=M.A_TABLE(), value=describe(raw))
         problems.raise_if_any()
+    # What a file cannot hold but a mapping can (keys that are no text, half surrogate
+    # pairs), and nesting deeper than any rule file needs, before anything walks it.
+    check_tree(problems, raw)
+    problems.raise_if_any()
     check_keys(problems, "", raw, allowed=_TOP_KEYS, required=("schema", "ruleset", "items", "grades"))
     check_schema(problems, raw, SCHEMA)
 
@@ -302,7 +333,7 @@ def _points(raw: object) -> Decimal | None:
     if not isinstance(raw, list) or not raw:
         return None
     amounts = [as_number(item.get("points")) if isinstance(item, Mapping) else None for item in raw]
-    if any(amount is None or amount < 0 for amount in amounts):
+    if any(amount is None or amount < 0 or amount > MAX_NUMBER for amount in amounts):
         return None
     return sum((amount for amount in amounts if amount is not None), Decimal(0))
 
@@ -333,10 +364,9 @@ def _read_header(problems: Collector, raw: object) -> dict[str, Any]:
     if "period" in table:
         out["period"] = read_choice(problems, "ruleset.period", table["period"], PeriodKind)
     if "precision" in table:
-        precision = read_count(problems, "ruleset.precision", table["precision"])
-        if precision is not None and precision > _MAX_PRECISION:
-            problems.add("ruleset.precision", M.AT_MOST, most=_MAX_PRECISION, value=precision)
-        out["precision"] = precision
+        out["precision"] = read_count(
+            problems, "ruleset.precision", table["precision"], maximum=_MAX_PRECISION
+        )
     check_order(
         problems,
         "ruleset.effective_until",
@@ -634,16 +664,24 @@ def _read_notice(problems: Collector, raw: object) -> NoticeSettings:
         title = read_str(problems, "notice.title", table["title"])
         if title is not None:
             try:
-                fields = [f for _, f, _, _ in string.Formatter().parse(title) if f is not None]
+                parsed = string.Formatter().parse(title)
+                fields = [(f, spec, conv) for _, f, spec, conv in parsed if f is not None]
             except ValueError as error:
                 problems.add("notice.title", M.BAD_PLACEHOLDER, reason=str(error))
                 fields = []
-            for field in fields:
+            for field, spec, conversion in fields:
                 if field not in _NOTICE_FIELDS:
                     problems.add("notice.title", M.UNKNOWN_PLACEHOLDER, field=field)
+                elif spec or conversion:
+                    # {township:d} or {township:>300000000} would fail or run away in every notice
+                    written = "{" + field + ("!" + conversion if conversion else "")
+                    written += (":" + spec if spec else "") + "}"
+                    problems.add("notice.title", M.PLACEHOLDER_NOT_PLAIN, value=quote(written), field=field)
             settings["title"] = title
     if "working_days" in table:
-        days = read_count(problems, "notice.working_days", table["working_days"], minimum=1)
+        days = read_count(
+            problems, "notice.working_days", table["working_days"], minimum=1, maximum=MAX_WORKING_DAYS
+        )
         if days is not None:
             settings["working_days"] = days
     if "rank" in table:

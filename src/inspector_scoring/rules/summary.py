@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import messages as M
-from ..i18n import Listing
+from ..i18n import Listing, visible
 from ..numbers import format_number as num
 from .model import Grade, Metric, OutcomeKind, Rule, Ruleset
 
@@ -32,8 +32,13 @@ def _minimum(metric: Metric) -> str:
 
 
 def summarise_rules(rules: Ruleset, /) -> list[str]:
-    """Lines describing ``rules``: header, items with their rules, bonus, vetoes, grades, in the
-    language of messages (the rule file's own wording as it is)."""
+    """Lines describing ``rules``: header, items with their rules, bonus, vetoes, grades, the
+    notice, the annual assessment, results application and the calendar, in the language of
+    messages.
+
+    What the file says is shown, never obeyed: a control or bidirectional character in a
+    title or a text (ESC, BEL, BS, CR, U+202E) is written as an escape (``\\x1b``, ``\\u202e``).
+    """
     lines = [
         M.CHECK_VALID.render(file=rules.source),
         M.CHECK_TITLE.render(title=rules.title, id=rules.id, version=rules.version),
@@ -78,7 +83,7 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
             columns = "".join(f", {header} ({field})" for field, header in kind.fields)
             aliases = "".join(f"; {other} = {column}" for other, column in kind.aliases)
             lines.append(f"  - {kind.title} [{kind.id}{columns}{aliases}]")
-    return lines + _after_grades(rules)
+    return [visible(line) for line in lines + _after_grades(rules)]
 
 
 def _bands(grades: tuple[Grade, ...]) -> str:

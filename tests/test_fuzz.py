@@ -1,0 +1,249 @@
+"""Laws under hostile input, bounded to run in seconds (tools/fuzz.py runs the long version).
+
+Whatever a value becomes — a number with an exponent beyond any decimal, a
+thousand digits, text with ESC, C1, NUL, BEL, BS, CR or U+202E, half a
+surrogate pair, text of 100,000 characters, nesting thousands deep, a key that
+is no text — the library and the command answer with a result or with
+problems at their paths: never a traceback, never a raw control character in a
+message, and ``score verify`` never says "matches" of a result that was changed.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import subprocess
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import inspector_scoring as isc
+from conftest import EXAMPLES, score_executable
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SMALL_TEXT = (FIXTURES / "rules" / "small.toml").read_text(encoding="utf-8")
+SMALL = isc.loads_rules(SMALL_TEXT, source="small.toml")
+MINIMAL: dict[str, Any] = json.loads((FIXTURES / "evidence" / "minimal.json").read_text(encoding="utf-8"))
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+hostile_text = st.one_of(
+    st.sampled_from(["\x1b[31m", "\x1b]8;;http://x\x07", "\x9b2J", "\x00", "\x07\x08\r", "\u202e", "\ud800"]),
+    st.text(st.characters(codec=None, categories=("Cc", "Cf", "Cs", "Zl", "Zp", "Lo")), max_size=20),
+    st.just("x" * 100_000),
+)
+hostile_numbers = st.one_of(
+    st.sampled_from(
+        [
+            Decimal("1E+999999999999999"),
+            Decimal("1E-999999999999999"),
+            Decimal("1." + "0" * 80 + "1"),
+            10**5000,
+            -1,
+            10**12 + 1,
+        ]
+    ),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.decimals(allow_nan=True, allow_infinity=True),
+)
+
+
+def _deep(levels: int) -> Any:
+    value: Any = "x"
+    for _ in range(levels):
+        value = [value]
+    return value
+
+
+hostile_values = st.one_of(
+    hostile_text,
+    hostile_numbers,
+    st.booleans(),
+    st.none(),
+    st.sampled_from([70, 2000]).map(_deep),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.sampled_from(["kind", "at", "x", "\x1b"]), st.integers(), max_size=2),
+)
+hostile_keys = st.one_of(hostile_text, st.sampled_from([5, None, (1, 2)]))
+
+
+def _places(tree: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key) of a small tree."""
+    found, stack = [], [tree]
+    while stack:
+        value = stack.pop()
+        pairs = (
+            value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+        )
+        for key, item in pairs:
+            found.append((value, key))
+            stack.append(item)
+    return found
+
+
+@st.composite
+def hostile_evidence(draw: st.DrawFn) -> dict[str, Any]:
+    """The minimal evidence with one to three values or keys made hostile."""
+    tree = copy.deepcopy(MINIMAL)
+    for _ in range(draw(st.integers(1, 3))):
+        places = _places(tree)
+        container, key = draw(st.sampled_from(places))
+        if isinstance(container, dict) and draw(st.booleans()):
+            container[draw(hostile_keys)] = draw(hostile_values)
+        else:
+            container[key] = draw(hostile_values)
+    return tree
+
+
+def _problem_lines(call: Callable[[], object]) -> list[str]:
+    """The problems ``call`` raises, in both languages (none when it succeeds); any other
+    exception fails the test."""
+    try:
+        call()
+    except isc.InvalidInputError as error:
+        return error.lines("en") + error.lines("zh")
+    return []
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_evidence())
+def test_hostile_evidence_is_scored_or_refused(evidence: dict[str, Any]) -> None:
+    """A caller's hostile mapping is scored and written, or refused with visible problems."""
+    lines = _problem_lines(lambda: isc.result_to_json(isc.score_evidence(SMALL, evidence)))
+    assert not any(RAW_CONTROL.search(line) for line in lines)
+
+
+def _json_text(tree: Any) -> bytes:
+    """A tree as JSON text with hostile numbers written as they are."""
+
+    def number(value: Any) -> str:
+        if isinstance(value, Decimal):
+            return f"\x00N{value}\x00"
+        raise TypeError
+
+    def big(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: big(v) for k, v in value.items() if isinstance(k, (str, int)) or k is None}
+        if isinstance(value, list):
+            return [big(v) for v in value]
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
+            return Decimal(value)
+        return value
+
+    try:
+        text = json.dumps(big(tree), ensure_ascii=False, default=number)
+    except (TypeError, ValueError, RecursionError):
+        text = "{}"
+    text = re.sub(r'"\\u0000N([^"]*)\\u0000"', r"\1", text)
+    return text.encode("utf-8", "surrogatepass")
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_evidence())
+def test_hostile_evidence_files_are_scored_or_refused(evidence: dict[str, Any]) -> None:
+    """The same, written as a file's bytes: a result or problems, never a traceback."""
+    lines = _problem_lines(lambda: isc.result_to_json(isc.score_file(_json_text(evidence), rules=SMALL)))
+    assert not any(RAW_CONTROL.search(line) for line in lines)
+
+
+toml_values = st.sampled_from(
+    [
+        "1e+99999999999999999999",
+        "1e-99999999999999999999",
+        "9" * 5000,
+        "1e999999999",
+        "3000000",
+        "-1",
+        "nan",
+        '"{township:d}"',
+        '"{township:>300000000}"',
+        '"\\u001b[31m\\u0007\\b\\r\\u202e"',
+        '"' + "x" * 600 + '"',
+        "[" * 80 + "]" * 80,
+        "[" * 5000 + "]" * 5000,
+        "9999-12-31",
+        "{}",
+    ]
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.integers(0, 10_000), toml_values), min_size=1, max_size=3))
+def test_hostile_rule_files_are_loaded_or_refused(changes: list[tuple[int, str]]) -> None:
+    """A rule file with hostile values loads (and scores) or is refused, never a traceback."""
+    lines = SMALL_TEXT.split("\n")
+    assignments = [n for n, line in enumerate(lines) if " = " in line]
+    for pick, value in changes:
+        n = assignments[pick % len(assignments)]
+        lines[n] = lines[n].split(" = ")[0] + " = " + value
+
+    def load_and_score() -> object:
+        rules = isc.loads_rules("\n".join(lines), source="rules.toml")
+        return isc.result_to_json(isc.score_evidence(rules, MINIMAL))
+
+    assert not any(RAW_CONTROL.search(line) for line in _problem_lines(load_and_score))
+
+
+ASSESSMENT = isc.score_file(EXAMPLES / "taiping-2021-03.json")
+PUBLISHED: dict[str, Any] = json.loads(isc.result_to_json(ASSESSMENT), parse_float=Decimal)
+
+
+@st.composite
+def changed_results(draw: st.DrawFn) -> dict[str, Any]:
+    """The published result with one value changed to something else, or an entry moved."""
+    forged = copy.deepcopy(PUBLISHED)
+    if draw(st.booleans()):
+        results = forged["results"]
+        a = draw(st.integers(0, len(results) - 1))
+        b = draw(st.integers(0, len(results) - 1).filter(lambda n: n != a))
+        results[a], results[b] = results[b], results[a]
+        return forged
+    places = [(c, k) for c, k in _places(forged) if not (c is forged and k == "engine")]
+    container, key = draw(st.sampled_from(places))
+    old = container[key]
+    new = draw(hostile_values.filter(lambda v: not _same(v, old)))
+    container[key] = new
+    return forged
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)):
+        return Decimal(a).is_finite() and Decimal(b).is_finite() and Decimal(a) == Decimal(b)
+    return type(a) is type(b) and a == b
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(changed_results())
+def test_verify_never_matches_a_changed_result(forged: dict[str, Any]) -> None:
+    """Any change to a published result is a difference or an invalid result: never "matches"."""
+    found: list[tuple[str, ...]] = []
+    lines = _problem_lines(lambda: found.append(isc.verify_result(forged, ASSESSMENT)))
+    assert lines or found[0] != ()
+    assert not any(RAW_CONTROL.search(line) for line in lines)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    hostile_evidence(), st.sampled_from(["table", "json", "csv", "markdown"]), st.sampled_from(["en", "zh"])
+)
+def test_the_command_under_hostile_evidence(evidence: dict[str, Any], fmt: str, lang: str) -> None:
+    """The installed command exits 0 or 1 on hostile evidence, with no traceback and no raw
+    control character on standard error."""
+    done = subprocess.run(
+        [str(score_executable()), "-", "--rules", str(FIXTURES / "rules" / "small.toml"), "--format", fmt],
+        input=_json_text(evidence),
+        capture_output=True,
+        timeout=30,
+        check=False,
+        env={"SCORE_LANG": lang, "PATH": "/usr/bin:/bin"},
+    )
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr
+    assert done.returncode in (0, 1), stderr
+    assert not RAW_CONTROL.search(stderr)
