@@ -228,14 +228,17 @@ def _rendered(value: object, language: str) -> object:
 
 # -- values shown, never obeyed ---------------------------------------------------
 
-#: characters a terminal would obey or hide rather than show: C0 and C1 controls and DEL
-#: (ESC starts a colour or an OSC 8 link, U+009B is a CSI, CR and BS rewrite a line), the
-#: bidirectional controls (U+202E turns the rest of a line around), zero-width and other
-#: invisible format characters, line and paragraph separators, half surrogate pairs (which
-#: cannot even be written) and the tag characters
-_INVISIBLE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\xad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\ufff9-\ufffb\ud800-\udfff\U000e0000-\U000e0fff]"
+#: Every character Unicode calls a control (Cc), a format character (Cf, which holds the
+#: bidirectional marks, overrides and isolates and the zero-width characters), a surrogate
+#: (Cs), or a line or paragraph separator (Zl, Zp), as of Unicode 15.1: what a terminal would
+#: obey or hide rather than show (ESC starts a colour or an OSC 8 link, U+009B is a CSI, CR
+#: and BS rewrite a line, U+202E turns the rest of a line around). A test compares it with
+#: :mod:`unicodedata` of the running Python.
+HIDDEN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
 )
 #: the longest quoted value a message shows, in characters (more is cut, with "...")
 SHOWN = 60
@@ -261,7 +264,7 @@ def visible(text: str) -> str:
     """``text`` with every character a terminal would obey or hide written as an escape
     (``\\x1b``, ``\\x9b``, ``\\u202e``, ``\\x00``; a line break, a carriage return and a tab
     as ``\\n``, ``\\r``, ``\\t``): what a message shows of a value."""
-    return _INVISIBLE.sub(_escape, text) if _INVISIBLE.search(text) else text
+    return HIDDEN.sub(_escape, text) if HIDDEN.search(text) else text
 
 
 def quote(text: str, *, most: int = SHOWN) -> str:

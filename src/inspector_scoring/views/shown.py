@@ -15,41 +15,16 @@ The same module neutralises what a spreadsheet would run as a formula
 
 from __future__ import annotations
 
-import re
+from ..i18n import HIDDEN, visible
 
 __all__ = ["FORMULA_STARTS", "HIDDEN", "shown", "spreadsheet_text"]
-
-#: Every character Unicode calls a control (Cc), a format character (Cf, which
-#: holds the bidirectional marks, overrides and isolates and the zero-width
-#: characters), a surrogate (Cs), or a line or paragraph separator (Zl, Zp), as
-#: of Unicode 15.1. A test compares it with :mod:`unicodedata` of the running Python.
-HIDDEN = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001\U000e0020-\U000e007f]"
-)
-
-_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    named = _NAMED.get(char)
-    if named is not None:
-        return named
-    code = ord(char)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    if code <= 0xFFFF:
-        return f"\\u{code:04x}"
-    return f"\\U{code:08x}"
 
 
 def shown(text: str, /) -> str:
     """``text`` with every control, format, bidirectional and separator character written as
-    a visible escape (``\\x1b``, ``\\n``, ``\\u202e``): one line, exactly what it says."""
-    return HIDDEN.sub(_escape, text)
+    a visible escape (``\\x1b``, ``\\n``, ``\\u202e``): one line, exactly what it says (the
+    same escapes a message shows, :func:`~inspector_scoring.i18n.visible`)."""
+    return visible(text)
 
 
 #: What a spreadsheet reads as the start of a formula, or strips before one (OWASP's list, and NUL).
