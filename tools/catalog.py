@@ -58,6 +58,13 @@ def updated(path: Path) -> bytes:
     return out.getvalue()
 
 
+def entries(data: bytes) -> set[tuple[object, ...]]:
+    """What a catalog says, whatever the Babel version that wrote it: every entry's context,
+    English, translation and whether it is fuzzy."""
+    catalog = read_po(io.BytesIO(data))
+    return {(m.context, str(m.id), str(m.string), m.fuzzy) for m in catalog if m.id}
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", "<br>")
 
@@ -91,7 +98,7 @@ def main() -> int:
     stale = 0
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/*.po")):
         new = updated(po)
-        if new != po.read_bytes():
+        if entries(new) != entries(po.read_bytes()) or (not args.check and new != po.read_bytes()):
             stale += 1
             if args.check:
                 print(f"{po}: out of date; run python tools/catalog.py", file=sys.stderr)
