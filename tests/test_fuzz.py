@@ -19,6 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+import xlsxwriter
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -247,3 +249,66 @@ def test_the_command_under_hostile_evidence(evidence: dict[str, Any], fmt: str, 
     assert "Traceback" not in stderr
     assert done.returncode in (0, 1), stderr
     assert not RAW_CONTROL.search(stderr)
+
+
+# -- workbooks and positioning exports --------------------------------------------------------
+
+QIANJIN = EXAMPLES / "qianjin-2021-04.xlsx"
+
+
+def test_a_value_far_from_the_records_is_refused_before_the_grid_is_laid_out(tmp_path: Path) -> None:
+    """One value at XFD1048576 made python-calamine ask for 1,048,576 × 16,384 cells (512 GiB)
+    and the process was killed. The sheet's span is read from its XML first:
+    1,048,576 × 16,384 = 17,179,869,184 > 5,000,000."""
+    path = tmp_path / "far.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("人员")
+    sheet.write_row(0, 0, ["编号", "姓名"])
+    sheet.write(1_048_575, 16_383, "x")
+    book.close()
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(path)
+    assert raised.value.lines("en") == [
+        f"{path}: 人员: the sheet reaches cell XFD1048576: 1048576 rows by 16384 columns is more "
+        "than the 5000000 cells this program reads; clear the cells far below or to the right of "
+        "the records"
+    ]
+    assert raised.value.lines("zh") == [
+        f"{path}: 人员: 表格一直用到了单元格 XFD1048576，共 1048576 行 16384 列，超过本程序能读的 "
+        "5000000 个单元格；请把记录下方或右侧远处的单元格清空"
+    ]
+
+
+def test_a_workbook_just_within_the_bound_is_read(tmp_path: Path) -> None:
+    """A value at E1000000 spans 1,000,000 × 5 = 5,000,000 cells: exactly the bound, read (and
+    then refused for what its sheets lack, not for its size)."""
+    path = tmp_path / "wide.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("人员").write(999_999, 4, "x")
+    book.close()
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(path)
+    assert not any("cells this program reads" in line for line in raised.value.lines("en"))
+
+
+def test_an_export_cell_over_the_csv_limit_is_a_problem(tmp_path: Path) -> None:
+    """A cell of 200,000 characters in a positioning export raised csv.Error (its limit is
+    131,072) out of ``score import``; now a problem at the file, exit 1, in both languages."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "姓名,卡号,入井时间,升井时间\n张德明,8001,2021-04-01 08:00:00,2021-04-01 11:00:00\n"
+        f"张德明,8001,{'x' * 200_000},2021-04-02 11:00:00\n",
+        encoding="utf-8",
+    )
+    for lang, message in (
+        ("en", "cannot be read as CSV at line 3: field larger than field limit (131072)"),
+        ("zh", "第 3 行无法按 CSV 文件读取：field larger than field limit (131072)"),
+    ):
+        done = subprocess.run(
+            [str(score_executable()), "import", str(QIANJIN), "--positioning", str(export), "--lang", lang],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 1
+        assert done.stderr.decode("utf-8").splitlines() == [f"{export}: {message}"]

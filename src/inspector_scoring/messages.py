@@ -706,3 +706,10 @@ VERIFY_CORRECTS_UNCHECKED = Message(
     "It says it corrects the published result with sha256 {sha256}; give that file with --corrects "
     "to check it.",
 )
+# -- workbooks and exports under hostile input (fuzzing, issue 15) --------------------------
+SHEET_TOO_LARGE = Message(
+    "workbook.sheet_too_large",
+    "the sheet reaches cell {cell}: {rows} rows by {columns} columns is more than the {most} cells "
+    "this program reads; clear the cells far below or to the right of the records",
+)
+EXPORT_NOT_CSV = Message("positioning.not_csv", "cannot be read as CSV at line {line}: {reason}")

@@ -155,7 +155,7 @@ def read_export(path: str, mapping: ColumnMapping, /) -> Export:
         book = read_workbook(data, path)
         rows = book.sheets[0].rows if book.sheets else ()
     else:
-        rows = _csv_rows(data)
+        rows = _csv_rows(data, path)
     headers = {header for _, header in mapping.columns}
     for first, row in enumerate(rows[:_HEADER_ROWS]):
         texts = {cell.strip() for cell in row if isinstance(cell, str)}
@@ -168,7 +168,7 @@ def read_export(path: str, mapping: ColumnMapping, /) -> Export:
     raise InvalidInputError(problems.problems)
 
 
-def _csv_rows(data: bytes) -> tuple[tuple[object, ...], ...]:
+def _csv_rows(data: bytes, path: str) -> tuple[tuple[object, ...], ...]:
     """A CSV file's rows of text: UTF-8 (with or without its BOM), else GB18030 (as Excel saves
     Chinese text on Windows)."""
     try:
@@ -177,4 +177,10 @@ def _csv_rows(data: bytes) -> tuple[tuple[object, ...], ...]:
         text = data.decode("gb18030", errors="replace")
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    return tuple(tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return tuple(tuple(row) for row in reader)
+    except csv.Error as error:  # a cell over csv's 131,072 characters
+        problems = Collector(path)
+        problems.add("", M.EXPORT_NOT_CSV, line=reader.line_num, reason=str(error))
+        raise InvalidInputError(problems.problems) from None

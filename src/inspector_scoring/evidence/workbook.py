@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -154,6 +155,20 @@ def read_workbook(data: bytes, name: str) -> Workbook:
     """A workbook's sheets from its bytes (.xlsx, .xls or .ods, told apart by their content)."""
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only to read a workbook
 
+    problems = Collector(name)
+    for sheet, (rows, columns) in _extents(data).items():
+        # python-calamine lays every sheet out as one grid from A1 to its last cell: a value
+        # at XFD1048576 would ask for 17 billion cells (the process is killed, no exception)
+        if rows * columns > MAX_CELLS:
+            problems.add(
+                sheet,
+                M.SHEET_TOO_LARGE,
+                cell=cell_name(sheet, rows - 1, columns - 1).rpartition("!")[2],
+                rows=rows,
+                columns=columns,
+                most=MAX_CELLS,
+            )
+    problems.raise_if_any()
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = tuple(
@@ -164,10 +179,65 @@ def read_workbook(data: bytes, name: str) -> Workbook:
             for sheet_name in book.sheet_names
         )
     except Exception as error:  # calamine's errors have no common base but Exception
-        problems = Collector(name)
         problems.add("", M.NOT_A_WORKBOOK, reason=str(error).strip() or type(error).__name__)
         raise InvalidInputError(problems.problems) from None
     return Workbook(name, hashlib.sha256(data).hexdigest(), sheets)
+
+
+#: the most cells a sheet may span, rows × columns counted from A1 (a year's positioning
+#: export of a whole mine, 100,000 rows of 10 columns, is a fifth of it)
+MAX_CELLS = 5_000_000
+#: a cell's reference in a worksheet's XML (``<c r="XFD1048576" …>``, with or without a prefix)
+_CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _extents(data: bytes) -> dict[str, tuple[int, int]]:
+    """(rows, columns) from A1 to the farthest cell of each worksheet of an .xlsx, by its XML,
+    before python-calamine lays it out (other formats, and parts that cannot be read: none)."""
+    import zipfile  # noqa: PLC0415
+    from xml.etree import ElementTree  # noqa: PLC0415
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = {info.filename for info in archive.infolist()}
+        if "xl/workbook.xml" not in names:
+            return {}
+        titles: dict[str, str] = {}  # worksheet part → sheet name
+        try:
+            relations = {
+                rel.get("Id"): rel.get("Target", "")
+                for rel in ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            }
+            for sheet in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(f"{{{_MAIN}}}sheet"):
+                target = relations.get(sheet.get(f"{{{_RELATIONSHIPS}}}id"), "")
+                part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                titles[part] = sheet.get("name", part)
+        except (KeyError, ElementTree.ParseError):
+            pass
+        extents: dict[str, tuple[int, int]] = {}
+        for part in sorted(names):
+            if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
+                continue
+            rows = columns = 0
+            for found in _CELL_REF.finditer(archive.read(part)):
+                rows = max(rows, int(found[2]))
+                columns = max(columns, _column_number(found[1]))
+            extents[titles.get(part, part)] = (rows, columns)
+        return extents
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, RuntimeError):
+        return {}  # (calamine says what is wrong with the file)
+
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _column_number(letters: bytes) -> int:
+    """A column's number from its letters (``A`` → 1, ``XFD`` → 16384)."""
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - ord("A") + 1
+    return number
 
 
 def workbook_period(book: Workbook) -> Period | None:
@@ -180,8 +250,6 @@ def workbook_period(book: Workbook) -> Period | None:
 
 def _period_text(value: object) -> str | None:
     """``考核期`` as ``2021-03``, ``2021-Q1`` or ``2021``, from any of its written forms."""
-    import re  # noqa: PLC0415
-
     if isinstance(value, float) and value.is_integer():
         value = str(int(value))
     if isinstance(value, int) and not isinstance(value, bool):
