@@ -14,7 +14,9 @@ import copy
 import json
 import re
 import subprocess
+import tempfile
 from collections.abc import Callable
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,8 @@ from hypothesis import strategies as st
 
 import inspector_scoring as isc
 from conftest import EXAMPLES, score_executable
+from inspector_scoring.evidence import workbook
+from workbooks import month, workbook_bytes
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_TEXT = (FIXTURES / "rules" / "small.toml").read_text(encoding="utf-8")
@@ -279,16 +283,19 @@ def test_a_value_far_from_the_records_is_refused_before_the_grid_is_laid_out(tmp
     ]
 
 
-def test_a_workbook_just_within_the_bound_is_read(tmp_path: Path) -> None:
-    """A value at E1000000 spans 1,000,000 × 5 = 5,000,000 cells: exactly the bound, read (and
-    then refused for what its sheets lack, not for its size)."""
-    path = tmp_path / "wide.xlsx"
-    book = xlsxwriter.Workbook(str(path))
-    book.add_worksheet("人员").write(999_999, 4, "x")
-    book.close()
-    with pytest.raises(isc.InvalidInputError) as raised:
-        isc.score_file(path)
-    assert not any("cells this program reads" in line for line in raised.value.lines("en"))
+def test_a_workbook_just_within_the_bound_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the bound made 5,000 cells, a value at E1000 spans 1,000 × 5 = 5,000 cells: exactly
+    the bound, read (and refused for the sheets it lacks, not for its size); at E1001, 5,005
+    cells: refused for its size."""
+    monkeypatch.setattr(workbook, "MAX_CELLS", 5_000)
+    for row, too_large in ((999, False), (1000, True)):
+        path = tmp_path / f"wide-{row}.xlsx"
+        book = xlsxwriter.Workbook(str(path))
+        book.add_worksheet("人员").write(row, 4, "x")
+        book.close()
+        with pytest.raises(isc.InvalidInputError) as raised:
+            isc.score_file(path)
+        assert any("cells this program reads" in line for line in raised.value.lines("en")) is too_large
 
 
 def test_an_export_cell_over_the_csv_limit_is_a_problem(tmp_path: Path) -> None:
@@ -312,3 +319,121 @@ def test_an_export_cell_over_the_csv_limit_is_a_problem(tmp_path: Path) -> None:
         )
         assert done.returncode == 1
         assert done.stderr.decode("utf-8").splitlines() == [f"{export}: {message}"]
+
+
+hostile_cells = st.one_of(
+    st.sampled_from(
+        [
+            "\x1b[31m",
+            "\x9b2J",
+            "a\x00b",
+            "\x07\x08\r",
+            "\u202e8001",
+            "１５",
+            "２０２１－０４－０５",
+            "2021年4月5号",
+            "2021-04-05T25:61",
+            "9999-12-31 23:59:59",
+            "0000-01-01",
+            "=1+1",
+            "8001、8001",
+            "9" * 5000,
+            "张" * 600,
+            1e308,
+            -1e308,
+            1e15 + 0.5,
+            5e-324,
+            -0.0,
+            True,
+            date(1900, 1, 1),
+            datetime(9999, 12, 31, 23, 59, 59),
+            None,
+        ]
+    ),
+    st.text(st.characters(codec="utf-8", categories=("Cc", "Cf", "Zl", "Zp", "Lo", "Nd")), max_size=12),
+    st.integers(min_value=-(10**18), max_value=10**18),
+)
+
+
+@st.composite
+def hostile_workbooks(draw: st.DrawFn) -> bytes:
+    """The small April workbook of tests/workbooks.py with one to three cells made hostile
+    (header cells too), a row copied or a sheet left out."""
+    sheets = month()
+    for _ in range(draw(st.integers(1, 3))):
+        names = sorted(sheets)
+        rows = sheets[draw(st.sampled_from(names))]
+        if draw(st.integers(0, 9)) == 0 and len(rows) > 1:
+            rows.append(list(rows[draw(st.integers(1, len(rows) - 1))]))
+            continue
+        if draw(st.integers(0, 19)) == 0:
+            sheets.pop(draw(st.sampled_from(names)), None)
+            continue
+        row = rows[draw(st.integers(0, len(rows) - 1))]
+        column = draw(st.integers(0, len(row)))
+        row.extend([None] * (column + 1 - len(row)))
+        row[column] = draw(hostile_cells)
+    return workbook_bytes(sheets)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_workbooks())
+def test_hostile_workbooks_are_scored_or_refused(data: bytes) -> None:
+    """A workbook with hostile cells is scored and written, or refused with problems at its
+    cells in both languages without a raw control character: never a traceback."""
+    lines = _problem_lines(lambda: isc.result_to_json(isc.score_file(data)))
+    assert not any(RAW_CONTROL.search(line) for line in lines)
+
+
+WORKBOOK = workbook_bytes(month())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(WORKBOOK) - 1), st.integers(0, 255), st.booleans())
+def test_damaged_workbook_bytes_are_refused_or_read(at: int, byte: int, cut: bool) -> None:
+    """A workbook cut short or with a byte changed is refused as unreadable (or, when the
+    change falls where nothing reads it, scored): never a traceback, never a killed process."""
+    data = WORKBOOK[:at] if cut else WORKBOOK[:at] + bytes([byte]) + WORKBOOK[at + 1 :]
+    lines = _problem_lines(lambda: isc.result_to_json(isc.score_file(data)))
+    assert not any(RAW_CONTROL.search(line) for line in lines)
+    if cut:
+        assert lines
+
+
+EXPORT_LINES = (
+    (EXAMPLES / "positioning" / "白沙沟煤矿-2021-04.csv").read_bytes().decode("gb18030").splitlines()
+)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(1, 200),
+            st.sampled_from(["\x1b[2J", "\x00", "\u202e", '"', "x" * 140_000, "张德明,8102"]),
+        ),
+        max_size=3,
+    ),
+    st.sampled_from(["utf-8", "gb18030", "utf-16"]),
+    st.sampled_from(["en", "zh"]),
+)
+def test_the_command_under_hostile_exports(changes: list[tuple[int, str]], encoding: str, lang: str) -> None:
+    """``score import --positioning`` with hostile rows in the export exits 0 or 1, with no
+    traceback and no raw control character on standard error."""
+    lines = list(EXPORT_LINES)
+    for at, text in changes:
+        n = at % len(lines)
+        lines[n] = lines[n].replace(",", "," + text + ",", 1)
+    with tempfile.TemporaryDirectory() as scratch:
+        export = Path(scratch) / "export.csv"
+        export.write_bytes("\n".join(lines).encode(encoding, "surrogatepass"))
+        done = subprocess.run(
+            [str(score_executable()), "import", str(QIANJIN), "--positioning", str(export), "--lang", lang],
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+    stderr = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr
+    assert done.returncode in (0, 1), stderr
+    assert not RAW_CONTROL.search(stderr)
