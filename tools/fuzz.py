@@ -3,6 +3,7 @@
     python tools/fuzz.py                                  # the figures docs/reliability.md records
     python tools/fuzz.py --evidence 2000 --rules 1000 --commands 50 --result 500   # a quick look
     python tools/fuzz.py --score /path/to/venv/bin/score  # the command installed elsewhere
+    python tools/fuzz.py --only workbooks --only positioning   # some stages (two processes, two CPUs)
 
 Every case is a valid input (the fixtures' small rule file and evidence, the
 bundled scheme, the two examples, a fresh result) changed by a few random
@@ -23,6 +24,26 @@ generator, so a run can be repeated exactly.
 - **the command**: ``score`` (every format, ``--output`` at times naming an
   input), ``score verify``, ``score check`` and ``score schema`` on mutated
   files in a scratch folder, each with a 5 s limit.
+- **workbooks, through the library**: the 前进镇 example workbook and ``score
+  template``'s workbook filled in from the 太平乡 example, read back and changed
+  (a cell made hostile: controls, U+202E, huge and tiny numbers, NaN and
+  infinity, full-width digits, formulas, dates as text in odd forms, dates at
+  the calendar's ends, 100,000 characters; blank, copied, deleted or shuffled
+  rows; a sheet deleted, renamed or given twice; a header column given twice;
+  the example positioning export pasted in, other people's cards and all; a
+  card under two names; a value at XFD1048576; 20,000 rows), written again
+  with XlsxWriter, at times then broken as a zip (cut, a byte flipped, a part
+  left out, cut or replaced), given to ``score_file`` as bytes or a path.
+- **workbooks, through the command**: ``score BOOK.xlsx`` (every format,
+  ``--output`` at times naming the workbook or a rule file), ``score import``
+  (from a file or standard input, with the example export), ``score verify`` of
+  a forged result against the workbook it came from, ``score template``.
+- **positioning exports, through the command**: the example export with
+  hostile cells, other people's cards, a card under another name, a column
+  given twice or gone, no title row or 35 of them, blank rows, 5,000 rows;
+  as CSV (comma, tab or semicolon) in GB18030, UTF-8, UTF-8 with a BOM, UTF-16
+  or with a byte changed, or as .xlsx; through ``score import --positioning``
+  (at times twice, with a mutated ``--mapping``, ``--output`` naming an input).
 
 Counted: tracebacks (an exception other than ``InvalidInputError`` in the
 library; ``Traceback`` on standard error or an exit code other than 0-3 from
@@ -36,7 +57,9 @@ from __future__ import annotations
 
 import argparse
 import copy
+import csv
 import hashlib
+import io
 import json
 import random
 import re
@@ -47,12 +70,14 @@ import sys
 import tempfile
 import time
 import traceback
+import zipfile
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -327,9 +352,12 @@ class Tally:
         self.keep = keep
         self.kept: Counter[str] = Counter()
         self.slowest = 0.0
+        #: the stage running, to count what it finds under its name too
+        self.stage = ""
 
     def found(self, what: str, name: str, data: Case, detail: str) -> None:
         self.counts[what] += 1
+        self.counts[f"{self.stage}: {what}"] += 1
         if self.kept[what] < 5:
             self.kept[what] += 1
             data = data() if callable(data) else data
@@ -500,6 +528,434 @@ def forge(rng: random.Random, original: dict[str, Any]) -> dict[str, Any]:
     return forged
 
 
+# -- workbooks ----------------------------------------------------------------------------------
+
+#: a workbook as its sheets, in order: (name, rows of cells); a cell is ``None`` (empty), text,
+#: a number, a boolean, a date, a date-time, a time of day or a :class:`Formula`
+Book = list[tuple[str, list[list[Any]]]]
+QIANJIN = ROOT / "examples" / "qianjin-2021-04.xlsx"
+EXPORT_CSV = ROOT / "examples" / "positioning" / "白沙沟煤矿-2021-04.csv"
+#: a text cell longer than a spreadsheet program writes (32,767): put in by editing the zip
+HUGE_MARK = "HUGE-CELL-MARK"
+HUGE_TEXT = "x" * 100_000
+
+
+class Formula(NamedTuple):
+    """A formula cell with the value a spreadsheet program cached for it."""
+
+    text: str
+    value: Any
+
+
+HOSTILE_CELLS: list[Any] = [
+    "\x1b[31mred\x1b[0m",
+    "\x9b2J",
+    "a\x00b",
+    "\x07\x08\r\n",
+    "\u202e8001",
+    "张德明\u202e",
+    "\u200b张德明",
+    HUGE_MARK,
+    "张" * 600,
+    "",
+    "   ",
+    "１５",
+    "８００１",
+    "２０２１－０４－０５",
+    "2021年4月5号",
+    "2021.4.5",
+    "4/5/2021",
+    "2021-4-5 8:00",
+    "2021-04-05T25:61",
+    "2021-04-05 08:00:60",
+    "20210405",
+    "0000-01-01",
+    "9999-12-31 23:59:59",
+    "2021/02/29",
+    " 2021-04-05 ",
+    "2021-04-05\u3000",
+    "2021年4月5日 24:00",
+    "=1+1",
+    '=HYPERLINK("https://evil.example","x")',
+    "-0",
+    "1e+99999999999999999999",
+    "9" * 5000,
+    "NaN",
+    "8001、8001",
+    "8001,,8102",
+    1e308,
+    -1e308,
+    1e15 + 0.5,
+    float(10**20),
+    0.1 + 0.2,
+    -0.0,
+    float("nan"),
+    float("inf"),
+    5e-324,
+    True,
+    False,
+    Formula("=1+1", 2),
+    Formula("=1/0", "#DIV/0!"),
+    Formula('=HYPERLINK("https://evil.example","x")', "x"),
+    Formula("=NOW()", 44300.5),
+    Formula('=A1&"\x1b[2J"', "\x1b[2J"),
+    date(1900, 1, 1),
+    date(1904, 1, 1),
+    datetime(9999, 12, 31, 23, 59, 59),
+    datetime(2021, 4, 5, 23, 59, 59, 999_999),
+    datetime(2021, 4, 31 - 1, 0, 0),
+    dt_time(8, 30),
+    timedelta(hours=30),
+    None,
+]
+#: names a sheet may be renamed to (each one a spreadsheet program allows)
+SHEET_NAMES = [
+    "Sheet1",
+    "人员 ",
+    " 人员",
+    "人 员",
+    "下井纪录",
+    "下井记录1",
+    "underground",
+    "工作日志",
+    "计数",
+    "说明",
+    "考核信息",
+    "\u202e人员",
+    "x" * 31,
+]
+
+
+def book_of(data: bytes) -> Book:
+    """A workbook's sheets as python-calamine reads them (an empty cell as ``None``)."""
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+
+    read = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    return [
+        (
+            name,
+            [
+                [None if cell == "" else cell for cell in row]
+                for row in read.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            ],
+        )
+        for name in read.sheet_names
+    ]
+
+
+def taiping_book() -> Book:
+    """``score template``'s workbook for the bundled scheme, filled in from the 太平乡 example."""
+    from inspector_scoring.layout import (  # noqa: PLC0415
+        ASSESSMENT_ROWS,
+        EVENT_COLUMNS,
+        LEAVE_COLUMNS,
+        PANEL_COLUMNS,
+        PEOPLE_COLUMNS,
+    )
+    from inspector_scoring.views.template import template_workbook  # noqa: PLC0415
+
+    rules = isc.default_rules()
+    evidence = EVIDENCE_SEEDS[1]
+    book = book_of(template_workbook(rules))
+    kinds = {rules.kind(kind).title: rules.kind(kind) for kind in rules.event_kinds()}
+
+    def value(key: str, text: Any) -> Any:
+        if isinstance(text, str) and key in ("at", "until", "from", "to", "serving_from"):
+            moment = datetime.fromisoformat(text)
+            return moment.date() if len(text) == 10 else moment
+        return text
+
+    def rows(header: list[Any], keys: dict[str, str], entries: list[dict[str, Any]]) -> list[list[Any]]:
+        return [header] + [
+            [value(keys.get(h, ""), entry.get(keys.get(h, ""))) for h in header] for entry in entries
+        ]
+
+    filled: Book = []
+    people = evidence["inspectors"]
+    for name, sheet in book:
+        header = sheet[0]
+        if name == "说明":
+            filled.append((name, sheet))
+        elif name == "考核信息":
+            assessment = evidence["assessment"]
+            filled.append(
+                (name, [header] + [[item, assessment.get(key)] for item, key in ASSESSMENT_ROWS.items()])
+            )
+        elif name == "考核小组":
+            filled.append((name, rows(header, PANEL_COLUMNS, evidence["assessment"].get("panel", []))))
+        elif name == "人员":
+            filled.append((name, rows(header, PEOPLE_COLUMNS, people)))
+        elif name == "请假":
+            leave = [{"id": p["id"], **entry} for p in people for entry in p.get("leave", [])]
+            filled.append((name, rows(header, LEAVE_COLUMNS, leave)))
+        elif name == "计数":
+            continue  # every metric of the scheme counts an event sheet
+        elif name in kinds:
+            keys = dict(EVENT_COLUMNS) | {title: field for field, title in kinds[name].fields}
+            events = [
+                {"id": p["id"], "name": p["name"], **event}
+                for p in people
+                for event in p.get("events", [])
+                if event["kind"] == kinds[name].id
+            ]
+            filled.append((name, rows(header, keys, events)))
+    return filled
+
+
+def book_bytes(book: Book) -> bytes:
+    """The workbook written with XlsxWriter (each cell with its own type); a text cell holding
+    ``HUGE_MARK`` then holds 100,000 characters (by editing the zip)."""
+    import xlsxwriter  # noqa: PLC0415
+
+    out = io.BytesIO()
+    written = xlsxwriter.Workbook(
+        out,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+            "nan_inf_to_errors": True,
+        },
+    )
+    written.set_properties({"created": datetime(2021, 5, 6)})
+    day = written.add_format({"num_format": "yyyy-mm-dd"})
+    moment = written.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
+    clock = written.add_format({"num_format": "hh:mm"})
+    for name, rows in book:
+        sheet = written.add_worksheet(name)
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                if cell is None:
+                    continue
+                if isinstance(cell, Formula):
+                    sheet.write_formula(r, c, cell.text, None, cell.value)
+                elif isinstance(cell, datetime):
+                    sheet.write_datetime(r, c, cell, moment)
+                elif isinstance(cell, date):
+                    sheet.write_datetime(r, c, cell, day)
+                elif isinstance(cell, (dt_time, timedelta)):
+                    sheet.write_datetime(r, c, cell, clock)
+                elif isinstance(cell, bool):
+                    sheet.write_boolean(r, c, cell)
+                elif isinstance(cell, (int, float)):
+                    sheet.write_number(r, c, cell)
+                else:
+                    sheet.write_string(r, c, str(cell))
+    written.close()
+    data = out.getvalue()
+    return _zip_replace(data, HUGE_MARK, HUGE_TEXT) if HUGE_MARK.encode() in _zip_text(data) else data
+
+
+def _zip_text(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return b"".join(archive.read(info) for info in archive.infolist() if info.filename.endswith(".xml"))
+
+
+def _zip_replace(data: bytes, old: str, new: str) -> bytes:
+    """The zip with ``old`` replaced by ``new`` in every XML member."""
+    return _zip_rewrite(data, lambda name, body: body.replace(old.encode(), new.encode()))
+
+
+def _zip_rewrite(data: bytes, change: Callable[[str, bytes], bytes | None]) -> bytes:
+    """The zip with each member's bytes changed (``None``: the member left out)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in archive.infolist():
+            body = change(info.filename, archive.read(info))
+            if body is not None:
+                new.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def mutate_book(rng: random.Random, book: Book) -> Book:
+    """``book`` changed by 1-4 random mutations of its cells, rows, columns and sheets."""
+    book = [(name, [list(row) for row in rows]) for name, rows in book]
+    for _ in range(rng.randint(1, 4)):
+        if not book:
+            break
+        s = rng.randrange(len(book))
+        _, rows = book[s]
+        action = rng.random()
+        if action < 0.4 and rows:  # a cell made hostile (a header cell too, at times)
+            r = rng.randrange(len(rows)) if rng.random() < 0.9 else 0
+            row = rows[r]
+            c = rng.randrange(len(row) + 1)
+            row.extend([None] * (c + 1 - len(row)))
+            row[c] = rng.choice(HOSTILE_CELLS)
+        elif action < 0.47:  # blank rows
+            at = rng.randrange(len(rows) + 1)
+            rows[at:at] = [[None] * rng.randint(0, 8) for _ in range(rng.randint(1, 3))]
+        elif action < 0.55 and len(rows) > 1:  # a row copied, deleted or the rows shuffled
+            r = rng.randrange(1, len(rows))
+            kind = rng.random()
+            if kind < 0.4:
+                rows.insert(rng.randrange(1, len(rows) + 1), list(rows[r]))
+            elif kind < 0.8:
+                del rows[r]
+            else:
+                body = rows[1:]
+                rng.shuffle(body)
+                rows[1:] = body
+        elif action < 0.6:  # a sheet deleted
+            del book[s]
+        elif action < 0.66:  # a sheet renamed
+            new = rng.choice(SHEET_NAMES)
+            if all(other.casefold() != new.casefold() for other, _ in book):
+                book[s] = (new, rows)
+        elif action < 0.73 and rows and rows[0]:  # a header column given twice
+            c = rng.randrange(len(rows[0]))
+            if rng.random() < 0.5:
+                for row in rows:
+                    row.append(row[c] if c < len(row) else None)
+            else:
+                d = rng.randrange(len(rows[0]))
+                rows[0][d] = rows[0][c]
+        elif action < 0.8:  # a positioning export pasted in, other people's cards and all
+            book = _paste_export(rng, book)
+        elif action < 0.87:  # a card under two names
+            book = _card_twice(rng, book)
+        elif action < 0.9 and rows:  # a value far from the others
+            r = rng.choice([1000, 65_535, 1_048_575])
+            c = rng.choice([0, 50, 16_383])
+            while len(rows) <= r:
+                rows.append([])
+            rows[r].extend([None] * (c + 1 - len(rows[r])))
+            rows[r][c] = "x"
+        elif action < 0.93:  # a sheet of a kind given twice (under its kind's id)
+            if all(other != "underground" for other, _ in book):
+                book.append(("underground", [list(row) for row in rows]))
+        elif action < 0.95 and len(rows) > 1:  # many rows
+            rows.extend(list(rows[1 + n % (len(rows) - 1)]) for n in range(rng.choice([2000, 20_000])))
+        elif all(other != "Sheet2" for other, _ in book):  # a sheet of junk
+            book.append(("Sheet2", [[rng.choice(HOSTILE_CELLS) for _ in range(3)] for _ in range(3)]))
+    return book
+
+
+def _sheet(book: Book, name: str) -> list[list[Any]] | None:
+    return next((rows for sheet, rows in book if sheet == name), None)
+
+
+def export_rows() -> list[list[str]]:
+    """The example positioning export's rows (the title row first)."""
+    text = EXPORT_CSV.read_bytes().decode("gb18030")
+    return [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
+
+
+EXPORT = export_rows()
+
+
+def _paste_export(rng: random.Random, book: Book) -> Book:
+    """Rows of the example export (miners' cards among them) appended to 下井记录, under its
+    header's columns, at times with a card under another name."""
+    rows = _sheet(book, "下井记录")
+    if rows is None or not rows:
+        return book
+    header = [str(h) if h is not None else "" for h in rows[0]]
+    source = EXPORT[1]
+    for line in rng.sample(EXPORT[2:], min(len(EXPORT) - 2, rng.randint(1, 40))):
+        entry = dict(zip(source, line, strict=False))
+        entry["时间"] = entry.get("入井时间")
+        entry["结束时间"] = entry.get("升井时间")
+        if rng.random() < 0.2:
+            entry["卡号"] = rng.choice(["8001", "8102", "8103", "9001"])
+        rows.append([entry.get(h) for h in header])
+    return book
+
+
+def _card_twice(rng: random.Random, book: Book) -> Book:
+    """A card listed for two inspectors in 人员, or used under another inspector's name."""
+    people = _sheet(book, "人员")
+    if people is None or len(people) < 3 or not people[0]:
+        return book
+    header = [str(h) for h in people[0]]
+    if "卡号" not in header or "姓名" not in header:
+        return book
+    card, name = header.index("卡号"), header.index("姓名")
+    a, b = rng.sample(range(1, len(people)), 2)
+    for row in (people[a], people[b]):
+        row.extend([None] * (max(card, name) + 1 - len(row)))
+    if rng.random() < 0.5:
+        people[b][card] = f"{people[b][card] or ''}、{people[a][card]}"
+    else:
+        rows = _sheet(book, "下井记录")
+        if rows and len(rows) > 1:
+            copied = list(rows[rng.randrange(1, len(rows))])
+            top = [str(h) for h in rows[0]]
+            if "卡号" in top and "姓名" in top:
+                copied[top.index("卡号")] = people[a][card]
+                copied[top.index("姓名")] = people[b][name]
+                rows.append(copied)
+    return book
+
+
+def damage_zip(rng: random.Random, data: bytes) -> bytes:
+    """The workbook's bytes broken: cut, a byte flipped, a part left out or its XML cut."""
+    action = rng.random()
+    if action < 0.25:
+        return data[: rng.randrange(len(data))]
+    if action < 0.45:
+        at = rng.randrange(len(data))
+        return data[:at] + bytes([data[at] ^ (1 << rng.randrange(8))]) + data[at + 1 :]
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+    victim = rng.choice(names)
+    if action < 0.65:
+        return _zip_rewrite(data, lambda name, body: None if name == victim else body)
+    if action < 0.85:
+        return _zip_rewrite(
+            data, lambda name, body: body[: rng.randrange(len(body) + 1)] if name == victim else body
+        )
+    laughs = (
+        b"<?xml version='1.0'?><!DOCTYPE x [<!ENTITY a 'aaaaaaaaaa'>"
+        b"<!ENTITY b '&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;'>"
+        b"<!ENTITY c '&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;'>]><x>&c;</x>"
+    )
+    junk = rng.choice([b"", b"\x00" * 100, b"<x>" * 5000, laughs])
+    return _zip_rewrite(data, lambda name, body: junk if name == victim else body)
+
+
+class Seeds:
+    """The valid workbooks every case starts from, read once."""
+
+    def __init__(self) -> None:
+        self.books = [book_of(QIANJIN.read_bytes()), taiping_book()]
+        isc.score_file(book_bytes(self.books[0]))  # both valid as written here
+        isc.score_file(book_bytes(self.books[1]))
+
+    def case(self, rng: random.Random) -> bytes | None:
+        """A mutated workbook's bytes (``None`` when XlsxWriter will not write it)."""
+        book = mutate_book(rng, rng.choice(self.books))
+        try:
+            data = book_bytes(book)
+        except Exception:
+            return None
+        return damage_zip(rng, data) if rng.random() < 0.12 else data
+
+
+def library_workbooks(rng: random.Random, tally: Tally, cases: int) -> None:
+    seeds = Seeds()
+    with tempfile.TemporaryDirectory(prefix="fuzz-book-") as scratch:
+        path = Path(scratch) / "book.xlsx"
+        for n in range(cases):
+            data = seeds.case(rng)
+            if data is None:
+                tally.counts["workbook cases XlsxWriter refused"] += 1
+                continue
+            if n % 10 == 0:
+                finish: Callable[[isc.Assessment], object] = lambda a: (_written(a), _notice(a))  # noqa: E731
+            else:
+                finish = _written
+            if rng.random() < 0.25:
+                path.write_bytes(data)
+                call: Callable[[], object] = lambda: finish(isc.score_file(path))  # noqa: E731
+            else:
+                call = lambda: finish(isc.score_file(data))  # noqa: E731
+            guarded(tally, "workbook", "case.xlsx", data, call)
+            if n % 1000 == 0:
+                print(f"  workbooks {n:,}: {dict(tally.counts)}", flush=True)
+
+
 # -- the installed command ----------------------------------------------------------------------
 
 
@@ -537,6 +993,7 @@ def command_runs(rng: random.Random, tally: Tally, cases: int, score: str) -> No
             expected_new: set[str] = set()
             not_inputs: set[str] = set()
             stdin = None
+            matched: Path | None = None  # the changed result given to score verify
             if kind < 0.55:
                 argv = [score, "ev.json", "--rules", rng.choice(["rules/rules.toml", "rules"])]
                 argv += ["--format", rng.choice(formats)]
@@ -563,40 +1020,267 @@ def command_runs(rng: random.Random, tally: Tally, cases: int, score: str) -> No
                 result.write_text(text, encoding="utf-8", errors="surrogatepass")
                 evidence.write_bytes((ROOT / "examples" / "taiping-2021-03.json").read_bytes())
                 argv = [score, "verify", "result.json", "ev.json"]
-                changed = not _same_tree(json.loads(base_result, parse_float=Decimal), forged)
+                if not _same_tree(json.loads(base_result, parse_float=Decimal), forged):
+                    matched = result
             elif kind < 0.92:
                 argv = [score, "check", "rules/rules.toml"]
             else:
                 argv = [score, "schema", "--rules", "rules/rules.toml"]
             argv += ["--lang", rng.choice(["en", "zh"])]
-            before = {path: _digest(path) for path in folder.rglob("*") if path.is_file()}
-            tally.counts["command cases"] += 1
-            start = time.perf_counter()
-            try:
-                done = subprocess.run(
-                    argv, cwd=folder, input=stdin, capture_output=True, timeout=LIMIT_SECONDS, check=False
-                )
-            except subprocess.TimeoutExpired:
-                tally.found("hangs", "case.json", data, " ".join(argv))
-                continue
-            tally.slowest = max(tally.slowest, time.perf_counter() - start)
-            tally.counts[f"command cases exit {done.returncode}"] += 1
-            stderr = done.stderr.decode("utf-8", "replace")
-            if "Traceback" in stderr or done.returncode not in (0, 1, 2, 3):
-                tally.found("tracebacks", "case.json", data, " ".join(argv) + "\n" + stderr)
-            if CONTROL.search(stderr):
-                tally.found("raw control characters in a message", "case.json", data, stderr)
-            if argv[1] == "verify" and changed and done.returncode == 0:
-                tally.found("false matches", "result.json", result.read_bytes(), stderr)
-            for path, digest in before.items():
-                if path.relative_to(folder).as_posix() not in not_inputs and _digest(path) != digest:
-                    tally.found("inputs overwritten", path.name, data, " ".join(argv))
-            after = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
-            stray = after - {p.relative_to(folder).as_posix() for p in before} - expected_new
-            if stray:
-                tally.found("stray files", "case.json", data, " ".join(argv) + f"\n{sorted(stray)}")
+            run_case(
+                tally,
+                "command",
+                folder,
+                argv,
+                data,
+                stdin=stdin,
+                expected_new=expected_new,
+                not_inputs=not_inputs,
+                false_match=matched,
+            )
             if n % 500 == 0:
                 print(f"  command {n:,}: {dict(tally.counts)}", flush=True)
+
+
+def run_case(
+    tally: Tally,
+    label: str,
+    folder: Path,
+    argv: list[str],
+    data: Case,
+    *,
+    stdin: bytes | None = None,
+    expected_new: set[str] = frozenset(),  # type: ignore[assignment]
+    not_inputs: set[str] = frozenset(),  # type: ignore[assignment]
+    false_match: Path | None = None,
+    name: str = "case.json",
+) -> None:
+    """Run the command once in ``folder`` (5 s at most) and count what went wrong: a
+    traceback or an exit code other than 0-3, a control character on standard error, an exit 0
+    of ``score verify`` when ``false_match`` (the changed result) is given, an input whose bytes
+    changed (other than ``not_inputs``), a file left that is none of ``expected_new``."""
+    before = {path: _digest(path) for path in folder.rglob("*") if path.is_file()}
+    tally.counts[f"{label} cases"] += 1
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            argv, cwd=folder, input=stdin, capture_output=True, timeout=LIMIT_SECONDS, check=False
+        )
+    except subprocess.TimeoutExpired:
+        tally.found("hangs", name, data, " ".join(argv))
+        return
+    tally.slowest = max(tally.slowest, time.perf_counter() - start)
+    tally.counts[f"{label} cases exit {done.returncode}"] += 1
+    stderr = done.stderr.decode("utf-8", "replace")
+    if "Traceback" in stderr or done.returncode not in (0, 1, 2, 3):
+        tally.found("tracebacks", name, data, " ".join(argv) + "\n" + stderr)
+    if CONTROL.search(stderr):
+        tally.found("raw control characters in a message", name, data, stderr)
+    if false_match is not None and done.returncode == 0:
+        tally.found("false matches", false_match.name, false_match.read_bytes(), stderr)
+    for path, digest in before.items():
+        if path.relative_to(folder).as_posix() not in not_inputs and _digest(path) != digest:
+            tally.found("inputs overwritten", path.name, data, " ".join(argv))
+    after = {path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file()}
+    stray = after - {p.relative_to(folder).as_posix() for p in before} - expected_new
+    if stray:
+        tally.found("stray files", name, data, " ".join(argv) + f"\n{sorted(stray)}")
+
+
+def _clear(folder: Path) -> None:
+    for child in folder.iterdir():
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+
+
+def command_workbooks(rng: random.Random, tally: Tally, cases: int, score: str) -> None:
+    """Mutated workbooks through ``score BOOK.xlsx``, ``score import`` and ``score verify``."""
+    seeds = Seeds()
+    formats = ["table", "json", "csv", "markdown", "html", "svg"]
+    original = QIANJIN.read_bytes()
+    with tempfile.TemporaryDirectory(prefix="fuzz-book-") as scratch:
+        folder = Path(scratch)
+        base_result = subprocess.run(
+            [score, str(QIANJIN), "--format", "json"], capture_output=True, check=True
+        ).stdout
+        n = 0
+        while n < cases:
+            data = seeds.case(rng)
+            if data is None:
+                continue
+            n += 1
+            _clear(folder)
+            (folder / "book.xlsx").write_bytes(data)
+            rules_dir = folder / "rules"
+            rules_dir.mkdir()
+            (rules_dir / "rules.toml").write_text(DEFAULT_RULES, encoding="utf-8")
+            expected_new: set[str] = set()
+            not_inputs: set[str] = set()
+            stdin = None
+            matched: Path | None = None
+            kind = rng.random()
+            if kind < 0.5:
+                argv = [score, "book.xlsx", "--format", rng.choice(formats)]
+                if rng.random() < 0.3:
+                    argv += ["--rules", rng.choice(["rules/rules.toml", "rules"])]
+                if rng.random() < 0.3:
+                    target = rng.choice(["book.xlsx", "rules/rules.toml", "out.txt", "rules"])
+                    argv += ["--output", target]
+                    expected_new.add(target)
+            elif kind < 0.8:
+                argv = [score, "import", "book.xlsx"]
+                if rng.random() < 0.15:
+                    argv[2] = "-"
+                    stdin = data
+                    not_inputs = {"book.xlsx"}
+                if rng.random() < 0.4:
+                    target = rng.choice(["book.xlsx", "ev.json", "rules/rules.toml"])
+                    argv += ["--output", target]
+                    expected_new.add(target)
+                if rng.random() < 0.3:
+                    (folder / "export.csv").write_bytes(EXPORT_CSV.read_bytes())
+                    argv += ["--positioning", "export.csv"]
+            elif kind < 0.92:
+                result = folder / "result.json"
+                forged = forge(rng, json.loads(base_result, parse_float=Decimal))
+                result.write_bytes(as_json_bytes(forged))
+                if rng.random() < 0.5:  # a forged result against the workbook it came from
+                    (folder / "book.xlsx").write_bytes(original)
+                    if not _same_tree(json.loads(base_result, parse_float=Decimal), forged):
+                        matched = result
+                argv = [score, "verify", "result.json", "book.xlsx"]
+            else:
+                target = rng.choice(["rules/rules.toml", "new.xlsx", "book.xlsx"])
+                argv = [score, "template", "--rules", "rules/rules.toml", "--output", target]
+                expected_new.add(target)
+                not_inputs = {"book.xlsx", "new.xlsx"}
+            argv += ["--lang", rng.choice(["en", "zh"])]
+            run_case(
+                tally,
+                "workbook command",
+                folder,
+                argv,
+                data,
+                stdin=stdin,
+                expected_new=expected_new,
+                not_inputs=not_inputs,
+                false_match=matched,
+                name="case.xlsx",
+            )
+            if n % 100 == 0:
+                print(f"  workbook command {n:,}: {dict(tally.counts)}", flush=True)
+
+
+HOSTILE_EXPORT_CELLS = [
+    "\x1b[31m",
+    "\x9b2J",
+    "a\x00b",
+    "\u202e8001",
+    "x" * 200_000,
+    "张" * 600,
+    "８００１",
+    "２０２１－０４－０５ ０８：００：００",
+    "2021.4.5 8:00",
+    "2021-04-05T25:61",
+    "2021年4月5日 8时",
+    "9999-12-31 23:59:59",
+    "0000-01-01 00:00:00",
+    "=1+1",
+    '"unclosed',
+    'a "quoted" b',
+    "line\nbreak",
+    "",
+    "8001、8102",
+    "1e+99999999999999999999",
+]
+
+
+def mutate_export(rng: random.Random) -> tuple[bytes, str]:
+    """The example export with hostile rows, in one of the encodings systems write; and the
+    suffix to give its file."""
+    rows = [list(row) for row in EXPORT]
+    for _ in range(rng.randint(1, 5)):
+        action = rng.random()
+        r = rng.randrange(len(rows))
+        if action < 0.4:
+            row = rows[r]
+            if row:
+                row[rng.randrange(len(row))] = rng.choice(HOSTILE_EXPORT_CELLS)
+        elif action < 0.55:  # another inspector's card, or a card under another name
+            row = list(rows[rng.randrange(2, len(rows))])
+            row[1], row[2] = rng.choice(
+                [("刘春燕", "8001"), ("张德明", "8102"), ("张德明", "9001"), ("王矿工", "8001")]
+            )
+            rows.insert(rng.randrange(2, len(rows) + 1), row)
+        elif action < 0.65:  # a header column given twice, or gone
+            if rng.random() < 0.5:
+                for row in rows[1:]:
+                    row.append(row[2] if len(row) > 2 else "")
+            else:
+                c = rng.randrange(len(rows[1]))
+                for row in rows[1:]:
+                    del row[c : c + 1]
+        elif action < 0.72:  # title rows: none, or more than the header is looked for under
+            if rng.random() < 0.5:
+                del rows[0]
+            else:
+                rows[0:0] = [["标题"]] * 35
+        elif action < 0.8:
+            rows.insert(rng.randrange(len(rows) + 1), [])
+        elif action < 0.9:
+            del rows[r]
+        else:
+            rows.extend(
+                list(rows[2 + n % (len(rows) - 2)]) for n in range(rng.choice([100, 5000])) if len(rows) > 2
+            )
+    out = io.StringIO(newline="")
+    csv.writer(out, delimiter=rng.choice([",", ",", ",", "\t", ";"])).writerows(rows)
+    text = out.getvalue()
+    how = rng.random()
+    if how < 0.1:  # the same rows as a workbook
+        return book_bytes([("Sheet1", [list(row) for row in rows])]), ".xlsx"
+    if how < 0.4:
+        data = text.encode("gb18030", "replace")
+    elif how < 0.7:
+        data = text.encode("utf-8", "surrogatepass")
+    elif how < 0.8:
+        data = b"\xef\xbb\xbf" + text.encode("utf-8", "surrogatepass")
+    elif how < 0.88:
+        data = text.encode("utf-16")
+    else:
+        data = text.encode("utf-8", "surrogatepass")
+        at = rng.randrange(len(data) + 1)
+        data = data[:at] + bytes([rng.randrange(256)]) + data[at + rng.randint(0, 1) :]
+    return data, ".csv"
+
+
+def command_positioning(rng: random.Random, tally: Tally, cases: int, score: str) -> None:
+    """Hostile positioning exports through ``score import --positioning`` (and ``--mapping``)."""
+    mapping_text = (ROOT / "rules" / "positioning" / "standard.toml").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="fuzz-export-") as scratch:
+        folder = Path(scratch)
+        for n in range(cases):
+            _clear(folder)
+            (folder / "book.xlsx").write_bytes(QIANJIN.read_bytes())
+            data, suffix = mutate_export(rng)
+            export = f"export{suffix}"
+            (folder / export).write_bytes(data)
+            argv = [score, "import", "book.xlsx", "--positioning", export]
+            if rng.random() < 0.15:
+                argv += ["--positioning", export]  # the same export twice
+            if rng.random() < 0.2:
+                (folder / "mapping.toml").write_text(
+                    mutate_toml(rng, mapping_text) if rng.random() < 0.7 else mapping_text, encoding="utf-8"
+                )
+                argv += ["--mapping", "mapping.toml"]
+            expected_new: set[str] = set()
+            if rng.random() < 0.4:
+                target = rng.choice(["ev.json", export, "book.xlsx", "mapping.toml"])
+                argv += ["--output", target]
+                expected_new.add(target)
+            argv += ["--lang", rng.choice(["en", "zh"])]
+            run_case(tally, "positioning command", folder, argv, data, expected_new=expected_new, name=export)
+            if n % 100 == 0:
+                print(f"  positioning command {n:,}: {dict(tally.counts)}", flush=True)
 
 
 def _digest(path: Path) -> str | None:
@@ -615,6 +1299,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", type=int, default=50_000)
     parser.add_argument("--result", type=int, default=5_000)
     parser.add_argument("--commands", type=int, default=2_000)
+    parser.add_argument("--workbooks", type=int, default=5_000)
+    parser.add_argument("--workbook-commands", type=int, default=500)
+    parser.add_argument("--positioning", type=int, default=500)
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=["evidence", "rules", "results", "commands", "workbooks", "workbook-commands", "positioning"],
+        help="run only these stages (may be given more than once; two processes can share the CPUs)",
+    )
     parser.add_argument(
         "--score", default=shutil.which("score") or str(Path(sys.executable).parent / "score")
     )
@@ -624,17 +1317,49 @@ def main(argv: list[str] | None = None) -> int:
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 1000))
     tally = Tally(args.keep)
     started = time.perf_counter()
-    stages: list[tuple[str, Callable[[], None]]] = [
-        ("evidence (library)", lambda: library_evidence(random.Random(args.seed), tally, args.evidence)),
-        ("rule files (library)", lambda: library_rules(random.Random(args.seed + 1), tally, args.rules)),
+    score = args.score
+    stages: list[tuple[str, str, Callable[[], None]]] = [
         (
+            "evidence",
+            "evidence (library)",
+            lambda: library_evidence(random.Random(args.seed), tally, args.evidence),
+        ),
+        (
+            "rules",
+            "rule files (library)",
+            lambda: library_rules(random.Random(args.seed + 1), tally, args.rules),
+        ),
+        (
+            "results",
             "results (library, verify)",
             lambda: library_results(random.Random(args.seed + 2), tally, args.result),
         ),
-        ("the command", lambda: command_runs(random.Random(args.seed + 3), tally, args.commands, args.score)),
+        (
+            "commands",
+            "the command",
+            lambda: command_runs(random.Random(args.seed + 3), tally, args.commands, score),
+        ),
+        (
+            "workbooks",
+            "workbooks (library)",
+            lambda: library_workbooks(random.Random(args.seed + 4), tally, args.workbooks),
+        ),
+        (
+            "workbook-commands",
+            "workbooks (the command)",
+            lambda: command_workbooks(random.Random(args.seed + 5), tally, args.workbook_commands, score),
+        ),
+        (
+            "positioning",
+            "positioning exports (the command)",
+            lambda: command_positioning(random.Random(args.seed + 6), tally, args.positioning, score),
+        ),
     ]
-    for name, stage in stages:
+    for key, name, stage in stages:
+        if args.only and key not in args.only:
+            continue
         print(f"{name} …", flush=True)
+        tally.stage = name
         began = time.perf_counter()
         stage()
         print(f"{name}: {time.perf_counter() - began:.0f} s", flush=True)
