@@ -357,6 +357,7 @@ class Check:
         days = moments.days
         timed: list[Any] = []  # the date-times, read together below
         refs: list[Any] = []
+        spans: list[Any] = []  # events with an until and a ref, and nothing else
         strings = 0
         event: Any
         try:
@@ -374,6 +375,9 @@ class Check:
                 if size != 2:
                     if size == 3 and "ref" in event:
                         refs.append(event["ref"])  # (checked below, all at once)
+                    elif size == 4 and "until" in event and "ref" in event:
+                        refs.append(event["ref"])  # a positioning record: checked below, too
+                        spans.append(event)
                     elif not self._plain_fields(event, at, refs):
                         return None
                 group.append(event)
@@ -382,6 +386,8 @@ class Check:
         if timed and not moments.all_inside(timed):
             return None
         if refs and not _plain_refs(refs):
+            return None
+        if spans and not _plain_spans(moments, spans):
             return None
         if len(set(refs)) != len(refs) and _same_record(moments, events):
             return None
@@ -443,8 +449,17 @@ def _unknown_metrics(problems: Collector, plan: Measures, path: str, counts: Map
             )
 
 
+def _plain_spans(moments: Moments, events: list[dict[str, Any]]) -> bool:
+    """Whether the ``until`` of events (their ``at`` already checked) are all plainly valid."""
+    untils = [event["until"] for event in events]
+    return _plain_refs(untils) and all(_plain_until(moments, event["at"], event["until"]) for event in events)
+
+
 def _plain_until(moments: Moments, at: str, until: str) -> bool:
-    start, end = moments[at], moments.read(until)
+    first, last = moments.second(at), moments.second(until)
+    if first is not None and last is not None:
+        return first <= last <= first + 86400
+    start, end = moments.read(at), moments.read(until)
     if start is None or end is None or start.time is None or end.time is None:
         return False
     began, ended = start.value, end.value

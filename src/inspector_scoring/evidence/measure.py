@@ -256,14 +256,33 @@ def select(
         return counted, ()
     long_enough = []
     skipped = []
-    for event in chronological(scope.moments, counted):  # listed in the order a deduction cites
-        minutes = duration(scope.moments, event)
+    for event, minutes in _durations(scope.moments, counted):  # in the order a deduction cites
         if minutes is not None and minutes >= metric.min_minutes:
             long_enough.append(event)
         else:
             reason = "no_exit" if minutes is None else "short"
             skipped.append(Uncounted(event.get("ref") or scope.path(event), reason, minutes))
     return long_enough, tuple(skipped)
+
+
+def _durations(moments: Moments, events: list[RawEvent]) -> list[tuple[RawEvent, int | None]]:
+    """Each event in time order (:func:`chronological`) with how many whole minutes it lasted
+    (:func:`duration`): for date-times in whole seconds, as a positioning export gives them,
+    each moment read once."""
+    second = moments.second
+    timed = []
+    for event in events:
+        start = second(event["at"])
+        until = event.get("until")
+        end = second(until) if until is not None else None
+        if start is None or (until is not None and end is None):
+            return [(event, duration(moments, event)) for event in chronological(moments, events)]
+        timed.append((start, event.get("ref") or "", event, None if end is None else (end - start) // 60))
+    timed.sort(key=_SECOND_AND_REF)
+    return [(event, minutes) for _, _, event, minutes in timed]
+
+
+_SECOND_AND_REF = operator.itemgetter(0, 1)
 
 
 def days_without(
@@ -297,7 +316,7 @@ def duration(moments: Moments, event: RawEvent) -> int | None:
     until = event.get("until")
     if until is None:
         return None
-    return moments.minutes(moments[event["at"]], moments[until])
+    return moments.minutes_between(event["at"], until)
 
 
 def _plain(amount: Decimal) -> int | Decimal:

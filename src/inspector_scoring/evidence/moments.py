@@ -34,10 +34,12 @@ _NIGHT = operator.itemgetter(1)
 
 
 class Clock(NamedTuple):
-    """A valid time of day, and whether it is in the night window."""
+    """A valid time of day, whether it is in the night window, and its second of the day
+    (``None`` when it has a fraction of a second)."""
 
     time: time
     night: bool
+    second: int | None
 
 
 class Moment(NamedTuple):
@@ -61,7 +63,7 @@ class Moment(NamedTuple):
 class Moments:
     """The days and times of day of one evidence file, for its period and the rule file's night."""
 
-    __slots__ = ("_others", "_period", "_window", "clocks", "days")
+    __slots__ = ("_clock_seconds", "_day_seconds", "_others", "_period", "_window", "clocks", "days")
 
     def __init__(self, period: Period | None, night: Night | None) -> None:
         self._period = period
@@ -73,6 +75,11 @@ class Moments:
         self.clocks: dict[str, Clock] = {}
         #: other date texts read: valid but outside the period (a date), or not (``None``)
         self._others: dict[str, date | None] = {}
+        #: the first second of each day, counted from 0001-01-01, by its text (see :meth:`second`)
+        self._day_seconds = {text: day.toordinal() * 86400 for text, day in self.days.items()}
+        #: the second of the day of each time read by :meth:`second`, by its text after the date
+        #: (``T07:46:36``, the separator included)
+        self._clock_seconds: dict[str, int] = {}
 
     def all_inside(self, texts: list[Any]) -> bool:
         """Whether every one of ``texts`` is a date-time of the period: its date one of the
@@ -97,8 +104,33 @@ class Moments:
                 moment = time.fromisoformat(text)
             except ValueError:
                 return None
-            found = self.clocks[text] = _new(Clock, (moment, self._in_night(moment)))
+            second = None if moment.microsecond else moment.hour * 3600 + moment.minute * 60 + moment.second
+            found = self.clocks[text] = _new(Clock, (moment, self._in_night(moment), second))
         return found
+
+    def second(self, value: object) -> int | None:
+        """The second of a date-time text ``YYYY-MM-DDTHH:MM[:SS]``, counted from 0001-01-01,
+        or ``None`` for anything else (a date alone, a fraction of a second, no such moment):
+        differences of moments in whole seconds, without a datetime per event."""
+        try:  # the period's days and the times of day read so far: two lookups
+            return self._day_seconds[value[:10]] + self._clock_seconds[value[10:]]  # type: ignore[index]
+        except (KeyError, TypeError):
+            return self._second(value)
+
+    def _second(self, value: object) -> int | None:
+        if type(value) is not str or len(value) < 16 or value[10] != "T":
+            return None
+        start = self._day_seconds.get(value[:10])
+        if start is None:
+            day = self._day(value[:10])
+            if day is None:
+                return None
+            start = self._day_seconds[value[:10]] = day.toordinal() * 86400
+        clock = self.clocks.get(value[11:]) or self.clock(value[11:])
+        if clock is None or clock.second is None:
+            return None
+        self._clock_seconds[value[10:]] = clock.second
+        return start + clock.second
 
     def _in_night(self, moment: time) -> bool:
         if self._window is None:
@@ -166,6 +198,13 @@ class Moments:
 
     def _within(self, day: date) -> bool:
         return self._period is not None and day in self._period
+
+    def minutes_between(self, start: object, end: object) -> int:
+        """Whole minutes from the moment ``start`` to the later ``end``, both already checked."""
+        first, last = self.second(start), self.second(end)
+        if first is not None and last is not None:
+            return (last - first) // 60
+        return self.minutes(self[start], self[end])
 
     @staticmethod
     def minutes(start: Moment, end: Moment) -> int:
