@@ -94,6 +94,8 @@ class Check:
         if period is not None and rules is not None:
             _check_period(self._rules, rules, period)
         self._ids: dict[str, str] = {}
+        #: the seconds of ``at`` and ``until`` of the current inspector's positioning records
+        self._spans: dict[int, tuple[int, int]] | None = None
 
     @property
     def clean(self) -> bool:
@@ -241,6 +243,7 @@ class Check:
             _unknown_metrics(against_rules, plan, path, counts)
         events: list[Any] | None = None
         groups: dict[str, list[Any]] = {}
+        self._spans = None  # (the seconds of this inspector's positioning records, once read)
         if "events" in table:
             events = table["events"]
             if type(events) is not list:
@@ -267,7 +270,7 @@ class Check:
             return None
         duty = self._all_days if service is _ON_DUTY else frozenset(duty_dates(period, *service))
         person = _new(Person, (inspector_id, name, mine, path))
-        return plan.measure(self._rules, self.moments, person, duty, counts, events, groups)
+        return plan.measure(self._rules, self.moments, person, duty, counts, events, groups, self._spans)
 
     def _service(self, path: str, table: Mapping[str, Any]) -> tuple[Any, Any, tuple[Leave, ...]] | None:
         """``serving_from``, ``serving_until`` and ``leave``; ``None`` when one of them is unusable."""
@@ -387,7 +390,8 @@ class Check:
             return None
         if refs and not _plain_refs(refs):
             return None
-        if spans and not _plain_spans(moments, spans):
+        self._spans = _plain_spans(moments, spans) if spans else None
+        if spans and self._spans is None:
             return None
         if len(set(refs)) != len(refs) and _same_record(moments, events):
             return None
@@ -449,10 +453,24 @@ def _unknown_metrics(problems: Collector, plan: Measures, path: str, counts: Map
             )
 
 
-def _plain_spans(moments: Moments, events: list[dict[str, Any]]) -> bool:
-    """Whether the ``until`` of events (their ``at`` already checked) are all plainly valid."""
-    untils = [event["until"] for event in events]
-    return _plain_refs(untils) and all(_plain_until(moments, event["at"], event["until"]) for event in events)
+def _plain_spans(moments: Moments, events: list[dict[str, Any]]) -> dict[int, tuple[int, int]] | None:
+    """The seconds of ``at`` and ``until`` of events (their ``at`` already checked) by the events'
+    ``id``, when every ``until`` is plainly valid; else ``None``."""
+    if not _plain_refs([event["until"] for event in events]):
+        return None
+    second = moments.second
+    found = {}
+    for event in events:
+        at, until = event["at"], event["until"]
+        start, end = second(at), second(until)
+        if start is None or end is None:
+            if not _plain_until(moments, at, until):
+                return None
+        elif start <= end <= start + 86400:
+            found[id(event)] = (start, end)
+        else:
+            return None
+    return found
 
 
 def _plain_until(moments: Moments, at: str, until: str) -> bool:

@@ -120,9 +120,13 @@ class Measures:
         counts: Mapping[str, int | Decimal],
         events: list[RawEvent] | None,
         groups: Groups,
+        spans: Spans | None = None,
     ) -> Measured:
         """The values of one inspector (``events`` ``None`` without an events list; ``groups``
-        its events by kind), recording what keeps a value from being known or given once."""
+        its events by kind; ``spans`` the seconds of ``at`` and ``until`` of events the check
+        has read already, by their ``id``), recording what keeps a value from being known or
+        given once."""
+        spans = spans or _NO_SPANS
         if events is None:
             given = {**self.defaults, **counts} if self.defaults else counts
             try:
@@ -133,7 +137,7 @@ class Measures:
                 return _new(Measured, (person, len(duty), values, self.nothing, self.none_left_out, None))
         elif not counts:
             # Every value from the events; most of them every event of one kind.
-            scope = _Scope(problems, moments, person, events)
+            scope = _Scope(problems, moments, person, events, spans)
             found: list[int | Decimal] = []
             behind: list[Any] = []
             uncounted: list[tuple[Uncounted, ...]] = []
@@ -149,7 +153,7 @@ class Measures:
                     behind.append(evidence)
                     uncounted.append(skipped)
             return _new(Measured, (person, len(duty), tuple(found), tuple(behind), tuple(uncounted), events))
-        scope = _Scope(problems, moments, person, events)
+        scope = _Scope(problems, moments, person, events, spans)
         every = [
             self._value(scope, duty, counts, groups if events is not None else None, metric)
             for metric in self.metrics
@@ -203,6 +207,11 @@ class Measures:
         return 0, None, ()
 
 
+#: the seconds of an event's ``at`` and ``until`` (counted from 0001-01-01), by the event's ``id``
+Spans = Mapping[int, tuple[int, int]]
+_NO_SPANS: Spans = {}
+
+
 class _Scope(NamedTuple):
     """One inspector being measured: where problems go, its moments, who, and its events."""
 
@@ -210,6 +219,7 @@ class _Scope(NamedTuple):
     moments: Moments
     person: Person
     events: list[RawEvent] | None
+    spans: Spans
 
     def path(self, event: RawEvent) -> str:
         """The key path of one of the inspector's events (``inspectors[3].events[17]``)."""
@@ -256,7 +266,7 @@ def select(
         return counted, ()
     long_enough = []
     skipped = []
-    for event, minutes in _durations(scope.moments, counted):  # in the order a deduction cites
+    for event, minutes in _durations(scope, counted):  # in the order a deduction cites
         if minutes is not None and minutes >= metric.min_minutes:
             long_enough.append(event)
         else:
@@ -265,19 +275,26 @@ def select(
     return long_enough, tuple(skipped)
 
 
-def _durations(moments: Moments, events: list[RawEvent]) -> list[tuple[RawEvent, int | None]]:
+def _durations(scope: _Scope, events: list[RawEvent]) -> list[tuple[RawEvent, int | None]]:
     """Each event in time order (:func:`chronological`) with how many whole minutes it lasted
     (:func:`duration`): for date-times in whole seconds, as a positioning export gives them,
-    each moment read once."""
-    second = moments.second
+    from the seconds the check read (or each moment read once here)."""
+    second, spans = scope.moments.second, scope.spans
     timed = []
     for event in events:
-        start = second(event["at"])
-        until = event.get("until")
-        end = second(until) if until is not None else None
-        if start is None or (until is not None and end is None):
-            return [(event, duration(moments, event)) for event in chronological(moments, events)]
-        timed.append((start, event.get("ref") or "", event, None if end is None else (end - start) // 60))
+        span = spans.get(id(event))
+        if span is not None:
+            start, end = span
+            minutes: int | None = (end - start) // 60
+        else:
+            began = second(event["at"])
+            until = event.get("until")
+            ended = second(until) if until is not None else None
+            if began is None or (until is not None and ended is None):
+                moments = scope.moments
+                return [(event, duration(moments, event)) for event in chronological(moments, events)]
+            start, minutes = began, None if ended is None else (ended - began) // 60
+        timed.append((start, event.get("ref") or "", event, minutes))
     timed.sort(key=_SECOND_AND_REF)
     return [(event, minutes) for _, _, event, minutes in timed]
 
