@@ -9,13 +9,16 @@ that ``score --help`` and every usage error read in Chinese too.
 from __future__ import annotations
 
 import argparse
-import re
 from datetime import date
-from typing import Any
 
 from .. import messages as M
 from .._version import __version__
 from ..i18n import Message, current_language, translate_argparse, use_language
+from ..views.measure import char_cells, text_cells
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -52,20 +55,32 @@ ARGPARSE_TEXTS = (
 ARGPARSE_PLURALS = (("expected %s argument", "expected %s arguments"),)
 
 
-#: a character that takes two columns on a terminal (CJK ideographs, full-width forms), with the
-#: full-width punctuation that must not begin a line kept on the character before it
-_WIDE = (
-    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
-    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-)
-_WIDE_CHARACTER = re.compile(f"[{_WIDE}]")
-_CHINESE_HEADING = re.compile(f"^([^\\s][^\\n]*[{_WIDE}]):$", re.MULTILINE)
-_TOKEN = re.compile(f"[{_WIDE}][，。；：、）」』》！？]*|[^\\s{_WIDE}]+|\\s+")
+#: full-width punctuation that must not begin a line: it stays on the character before it
+_CLOSING = frozenset("，。；：、）」』》！？")
 
 
 def cells(text: str) -> int:
     """The columns ``text`` takes on a terminal (a wide character two)."""
-    return len(text) + len(_WIDE_CHARACTER.findall(text))
+    return text_cells(text)
+
+
+def _tokens(text: str) -> list[str]:
+    """``text`` cut where a line may break: at spaces (kept as tokens of their own) and
+    around each wide character (with the closing punctuation after it)."""
+    tokens: list[str] = []
+    for char in text:
+        wide = char_cells(char) == 2
+        last = tokens[-1] if tokens else ""
+        if char.isspace():
+            if last.isspace():
+                tokens[-1] += char
+            else:
+                tokens.append(char)
+        elif last and not last.isspace() and (char in _CLOSING if wide else char_cells(last[-1]) != 2):
+            tokens[-1] += char  # closing punctuation on its character, or the rest of a word
+        else:
+            tokens.append(char)
+    return tokens
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -73,7 +88,7 @@ def wrap(text: str, width: int) -> list[str]:
     (argparse counts characters, so Chinese help would run past the edge)."""
     lines: list[str] = []
     line = ""
-    for token in _TOKEN.findall(" ".join(text.split())):
+    for token in _tokens(" ".join(text.split())):
         if token.isspace():
             if line:
                 line += " "
@@ -87,6 +102,13 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
+def _chinese_heading(line: str) -> str:
+    """A section heading ending in a wide character takes a full-width colon."""
+    if len(line) > 1 and line.endswith(":") and not line[0].isspace() and char_cells(line[-2]) == 2:
+        return line[:-1] + "："
+    return line
+
+
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     """argparse's layout, measured in terminal columns rather than characters."""
 
@@ -95,12 +117,18 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
 
     def format_help(self) -> str:
         # argparse ends a section heading with an ASCII colon; a Chinese heading takes "：".
-        return _CHINESE_HEADING.sub("\\1：", super().format_help())
+        return "\n".join(map(_chinese_heading, super().format_help().split("\n")))
 
-    def _format_usage(self, *args: Any, **kwargs: Any) -> str:
-        text: str = super()._format_usage(*args, **kwargs)
-        prefix = translate_argparse("usage: ")
-        wider = cells(prefix) - len(prefix)
+    def _format_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None,
+    ) -> str:
+        text = super()._format_usage(usage, actions, groups, prefix)
+        said = prefix if prefix is not None else translate_argparse("usage: ")
+        wider = cells(said) - len(said)
         if not wider:
             return text
         # Continuation lines are indented by the prefix's length in characters; on screen it is wider.
