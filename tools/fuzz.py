@@ -882,6 +882,7 @@ def _card_twice(rng: random.Random, book: Book) -> Book:
         if rows and len(rows) > 1:
             copied = list(rows[rng.randrange(1, len(rows))])
             top = [str(h) for h in rows[0]]
+            copied.extend([None] * (len(top) - len(copied)))
             if "卡号" in top and "姓名" in top:
                 copied[top.index("卡号")] = people[a][card]
                 copied[top.index("姓名")] = people[b][name]
@@ -1128,6 +1129,8 @@ def command_workbooks(rng: random.Random, tally: Tally, cases: int, score: str) 
                     expected_new.add(target)
             elif kind < 0.8:
                 argv = [score, "import", "book.xlsx"]
+                if rng.random() < 0.3:
+                    argv += ["--rules", rng.choice(["rules/rules.toml", "rules"])]
                 if rng.random() < 0.15:
                     argv[2] = "-"
                     stdin = data
@@ -1153,6 +1156,9 @@ def command_workbooks(rng: random.Random, tally: Tally, cases: int, score: str) 
                 argv = [score, "template", "--rules", "rules/rules.toml", "--output", target]
                 expected_new.add(target)
                 not_inputs = {"book.xlsx", "new.xlsx"}
+            if "--rules" not in argv:
+                # the bundled scheme is this run's rules: the folder's rule file is no input
+                not_inputs |= {"rules/rules.toml"}
             argv += ["--lang", rng.choice(["en", "zh"])]
             run_case(
                 tally,
@@ -1199,39 +1205,45 @@ def mutate_export(rng: random.Random) -> tuple[bytes, str]:
     suffix to give its file."""
     rows = [list(row) for row in EXPORT]
     for _ in range(rng.randint(1, 5)):
-        action = rng.random()
-        r = rng.randrange(len(rows))
-        if action < 0.4:
-            row = rows[r]
-            if row:
-                row[rng.randrange(len(row))] = rng.choice(HOSTILE_EXPORT_CELLS)
-        elif action < 0.55:  # another inspector's card, or a card under another name
-            row = list(rows[rng.randrange(2, len(rows))])
-            row[1], row[2] = rng.choice(
-                [("刘春燕", "8001"), ("张德明", "8102"), ("张德明", "9001"), ("王矿工", "8001")]
-            )
-            rows.insert(rng.randrange(2, len(rows) + 1), row)
-        elif action < 0.65:  # a header column given twice, or gone
-            if rng.random() < 0.5:
-                for row in rows[1:]:
-                    row.append(row[2] if len(row) > 2 else "")
+        try:
+            action = rng.random()
+            r = rng.randrange(len(rows))
+            if action < 0.4:
+                row = rows[r]
+                if row:
+                    row[rng.randrange(len(row))] = rng.choice(HOSTILE_EXPORT_CELLS)
+            elif action < 0.55:  # another inspector's card, or a card under another name
+                row = list(rows[rng.randrange(2, len(rows))]) if len(rows) > 2 else []
+                row.extend([""] * (3 - len(row)))
+                row[1], row[2] = rng.choice(
+                    [("刘春燕", "8001"), ("张德明", "8102"), ("张德明", "9001"), ("王矿工", "8001")]
+                )
+                rows.insert(rng.randrange(min(2, len(rows)), len(rows) + 1), row)
+            elif action < 0.65:  # a header column given twice, or gone
+                if rng.random() < 0.5:
+                    for row in rows[1:]:
+                        row.append(row[2] if len(row) > 2 else "")
+                else:
+                    c = rng.randrange(len(rows[1]))
+                    for row in rows[1:]:
+                        del row[c : c + 1]
+            elif action < 0.72:  # title rows: none, or more than the header is looked for under
+                if rng.random() < 0.5:
+                    del rows[0]
+                else:
+                    rows[0:0] = [["标题"]] * 35
+            elif action < 0.8:
+                rows.insert(rng.randrange(len(rows) + 1), [])
+            elif action < 0.9:
+                del rows[r]
             else:
-                c = rng.randrange(len(rows[1]))
-                for row in rows[1:]:
-                    del row[c : c + 1]
-        elif action < 0.72:  # title rows: none, or more than the header is looked for under
-            if rng.random() < 0.5:
-                del rows[0]
-            else:
-                rows[0:0] = [["标题"]] * 35
-        elif action < 0.8:
-            rows.insert(rng.randrange(len(rows) + 1), [])
-        elif action < 0.9:
-            del rows[r]
-        else:
-            rows.extend(
-                list(rows[2 + n % (len(rows) - 2)]) for n in range(rng.choice([100, 5000])) if len(rows) > 2
-            )
+                rows.extend(
+                    list(rows[2 + n % (len(rows) - 2)])
+                    for n in range(rng.choice([100, 5000]))
+                    if len(rows) > 2
+                )
+        except (IndexError, ValueError):  # a change that does not fit the rows left
+            continue
     out = io.StringIO(newline="")
     csv.writer(out, delimiter=rng.choice([",", ",", ",", "\t", ";"])).writerows(rows)
     text = out.getvalue()
