@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 import inspector_scoring as isc
 from conftest import EXAMPLES, score_executable
 from inspector_scoring.evidence import workbook
-from workbooks import month, workbook_bytes
+from workbooks import month, workbook_bytes, write_workbook
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_TEXT = (FIXTURES / "rules" / "small.toml").read_text(encoding="utf-8")
@@ -437,3 +437,40 @@ def test_the_command_under_hostile_exports(changes: list[tuple[int, str]], encod
     assert "Traceback" not in stderr
     assert done.returncode in (0, 1), stderr
     assert not RAW_CONTROL.search(stderr)
+
+
+def test_a_workbook_without_a_period_and_a_folder_of_rule_files(tmp_path: Path) -> None:
+    """A workbook without 考核信息, scored with a folder of rule files: no period to choose the rule
+    file by, so its sheets cannot be read. ``score_file`` raised ``ValueError`` (an
+    InvalidInputError without a problem) and ``score import`` said it was no spreadsheet; now
+    one problem at 考核信息, from both, in both languages."""
+    sheets = month()
+    del sheets["考核信息"]
+    book = write_workbook(tmp_path / "april.xlsx", sheets)
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "2021.toml").write_text(
+        (Path(__file__).resolve().parents[1] / "rules" / "default.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    english = (
+        f"{book}: 考核信息: no period (考核期) can be read here, so no rule file of the folder {folder} "
+        "can be chosen; fill in 考核期, or give one rule file with --rules"
+    )
+    chinese = (
+        f"{book}: 考核信息: 这里读不出考核期，无法从文件夹 {folder} 中选出适用的考核细则；"
+        "请填写考核期，或用 --rules 指定一个细则文件"
+    )
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(book, rules=folder)
+    assert raised.value.lines("en") == [english]
+    assert raised.value.lines("zh") == [chinese]
+    for command in ([], ["import"]):
+        for lang, line in (("en", english), ("zh", chinese)):
+            done = subprocess.run(
+                [str(score_executable()), *command, book, "--rules", str(folder), "--lang", lang],
+                capture_output=True,
+                timeout=60,
+                check=False,
+            )
+            assert (done.returncode, done.stderr.decode("utf-8").splitlines()) == (1, [line])

@@ -713,3 +713,8 @@ SHEET_TOO_LARGE = Message(
     "this program reads; clear the cells far below or to the right of the records",
 )
 EXPORT_NOT_CSV = Message("positioning.not_csv", "cannot be read as CSV at line {line}: {reason}")
+WORKBOOK_NO_PERIOD = Message(
+    "workbook.no_period",
+    "no period (考核期) can be read here, so no rule file of the folder {folder} can be chosen; "
+    "fill in 考核期, or give one rule file with --rules",
+)

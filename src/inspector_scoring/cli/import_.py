@@ -52,6 +52,10 @@ def import_command(argv: list[str]) -> int:
             problems.extend(error.problems)
     period = source.book.period() if source.book is not None else None
     rules = rules_for(args.rules, period) if source.book is not None or args.rules else None
+    if source.book is not None and rules is None:  # a folder, and no period to choose by
+        from ..evidence.workbook import no_period  # noqa: PLC0415
+
+        raise InvalidInputError([*problems, no_period(source.book, args.rules)])
     if source.book is not None and rules is not None:
         try:
             read = source.book.evidence(rules, exports)

@@ -48,7 +48,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .positioning import Export
 
-__all__ = ["LeftOut", "Sheet", "Workbook", "is_workbook", "read_workbook", "workbook_period"]
+__all__ = ["LeftOut", "Sheet", "Workbook", "is_workbook", "no_period", "read_workbook", "workbook_period"]
 
 #: the first bytes of a workbook: a zip (.xlsx, .ods) or an OLE2 compound file (.xls)
 _MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
@@ -243,6 +243,12 @@ def _column_number(letters: bytes) -> int:
 def workbook_period(book: Workbook) -> Period | None:
     """The period a workbook assesses, when it says one that can be read."""
     return book.period()
+
+
+def no_period(book: Workbook, folder: str) -> Problem:
+    """The problem of a workbook whose period cannot be read, given a folder of rule files: its
+    sheets are read by the rule file in force for the period, so it cannot be read at all."""
+    return Problem.of(book.name, ASSESSMENT, M.WORKBOOK_NO_PERIOD(folder=folder))
 
 
 # -- reading ----------------------------------------------------------------------

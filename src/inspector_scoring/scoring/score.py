@@ -11,6 +11,7 @@ reads what was recorded.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from .._bulk import bulk
@@ -59,6 +60,11 @@ def score_file(evidence: EvidenceSource, /, *, rules: RulesSource = None) -> Ass
             rule_problems.extend(error.problems)
         if opened is None or (opened.book is not None and chosen is None):
             # (a workbook is read with the rule file that names its sheets)
+            if opened is not None and opened.book is not None and not rule_problems:
+                # (a folder, and no period to choose its rule file by)
+                from ..evidence.workbook import no_period  # noqa: PLC0415
+
+                rule_problems.append(no_period(opened.book, os.fspath(rules)))  # type: ignore[arg-type]
             raise InvalidInputError([*problems, *rule_problems])
         if chosen is not None:
             opened = opened.with_rules(chosen)
