@@ -16,7 +16,15 @@ from . import messages as M
 from .errors import fail
 from .i18n import Text
 
-__all__ = ["MAX_JSON_BYTES", "MAX_TOML_BYTES", "decode_text", "os_reason", "read_bytes", "read_stream"]
+__all__ = [
+    "MAX_JSON_BYTES",
+    "MAX_TOML_BYTES",
+    "check_size",
+    "decode_text",
+    "os_reason",
+    "read_bytes",
+    "read_stream",
+]
 
 #: the largest evidence or result file read (1 GiB): a province's month of positioning
 #: records is some 600 MiB, and reading one takes some five times its size in memory
@@ -64,16 +72,16 @@ def read_stream(stream: BinaryIO, name: str, *, most: int = MAX_JSON_BYTES) -> b
         size = os.fstat(stream.fileno()).st_size
     except (OSError, AttributeError, io.UnsupportedOperation):
         size = 0
-    if size > most:
-        raise fail(name, "", M.FILE_TOO_LARGE(most=_mib(most)))
+    check_size(size, name, most=most)
     data = stream.read(most + 1)
-    if len(data) > most:
-        raise fail(name, "", M.FILE_TOO_LARGE(most=_mib(most)))
+    check_size(len(data), name, most=most)
     return data
 
 
-def _mib(size: int) -> str:
-    return f"{size >> 20} MiB"
+def check_size(size: int, name: str, *, most: int) -> None:
+    """Refuse ``name`` when it holds ``size`` bytes (or characters), more than ``most``."""
+    if size > most:
+        raise fail(name, "", M.FILE_TOO_LARGE(most=f"{most >> 20} MiB"))
 
 
 def decode_text(data: bytes, name: str) -> str:

@@ -16,10 +16,9 @@ from typing import Any
 
 import attrs
 
-from .. import messages as M
 from .._readers import check_tree
-from ..errors import Collector, InvalidInputError, Problem, fail
-from ..files import MAX_JSON_BYTES, read_bytes
+from ..errors import Collector, InvalidInputError, Problem
+from ..files import MAX_JSON_BYTES, check_size, read_bytes
 from ..jsontext import canonical_sha256
 from ..rules.model import Ruleset
 from .check import Check
@@ -94,8 +93,7 @@ def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Sour
     if isinstance(source, bytes):
         data = source
         label = name or "<stdin>"
-        if len(data) > MAX_JSON_BYTES:
-            raise fail(label, "", M.FILE_TOO_LARGE(most=f"{MAX_JSON_BYTES >> 20} MiB"))
+        check_size(len(data), label, most=MAX_JSON_BYTES)
         if _is_workbook(data):
             return _workbook(data, label)
         parsed = parse_json([data], label)

@@ -42,7 +42,7 @@ from .._readers import (
     suggest,
 )
 from ..errors import Collector, InvalidInputError, Problem, fail
-from ..files import MAX_TOML_BYTES, decode_text, os_reason, read_bytes
+from ..files import MAX_TOML_BYTES, check_size, decode_text, os_reason, read_bytes
 from ..i18n import Listing, quote
 from ..jsontext import canonical_sha256
 from ..numbers import MAX_NUMBER_TEXT, as_number, parse_decimal, round_half_up
@@ -133,8 +133,7 @@ def load_rules(source: str | os.PathLike[str] | Mapping[str, Any], /) -> Ruleset
 
 def loads_rules(text: str, /, *, source: str = "<string>") -> Ruleset:
     """Load and validate rules from TOML text; ``source`` names it in messages."""
-    if len(text) > MAX_TOML_BYTES:  # (checked again, in bytes, below)
-        raise fail(source, "", M.FILE_TOO_LARGE(most=f"{MAX_TOML_BYTES >> 20} MiB"))
+    check_size(len(text), source, most=MAX_TOML_BYTES)  # (checked again, in bytes, below)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as error:  # half of a surrogate pair, from a Python caller
@@ -143,8 +142,7 @@ def loads_rules(text: str, /, *, source: str = "<string>") -> Ruleset:
 
 
 def _from_bytes(data: bytes, name: str) -> Ruleset:
-    if len(data) > MAX_TOML_BYTES:
-        raise fail(name, "", M.FILE_TOO_LARGE(most=f"{MAX_TOML_BYTES >> 20} MiB"))
+    check_size(len(data), name, most=MAX_TOML_BYTES)
     digest = hashlib.sha256(data).hexdigest()
     raw = parse_toml(data, name)
     return _build(raw, name, digest)
