@@ -44,7 +44,7 @@ from ..i18n import Listing
 from ..periods import Period, parse_period
 from ..rules.model import Ruleset
 from ..workdays import LAST_FIRST_DAY
-from .measure import Measured, Measures, duty_dates, measures_for
+from .measure import Measured, Measures, Spans, duty_dates, measures_for
 from .model import AssessmentInfo, Leave, PanelMember, Person
 from .moments import Moments
 from .read import JsonObject
@@ -94,8 +94,6 @@ class Check:
         if period is not None and rules is not None:
             _check_period(self._rules, rules, period)
         self._ids: dict[str, str] = {}
-        #: the seconds of ``at`` and ``until`` of the current inspector's positioning records
-        self._spans: dict[int, tuple[int, int]] | None = None
 
     @property
     def clean(self) -> bool:
@@ -243,7 +241,7 @@ class Check:
             _unknown_metrics(against_rules, plan, path, counts)
         events: list[Any] | None = None
         groups: dict[str, list[Any]] = {}
-        self._spans = None  # (the seconds of this inspector's positioning records, once read)
+        spans: Spans | None = None  # the seconds of positioning records, once read
         if "events" in table:
             events = table["events"]
             if type(events) is not list:
@@ -252,8 +250,9 @@ class Check:
                 plain = self._plain_events(events)
                 if plain is None:
                     against_rules = against_rules or Collector(problems.file, json_file=True)
-                    plain = _report_events(self, path, events, against_rules)
-                groups = plain
+                    groups = _report_events(self, path, events, against_rules)
+                else:
+                    groups, spans = plain
         if inspector_id is None or name is None:
             return None
         first = self._ids.setdefault(inspector_id, path)
@@ -270,7 +269,7 @@ class Check:
             return None
         duty = self._all_days if service is _ON_DUTY else frozenset(duty_dates(period, *service))
         person = _new(Person, (inspector_id, name, mine, path))
-        return plan.measure(self._rules, self.moments, person, duty, counts, events, groups, self._spans)
+        return plan.measure(self._rules, self.moments, person, duty, counts, events, groups, spans)
 
     def _service(self, path: str, table: Mapping[str, Any]) -> tuple[Any, Any, tuple[Leave, ...]] | None:
         """``serving_from``, ``serving_until`` and ``leave``; ``None`` when one of them is unusable."""
@@ -349,10 +348,11 @@ class Check:
 
     # -- events -------------------------------------------------------------------
 
-    def _plain_events(self, events: list[Any]) -> dict[str, list[Any]] | None:
+    def _plain_events(self, events: list[Any]) -> tuple[dict[str, list[Any]], Spans | None] | None:
         """The events by kind when every one is plainly valid (an object without repeated keys, of a
-        known kind, at a moment inside the period, every field non-empty text, no record twice);
-        ``None`` as soon as one is not, for :func:`_report_events` to say why."""
+        known kind, at a moment inside the period, every field non-empty text, no record twice),
+        with the seconds of the positioning records read on the way; ``None`` as soon as one is
+        not, for :func:`_report_events` to say why."""
         if self.info is None or self._plan is None:
             return None
         groups: dict[Any, list[Any]] = {kind: [] for kind in self._plan.kinds}
@@ -390,13 +390,13 @@ class Check:
             return None
         if refs and not _plain_refs(refs):
             return None
-        self._spans = _plain_spans(moments, spans) if spans else None
-        if spans and self._spans is None:
+        seconds = _plain_spans(moments, spans) if spans else None
+        if spans and seconds is None:
             return None
         if len(set(refs)) != len(refs) and _same_record(moments, events):
             return None
         self.strings += 2 * strings
-        return groups
+        return groups, seconds
 
     def _plain_fields(self, event: dict[str, Any], at: str, refs: list[Any]) -> bool:
         """Whether an event's other fields are plainly valid: a ``ref`` and a ``note`` of text,
