@@ -86,7 +86,8 @@ def _profile(function: Callable[[], T], top: int) -> T:
     result = profile.runcall(function)
     out = io.StringIO()
     pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(top)
-    print(out.getvalue())
+    # Standard error: the command's own output is redirected while it runs.
+    print(out.getvalue(), file=sys.stderr)
     return result
 
 

@@ -4,12 +4,17 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import inspector_scoring as isc
 from builders import evidence, inspector, score
+from inspector_scoring.evidence.moments import Moments
+from inspector_scoring.periods import parse_period
 
 RULES = """\
 schema = 1
@@ -128,6 +133,55 @@ def test_an_exit_before_the_entry_or_a_day_later_is_refused(until: str, message:
     with pytest.raises(isc.InvalidInputError) as error:
         score(isc.loads_rules(RULES), evidence(inspector(events=[event])))
     assert [f"{p.path}: {p.message}" for p in error.value.problems] == [message]
+
+
+def test_an_exit_needs_an_entry_with_a_time_of_day() -> None:
+    """An entry on a date alone has no moment to measure from: refused, beside plain entries."""
+    events = [entry(day, 150, f"定位系统#{day}") for day in range(1, 4)]
+    events.append({"kind": "underground", "at": "2021-03-05", "until": "2021-03-05T11:00:00", "ref": "x"})
+    with pytest.raises(isc.InvalidInputError) as error:
+        score(isc.loads_rules(RULES), evidence(inspector(events=events)))
+    assert [f"{p.path}: {p.message}" for p in error.value.problems] == [
+        'inspectors[0].events[3].until: an event with until needs a time of day in at, got "2021-03-05"'
+    ]
+
+
+#: the forms a date-time may take in evidence: with seconds, without, with a fraction
+_FORMS = ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S.%f")
+
+
+@given(
+    starts=st.lists(st.datetimes(datetime(2021, 3, 1), datetime(2021, 3, 31, 23, 59, 59)), max_size=8),
+    lengths=st.lists(st.integers(0, 24 * 60 * 60), min_size=8, max_size=8),
+    forms=st.lists(st.sampled_from(_FORMS), min_size=16, max_size=16),
+)
+def test_law_an_entry_counts_by_its_whole_minutes_whatever_the_form_of_its_moments(
+    starts: list[datetime], lengths: list[int], forms: list[str]
+) -> None:
+    """However ``at`` and ``until`` are written, an entry counts when the whole minutes between
+    them (as those texts say, to the second or its fraction) reach 120, and is listed when not."""
+    events, expected = [], 0
+    for n, (start, seconds) in enumerate(zip(starts, lengths, strict=False)):
+        at = start.strftime(forms[2 * n])
+        until = (datetime.fromisoformat(at) + timedelta(seconds=seconds)).strftime(forms[2 * n + 1])
+        minutes = (datetime.fromisoformat(until) - datetime.fromisoformat(at)) // timedelta(minutes=1)
+        if minutes < 0:
+            continue  # (written without its seconds, the exit came before the entry)
+        events.append({"kind": "underground", "at": at, "until": until, "ref": f"#{n}"})
+        expected += minutes >= 120
+    (result,) = score(isc.loads_rules(RULES), evidence(inspector(events=events))).results
+    assert result.values == (expected,)
+    assert len(result.uncounted[0]) == len(events) - expected
+
+
+@given(st.text(alphabet="0123456789-T:.+ Z\uff10t", max_size=24) | st.datetimes().map(datetime.isoformat))
+def test_law_the_quick_reading_of_a_moment_agrees_with_the_full_one(text: str) -> None:
+    """What the quick path reads as a date-time of the period, the full reading reads the same."""
+    moments = Moments(parse_period("2021-03"), None)
+    found = moments.plain([text])
+    if found is not None:
+        assert moments.all_inside([text])
+        assert moments[text].value == found[0]
 
 
 def test_the_default_scheme_counts_entries_of_two_hours() -> None:

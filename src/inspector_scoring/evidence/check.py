@@ -18,8 +18,10 @@ through one short loop; anything else sends the inspector's events through
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
+from itertools import filterfalse
+from operator import itemgetter, sub
 from typing import Any
 
 from .. import messages as M
@@ -351,71 +353,60 @@ class Check:
     def _plain_events(self, events: list[Any]) -> tuple[dict[str, list[Any]], Spans | None] | None:
         """The events by kind when every one is plainly valid (an object without repeated keys, of a
         known kind, at a moment inside the period, every field non-empty text, no record twice),
-        with the seconds of the positioning records read on the way; ``None`` as soon as one is
-        not, for :func:`_report_events` to say why."""
+        with the minutes of those with an ``until`` read on the way; ``None`` as soon as one is
+        not, for :func:`_report_events` to say why.
+
+        A province's month has a million events: each test is one pass over the inspector's
+        events, in C where it can be (``map``, ``set``), else a comprehension.
+        """
         if self.info is None or self._plan is None:
             return None
         groups: dict[Any, list[Any]] = {kind: [] for kind in self._plan.kinds}
+        if not events:
+            return groups, None
         moments = self.moments
-        days = moments.days
-        timed: list[Any] = []  # the date-times, read together below
-        refs: list[Any] = []
-        spans: list[Any] = []  # events with an until and a ref, and nothing else
-        strings = 0
-        event: Any
         try:
+            if set(map(type, events)) != _DICT:
+                return None
             for event in events:
-                if type(event) is not dict:
-                    return None
-                group = groups.get(event["kind"])  # (a kind that is no text is no key)
-                at: Any = event["at"]  # (and an at that is no text is no key)
-                if group is None:
-                    return None
-                if at not in days:
-                    timed.append(at)
-                size = len(event)
-                strings += size
-                if size != 2:
-                    if size == 3 and "ref" in event:
-                        refs.append(event["ref"])  # (checked below, all at once)
-                    elif size == 4 and "until" in event and "ref" in event:
-                        refs.append(event["ref"])  # a positioning record: checked below, too
-                        spans.append(event)
-                    elif not self._plain_fields(event, at, refs):
-                        return None
-                group.append(event)
-        except (KeyError, TypeError):  # no kind or at, or one that is no text (a list is no key)
+                groups[event["kind"]].append(event)  # (a kind of no rule is no key)
+            spanned = [event for event in events if "until" in event]  # read with their until, below
+            ats = [event["at"] for event in events if "until" not in event]
+            timed = list(filterfalse(moments.days.__contains__, ats))  # date-times, or worse
+        except (KeyError, TypeError):  # no kind or at, or one that is no key
             return None
-        if timed and not moments.all_inside(timed):
+        if timed and moments.plain(timed) is None and not moments.all_inside(timed):
             return None
+        refs = [event["ref"] for event in events if "ref" in event]
+        size = sum(map(len, events))
+        if size != 2 * len(events) + len(refs) + len(spanned) and not all(
+            map(
+                _plain_fields,
+                [event for event in events if len(event) > 2 + ("until" in event) + ("ref" in event)],
+            )
+        ):
+            return None  # a field besides kind, at, ref and until (a note, a level) that is not text
         if refs and not _plain_refs(refs):
             return None
-        seconds = _plain_spans(moments, spans) if spans else None
-        if spans and seconds is None:
+        spans = _plain_spans(moments, spanned) if spanned else None
+        if spanned and spans is None:
             return None
         if len(set(refs)) != len(refs) and _same_record(moments, events):
             return None
-        self.strings += 2 * strings
-        return groups, seconds
+        self.strings += 2 * size
+        return groups, spans
 
-    def _plain_fields(self, event: dict[str, Any], at: str, refs: list[Any]) -> bool:
-        """Whether an event's other fields are plainly valid: a ``ref`` and a ``note`` of text,
-        an ``until`` of the same day or the next, after ``at``, and extra fields of text (every
-        one not blank). Its ref joins ``refs``."""
-        values = list(event.values())
-        if (
-            set(map(type, values)) != _TEXT
-            or not all(values)
-            or max(map(len, values)) > MAX_TEXT
-            or any(map(str.isspace, values))
-        ):
-            return False
-        until = event.get("until")
-        if until is not None and not _plain_until(self.moments, at, until):
-            return False
-        if "ref" in event:
-            refs.append(event["ref"])
-        return True
+
+def _plain_fields(event: dict[str, Any]) -> bool:
+    """Whether every field of an event is non-blank text (its kind, ``at``, ``ref`` and ``until``
+    are checked again with the other events')."""
+    values = list(event.values())
+    return (
+        set(map(type, values)) == _TEXT
+        and all(values)
+        and max(map(len, values)) <= MAX_TEXT
+        and not any(map(str.isspace, values))
+    )
 
 
 def _plain_refs(refs: list[Any]) -> bool:
@@ -429,6 +420,10 @@ def _plain_refs(refs: list[Any]) -> bool:
 
 
 _TEXT = {str}
+_DICT = {dict}
+_AT = itemgetter("at")
+_UNTIL = itemgetter("until")
+_NO_TIME = timedelta(0)
 
 
 def _whole_counts(counts: dict[str, Any]) -> bool:
@@ -453,35 +448,26 @@ def _unknown_metrics(problems: Collector, plan: Measures, path: str, counts: Map
             )
 
 
-def _plain_spans(moments: Moments, events: list[dict[str, Any]]) -> dict[int, tuple[int, int]] | None:
-    """The seconds of ``at`` and ``until`` of events (their ``at`` already checked) by the events'
-    ``id``, when every ``until`` is plainly valid; else ``None``."""
-    if not _plain_refs([event["until"] for event in events]):
-        return None
-    second = moments.second
-    found = {}
-    for event in events:
-        at, until = event["at"], event["until"]
-        start, end = second(at), second(until)
-        if start is None or end is None:
-            if not _plain_until(moments, at, until):
-                return None
-        elif start <= end <= start + 86400:
-            found[id(event)] = (start, end)
-        else:
+def _plain_spans(moments: Moments, events: list[dict[str, Any]]) -> dict[int, timedelta] | None:
+    """How long each event with an ``until`` lasted, by the event's ``id``, when every ``at`` is a
+    date-time of the period and every ``until`` one of the same day or the next, not before it;
+    else ``None``."""
+    ats = list(map(_AT, events))
+    starts = moments.plain(ats)
+    if starts is None:
+        if not moments.all_inside(ats):
+            return None  # (a date alone too: it has no time to end after)
+        starts = list(map(datetime.fromisoformat, ats))  # checked: as Python reads them
+    untils = list(map(_UNTIL, events))
+    ends = moments.plain(untils, later=True)
+    if ends is None:
+        if not moments.all_inside(untils, moments.ends):
             return None
-    return found
-
-
-def _plain_until(moments: Moments, at: str, until: str) -> bool:
-    first, last = moments.second(at), moments.second(until)
-    if first is not None and last is not None:
-        return first <= last <= first + 86400
-    start, end = moments.read(at), moments.read(until)
-    if start is None or end is None or start.time is None or end.time is None:
-        return False
-    began, ended = start.value, end.value
-    return began <= ended <= began + _DAY
+        ends = list(map(datetime.fromisoformat, untils))
+    lasted = list(map(sub, ends, starts))
+    if min(lasted) < _NO_TIME or max(lasted) > _DAY:
+        return None
+    return dict(zip(map(id, events), lasted, strict=True))
 
 
 def _same_record(moments: Moments, events: list[dict[str, Any]]) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Callable, Mapping
-from datetime import date, time
+from datetime import date, time, timedelta
 from decimal import Decimal
 from itertools import compress
 from typing import Any, NamedTuple
@@ -105,6 +105,8 @@ class Measures:
     defaults: dict[str, int | Decimal]
     #: the kind each used metric counts every event of (no ``where``, night or minimum), else ``None``
     plain_kinds: tuple[str | None, ...]
+    #: the kind each used metric counts some events of (``count``), else ``None``
+    count_kinds: tuple[str | None, ...]
     #: nothing behind any value, and nothing left uncounted (for values from counts)
     nothing: tuple[None, ...]
     none_left_out: tuple[tuple[Uncounted, ...], ...]
@@ -123,8 +125,8 @@ class Measures:
         spans: Spans | None = None,
     ) -> Measured:
         """The values of one inspector (``events`` ``None`` without an events list; ``groups``
-        its events by kind; ``spans`` the seconds of ``at`` and ``until`` of events the check
-        has read already, by their ``id``), recording what keeps a value from being known or
+        its events by kind; ``spans`` how long events with an ``until`` lasted, as the check
+        read them, by their ``id``), recording what keeps a value from being known or
         given once."""
         spans = spans or _NO_SPANS
         if events is None:
@@ -141,7 +143,9 @@ class Measures:
             found: list[int | Decimal] = []
             behind: list[Any] = []
             uncounted: list[tuple[Uncounted, ...]] = []
-            for metric, kind in zip(self.metrics, self.plain_kinds, strict=True):
+            for metric, all_of, of_kind in zip(self.metrics, self.plain_kinds, self.count_kinds, strict=True):
+                # Every event of the kind counts, or there is none to count.
+                kind = all_of if all_of is not None or of_kind is None or groups[of_kind] else of_kind
                 if kind is not None:
                     group = groups[kind]
                     found.append(len(group))
@@ -207,8 +211,8 @@ class Measures:
         return 0, None, ()
 
 
-#: the seconds of an event's ``at`` and ``until`` (counted from 0001-01-01), by the event's ``id``
-Spans = Mapping[int, tuple[int, int]]
+#: how long an event with an ``until`` lasted, by the event's ``id``, as the check read it
+Spans = Mapping[int, timedelta]
 _NO_SPANS: Spans = {}
 
 
@@ -264,10 +268,17 @@ def select(
         counted = list(compress(counted, nights))
     if metric.min_minutes is None:
         return counted, ()
-    long_enough = []
+    # How long the check read each entry lasted, where it read it: most are long enough.
+    minimum, spans = timedelta(minutes=metric.min_minutes), scope.spans
+    enough = [lasted is not None and lasted >= minimum for lasted in map(spans.get, map(id, counted))]
+    if all(enough):
+        return counted, ()
+    long_enough = list(compress(counted, enough))
     skipped = []
-    for event, minutes in _durations(scope, counted):  # in the order a deduction cites
-        if minutes is not None and minutes >= metric.min_minutes:
+    for event, minutes in _durations(scope, list(compress(counted, map(operator.not_, enough)))):
+        if (
+            minutes is not None and minutes >= metric.min_minutes
+        ):  # (read here: the check's quick path did not)
             long_enough.append(event)
         else:
             reason = "no_exit" if minutes is None else "short"
@@ -277,29 +288,15 @@ def select(
 
 def _durations(scope: _Scope, events: list[RawEvent]) -> list[tuple[RawEvent, int | None]]:
     """Each event in time order (:func:`chronological`) with how many whole minutes it lasted
-    (:func:`duration`): for date-times in whole seconds, as a positioning export gives them,
-    from the seconds the check read (or each moment read once here)."""
-    second, spans = scope.moments.second, scope.spans
-    timed = []
-    for event in events:
-        span = spans.get(id(event))
-        if span is not None:
-            start, end = span
-            minutes: int | None = (end - start) // 60
-        else:
-            began = second(event["at"])
-            until = event.get("until")
-            ended = second(until) if until is not None else None
-            if began is None or (until is not None and ended is None):
-                moments = scope.moments
-                return [(event, duration(moments, event)) for event in chronological(moments, events)]
-            start, minutes = began, None if ended is None else (ended - began) // 60
-        timed.append((start, event.get("ref") or "", event, minutes))
-    timed.sort(key=_SECOND_AND_REF)
-    return [(event, minutes) for _, _, event, minutes in timed]
+    (:func:`duration`, or as the check read it)."""
+    spans, moments = scope.spans, scope.moments
+    return [
+        (event, spans[id(event)] // _MINUTE if id(event) in spans else duration(moments, event))
+        for event in chronological(moments, events)
+    ]
 
 
-_SECOND_AND_REF = operator.itemgetter(0, 1)
+_MINUTE = timedelta(minutes=1)
 
 
 def days_without(
@@ -320,12 +317,15 @@ def _where(metric: Metric, group: list[RawEvent]) -> list[RawEvent]:
     where = metric.where
     if not where:
         return group
-    if any(field in ("kind", "at") for field, _ in where):
-        return []
     if len(where) == 1:  # the usual case, one field: without a generator per event
         ((field, wanted),) = where
-        return [event for event in group if event.get(field) == wanted]
+        return [] if field in _NOT_FIELDS else [event for event in group if event.get(field) == wanted]
+    if any(field in _NOT_FIELDS for field, _ in where):
+        return []
     return [event for event in group if all(event.get(field) == wanted for field, wanted in where)]
+
+
+_NOT_FIELDS = frozenset({"kind", "at"})
 
 
 def duration(moments: Moments, event: RawEvent) -> int | None:
@@ -360,6 +360,7 @@ def measures_for(rules: Ruleset) -> Measures:
             else None
             for metric in metrics
         ),
+        count_kinds=tuple(metric.count for metric in metrics),
         nothing=(None,) * len(metrics),
         none_left_out=((),) * len(metrics),
         given=_getter(tuple(metric.id for metric in metrics)),

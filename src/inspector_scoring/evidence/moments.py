@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from itertools import filterfalse
 from typing import Any, NamedTuple
@@ -31,15 +31,17 @@ _T = operator.itemgetter(10)
 _JUST_T = {"T"}
 _TIME_PART = operator.itemgetter(slice(11, None))
 _NIGHT = operator.itemgetter(1)
+#: of a date-time in the usual form (``2021-03-05T07:46:36``): its length and separators
+_USUAL_LENGTH = {19}
+_SEPARATORS = operator.itemgetter(4, 7, 10, 13, 16)
+_USUAL_SEPARATORS = {("-", "-", "T", ":", ":")}
 
 
 class Clock(NamedTuple):
-    """A valid time of day, whether it is in the night window, and its second of the day
-    (``None`` when it has a fraction of a second)."""
+    """A valid time of day, and whether it is in the night window."""
 
     time: time
     night: bool
-    second: int | None
 
 
 class Moment(NamedTuple):
@@ -63,7 +65,7 @@ class Moment(NamedTuple):
 class Moments:
     """The days and times of day of one evidence file, for its period and the rule file's night."""
 
-    __slots__ = ("_clock_seconds", "_day_seconds", "_others", "_period", "_window", "clocks", "days")
+    __slots__ = ("_bounds", "_others", "_period", "_window", "clocks", "days", "ends")
 
     def __init__(self, period: Period | None, night: Night | None) -> None:
         self._period = period
@@ -75,24 +77,50 @@ class Moments:
         self.clocks: dict[str, Clock] = {}
         #: other date texts read: valid but outside the period (a date), or not (``None``)
         self._others: dict[str, date | None] = {}
-        #: the first second of each day, counted from 0001-01-01, by its text (see :meth:`second`)
-        self._day_seconds = {text: day.toordinal() * 86400 for text, day in self.days.items()}
-        #: the second of the day of each time read by :meth:`second`, by its text after the date
-        #: (``T07:46:36``, the separator included)
-        self._clock_seconds: dict[str, int] = {}
+        #: the days an ``until`` may fall on: the period's, and the day after it
+        self.ends = dict(self.days)
+        #: the first moment of the period, and the first after it
+        self._bounds: tuple[datetime, datetime] | None = None
+        if period is not None and period.end < date.max:
+            after = period.end + timedelta(days=1)
+            self.ends[after.isoformat()] = after
+            self._bounds = (datetime.combine(period.start, time.min), datetime.combine(after, time.min))
 
-    def all_inside(self, texts: list[Any]) -> bool:
-        """Whether every one of ``texts`` is a date-time of the period: its date one of the
-        period's days, a ``T``, and a time of day (read once each, kept in a table that a day's
-        86,400 seconds bound, where a province's file has hundreds of thousands of date-times)."""
+    def all_inside(self, texts: list[Any], days: Mapping[str, date] | None = None) -> bool:
+        """Whether every one of ``texts`` is a date-time of the period (or of ``days``): its date
+        one of those days, a ``T``, and a time of day (read once each, kept in a table that a
+        day's 86,400 seconds bound, where a province's file has hundreds of thousands of
+        date-times)."""
         try:
-            if not self.days.keys() >= set(map(_DATE_PART, texts)) or set(map(_T, texts)) != _JUST_T:
+            if (
+                not (days or self.days).keys() >= set(map(_DATE_PART, texts))
+                or set(map(_T, texts)) != _JUST_T
+            ):
                 return False
             times = set(map(_TIME_PART, texts))
         except (TypeError, IndexError):  # no text, or too short a text to hold a date-time
             return False
         # (filterfalse, not set.difference: that would walk the whole table for every inspector)
         return all(self.clock(text) is not None for text in filterfalse(self.clocks.__contains__, times))
+
+    def plain(self, texts: list[Any], later: bool = False) -> list[datetime] | None:
+        """The date-times of ``texts`` when every one has the usual form ``YYYY-MM-DDTHH:MM:SS``
+        and lies in the period (``later``: or after it), else ``None``, for :meth:`all_inside`
+        to tell. Python's own parser reads each, in C, once its form is known to be this one:
+        a province's file has a million of them, hundreds of thousands different."""
+        try:
+            if set(map(len, texts)) != _USUAL_LENGTH or set(map(_SEPARATORS, texts)) != _USUAL_SEPARATORS:
+                return None
+            found = list(map(datetime.fromisoformat, texts))
+        except (TypeError, ValueError):  # no text, or no such moment (2021-02-30, 24:00:00)
+            return None
+        if (
+            self._bounds is None
+            or min(found) < self._bounds[0]
+            or not (later or max(found) < self._bounds[1])
+        ):
+            return None
+        return found
 
     def clock(self, text: str) -> Clock | None:
         """The time of day ``HH:MM[:SS[.ffffff]]``, or ``None`` (kept once read)."""
@@ -104,33 +132,8 @@ class Moments:
                 moment = time.fromisoformat(text)
             except ValueError:
                 return None
-            second = None if moment.microsecond else moment.hour * 3600 + moment.minute * 60 + moment.second
-            found = self.clocks[text] = _new(Clock, (moment, self._in_night(moment), second))
+            found = self.clocks[text] = _new(Clock, (moment, self._in_night(moment)))
         return found
-
-    def second(self, value: object) -> int | None:
-        """The second of a date-time text ``YYYY-MM-DDTHH:MM[:SS]``, counted from 0001-01-01,
-        or ``None`` for anything else (a date alone, a fraction of a second, no such moment):
-        differences of moments in whole seconds, without a datetime per event."""
-        try:  # the period's days and the times of day read so far: two lookups
-            return self._day_seconds[value[:10]] + self._clock_seconds[value[10:]]  # type: ignore[index]
-        except (KeyError, TypeError):
-            return self._second(value)
-
-    def _second(self, value: object) -> int | None:
-        if type(value) is not str or len(value) < 16 or value[10] != "T":
-            return None
-        start = self._day_seconds.get(value[:10])
-        if start is None:
-            day = self._day(value[:10])
-            if day is None:
-                return None
-            start = self._day_seconds[value[:10]] = day.toordinal() * 86400
-        clock = self.clocks.get(value[11:]) or self.clock(value[11:])
-        if clock is None or clock.second is None:
-            return None
-        self._clock_seconds[value[10:]] = clock.second
-        return start + clock.second
 
     def _in_night(self, moment: time) -> bool:
         if self._window is None:
@@ -191,8 +194,15 @@ class Moments:
     def nights(self, values: Iterable[object]) -> list[bool | None]:
         """For moments already checked: whether each is at night (``None``: a date alone)."""
         values = list(values)
+        clocks = self.clocks
         try:
-            return list(map(_NIGHT, map(self.clocks.__getitem__, map(_TIME_PART, values))))  # type: ignore[arg-type]
+            times = list(map(_TIME_PART, values))  # type: ignore[arg-type]
+            try:
+                return list(map(_NIGHT, map(clocks.__getitem__, times)))
+            except KeyError:  # times of day not read before: read once each, then kept
+                for text in filterfalse(clocks.__contains__, set(times)):
+                    self.clock(text)
+                return list(map(_NIGHT, map(clocks.__getitem__, times)))
         except (KeyError, TypeError):  # a date alone, or a date-time from a Python caller
             return [self[value].night for value in values]
 
@@ -201,9 +211,6 @@ class Moments:
 
     def minutes_between(self, start: object, end: object) -> int:
         """Whole minutes from the moment ``start`` to the later ``end``, both already checked."""
-        first, last = self.second(start), self.second(end)
-        if first is not None and last is not None:
-            return (last - first) // 60
         return self.minutes(self[start], self[end])
 
     @staticmethod
