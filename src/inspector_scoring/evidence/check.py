@@ -379,14 +379,17 @@ class Check:
             return None
         refs = [event["ref"] for event in events if "ref" in event]
         size = sum(map(len, events))
-        if size != 2 * len(events) + len(refs) + len(spanned) and not all(
-            map(
-                _plain_fields,
-                [event for event in events if len(event) > 2 + ("until" in event) + ("ref" in event)],
-            )
-        ):
-            return None  # a field besides kind, at, ref and until (a note, a level) that is not text
-        if refs and not _plain_refs(refs):
+        texts = refs
+        if size != 2 * len(events) + len(refs) + len(spanned):
+            # Some event has a field besides kind, at, ref and until (a note, a level): each
+            # value of such an event must be text too.
+            texts = refs + [
+                value
+                for event in events
+                if len(event) > 2 + ("until" in event) + ("ref" in event)
+                for value in event.values()
+            ]
+        if texts and not _plain_texts(texts):
             return None
         spans = _plain_spans(moments, spanned) if spanned else None
         if spanned and spans is None:
@@ -397,25 +400,13 @@ class Check:
         return groups, spans
 
 
-def _plain_fields(event: dict[str, Any]) -> bool:
-    """Whether every field of an event is non-blank text (its kind, ``at``, ``ref`` and ``until``
-    are checked again with the other events')."""
-    values = list(event.values())
+def _plain_texts(values: list[Any]) -> bool:
+    """Whether values taken from events (refs, notes, other fields) are all text, none blank."""
     return (
         set(map(type, values)) == _TEXT
         and all(values)
         and max(map(len, values)) <= MAX_TEXT
         and not any(map(str.isspace, values))
-    )
-
-
-def _plain_refs(refs: list[Any]) -> bool:
-    """Whether refs taken from events are all text and none blank."""
-    return (
-        set(map(type, refs)) == _TEXT
-        and all(refs)
-        and max(map(len, refs)) <= MAX_TEXT
-        and not any(map(str.isspace, refs))
     )
 
 
