@@ -46,29 +46,35 @@ def score_file(evidence: EvidenceSource, /, *, rules: RulesSource = None) -> Ass
     file, then the evidence against the rules.
     """
     with bulk():
-        problems: list[Problem] = []
-        opened = None
-        try:
-            opened = open_evidence(evidence)
-        except InvalidInputError as error:
-            problems.extend(error.problems)
-        chosen: Ruleset | None = None
-        rule_problems: list[Problem] = []
-        try:
-            chosen = rules_for(rules, _period(opened))
-        except InvalidInputError as error:
-            rule_problems.extend(error.problems)
-        if opened is None or (opened.book is not None and chosen is None):
-            # (a workbook is read with the rule file that names its sheets)
-            if opened is not None and opened.book is not None and not rule_problems:
-                # (a folder, and no period to choose its rule file by)
-                from ..evidence.workbook import no_period  # noqa: PLC0415
+        # (in a function of its own: the evidence it read is let go before the collector
+        # runs again, which would otherwise walk a province's file once more)
+        return _score_file(evidence, rules)
 
-                rule_problems.append(no_period(opened.book, os.fspath(rules)))  # type: ignore[arg-type]
-            raise InvalidInputError([*problems, *rule_problems])
-        if chosen is not None:
-            opened = opened.with_rules(chosen)
-        return _assess(opened, chosen, rule_problems)
+
+def _score_file(evidence: EvidenceSource, rules: RulesSource) -> Assessment:
+    problems: list[Problem] = []
+    opened = None
+    try:
+        opened = open_evidence(evidence)
+    except InvalidInputError as error:
+        problems.extend(error.problems)
+    chosen: Ruleset | None = None
+    rule_problems: list[Problem] = []
+    try:
+        chosen = rules_for(rules, _period(opened))
+    except InvalidInputError as error:
+        rule_problems.extend(error.problems)
+    if opened is None or (opened.book is not None and chosen is None):
+        # (a workbook is read with the rule file that names its sheets)
+        if opened is not None and opened.book is not None and not rule_problems:
+            # (a folder, and no period to choose its rule file by)
+            from ..evidence.workbook import no_period  # noqa: PLC0415
+
+            rule_problems.append(no_period(opened.book, os.fspath(rules)))  # type: ignore[arg-type]
+        raise InvalidInputError([*problems, *rule_problems])
+    if chosen is not None:
+        opened = opened.with_rules(chosen)
+    return _assess(opened, chosen, rule_problems)
 
 
 def score_evidence(rules: Ruleset, evidence: Evidence | Mapping[str, object], /) -> Assessment:

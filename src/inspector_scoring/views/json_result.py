@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from .._bulk import bulk
 from ..evidence.measure import Uncounted
 from ..jsontext import dumps
 from ..numbers import format_number
@@ -196,12 +197,14 @@ def iter_result_json(
         yield empty
         return
     for start in range(0, len(results), batch):
-        pieces = [opening if start == 0 else separator]
-        for n, result in enumerate(results[start : start + batch]):
-            if n:
-                pieces.append(separator)
-            texts.inspector(result, pieces)
-        yield b"".join(pieces)
+        with bulk():  # (the collector paused while a batch is written, not while it is handed on)
+            pieces = [opening if start == 0 else separator]
+            for n, result in enumerate(results[start : start + batch]):
+                if n:
+                    pieces.append(separator)
+                texts.inspector(result, pieces)
+            written = b"".join(pieces)
+        yield written
     yield closing
 
 
