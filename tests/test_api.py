@@ -127,3 +127,23 @@ def test_readme_library_example_runs() -> None:
     printed = out.getvalue()
     assert "孙永福 100.0 优秀" in printed
     assert "<evidence> assessment missing required key" in printed
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_scoring_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
+    """The library pauses the cyclic collector while it builds records, and gives it back as
+    it was: on or off, and a caller's frozen objects still frozen."""
+    import gc  # noqa: PLC0415
+
+    was = gc.isenabled()
+    kept: list[object] = []  # something of the caller's, frozen (tracked by the collector)
+    gc.freeze()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        isc.score_file(ROOT / "examples" / "taiping-2021-03.json")
+        assert gc.isenabled() is enabled
+        # (the generations 0-2 hold what is not frozen)
+        assert not any(found is kept for found in gc.get_objects())
+    finally:
+        gc.unfreeze()
+        (gc.enable if was else gc.disable)()
