@@ -96,6 +96,9 @@ class Check:
         if period is not None and rules is not None:
             _check_period(self._rules, rules, period)
         self._ids: dict[str, str] = {}
+        #: read again so that repeated keys are named (:class:`JsonObject`): each event is then
+        #: read on its own, where such a key is reported
+        self._exact = isinstance(tree, JsonObject)
 
     @property
     def clean(self) -> bool:
@@ -359,16 +362,14 @@ class Check:
         A province's month has a million events: each test is one pass over the inspector's
         events, in C where it can be (``map``, ``set``), else a comprehension.
         """
-        if self.info is None or self._plan is None:
+        if self.info is None or self._plan is None or self._exact:
             return None
         groups: dict[Any, list[Any]] = {kind: [] for kind in self._plan.kinds}
         if not events:
             return groups, None
         moments = self.moments
         try:
-            if set(map(type, events)) != _DICT:
-                return None
-            for event in events:
+            for event in events:  # (an event that is no mapping takes no key: a TypeError)
                 groups[event["kind"]].append(event)  # (a kind of no rule is no key)
             spanned = [event for event in events if "until" in event]  # read with their until, below
             ats = [event["at"] for event in events if "until" not in event]
@@ -402,16 +403,17 @@ class Check:
 
 def _plain_texts(values: list[Any]) -> bool:
     """Whether values taken from events (refs, notes, other fields) are all text, none blank."""
+    try:
+        together = len("".join(values))  # (only text joins)
+    except TypeError:
+        return False
     return (
-        set(map(type, values)) == _TEXT
-        and all(values)
-        and max(map(len, values)) <= MAX_TEXT
+        all(values)
+        and (together <= MAX_TEXT or max(map(len, values)) <= MAX_TEXT)
         and not any(map(str.isspace, values))
     )
 
 
-_TEXT = {str}
-_DICT = {dict}
 _AT = itemgetter("at")
 _UNTIL = itemgetter("until")
 _NO_TIME = timedelta(0)
