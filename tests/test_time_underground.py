@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -15,6 +15,7 @@ import inspector_scoring as isc
 from builders import evidence, inspector, score
 from inspector_scoring.evidence.moments import Moments
 from inspector_scoring.periods import parse_period
+from inspector_scoring.rules.model import Night
 
 RULES = """\
 schema = 1
@@ -182,6 +183,26 @@ def test_law_the_quick_reading_of_a_moment_agrees_with_the_full_one(text: str) -
     if found is not None:
         assert moments.all_inside([text])
         assert moments[text].value == found[0]
+
+
+@given(
+    start=st.times(),
+    end=st.times(),
+    moments=st.lists(st.datetimes(datetime(2021, 3, 1), datetime(2021, 3, 31, 23, 59, 59)), max_size=6),
+)
+def test_law_a_moment_is_at_night_as_its_time_of_day_says(
+    start: time, end: time, moments: list[datetime]
+) -> None:
+    """Whether a date-time falls in the night window is decided by its time of day, whether it
+    is written in the usual form (compared as text) or not (read as a time)."""
+    night = Night(start, end)
+    window = Moments(parse_period("2021-03"), night)
+    usual = [moment.strftime("%Y-%m-%dT%H:%M:%S") for moment in moments]
+    expected = [night.contains(datetime.fromisoformat(text).time()) for text in usual]
+    assert window.nights(usual) == expected
+    assert window.nights([text[:16] for text in usual]) == [
+        night.contains(datetime.fromisoformat(text[:16]).time()) for text in usual
+    ]
 
 
 def test_the_default_scheme_counts_entries_of_two_hours() -> None:

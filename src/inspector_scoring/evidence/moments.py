@@ -64,12 +64,14 @@ class Moment(NamedTuple):
 class Moments:
     """The days and times of day of one evidence file, for its period and the rule file's night."""
 
-    __slots__ = ("_bounds", "_others", "_period", "_window", "clocks", "days", "ends")
+    __slots__ = ("_bounds", "_others", "_period", "_window", "_window_text", "clocks", "days", "ends")
 
     def __init__(self, period: Period | None, night: Night | None) -> None:
         self._period = period
         #: the night window, [start, end) wrapping midnight when start > end (as :class:`Night`)
         self._window = (night.start, night.end) if night is not None else None
+        #: the same, as text (``22:00:00``), to compare with the time of a usual date-time
+        self._window_text = (night.start.isoformat(), night.end.isoformat()) if night is not None else None
         #: every day of the period, by its text (``2021-03-05``)
         self.days: dict[str, date] = {day.isoformat(): day for day in period.dates()} if period else {}
         #: every valid time of day read so far, by its text (``07:46:36``)
@@ -201,6 +203,18 @@ class Moments:
     def nights(self, values: Iterable[object]) -> list[bool | None]:
         """For moments already checked: whether each is at night (``None``: a date alone)."""
         values = list(values)
+        try:
+            usual = self._window_text is not None and set(map(len, values)) == _USUAL_LENGTH  # type: ignore[arg-type]
+        except TypeError:  # a date or date-time from a Python caller
+            usual = False
+        if usual:
+            # ``HH:MM:SS`` sorts as the times do, the night's edges written as Python writes
+            # times (``22:00:00``): compared as text, without reading a time of each.
+            start, end = self._window_text  # type: ignore[misc]
+            texts: list[str] = list(map(_TIME_PART, values))  # type: ignore[arg-type]
+            if start < end:
+                return [start <= moment < end for moment in texts]
+            return [moment >= start or moment < end for moment in texts]
         clocks = self.clocks
         try:
             times = list(map(_TIME_PART, values))  # type: ignore[arg-type]
