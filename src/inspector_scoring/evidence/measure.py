@@ -156,7 +156,9 @@ class Measures:
                     found.append(value)
                     behind.append(evidence)
                     uncounted.append(skipped)
-            return _new(Measured, (person, len(duty), tuple(found), tuple(behind), tuple(uncounted), events))
+            # (nothing left out, as for most: the one shared record of that, kept with the result)
+            left_out = tuple(uncounted) if any(uncounted) else self.none_left_out
+            return _new(Measured, (person, len(duty), tuple(found), tuple(behind), left_out, events))
         scope = _Scope(problems, moments, person, events, spans)
         every = [
             self._value(scope, duty, counts, groups if events is not None else None, metric)
