@@ -15,6 +15,7 @@ import json
 import re
 import subprocess
 import tempfile
+import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -296,6 +297,111 @@ def test_a_workbook_just_within_the_bound_is_read(tmp_path: Path, monkeypatch: p
         with pytest.raises(isc.InvalidInputError) as raised:
             isc.score_file(path)
         assert any("cells this program reads" in line for line in raised.value.lines("en")) is too_large
+
+
+def _ods(path: Path, rows: int, columns: int) -> Path:
+    """An OpenDocument spreadsheet of a header row and ``rows`` rows of ``columns`` cells holding
+    ``x``, written as LibreOffice writes repeats: one row and one cell, each with a count."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        '<office:body><office:spreadsheet><table:table table:name="人员">'
+        '<table:table-row><table:table-cell office:value-type="string"><text:p>编号</text:p>'
+        "</table:table-cell></table:table-row>"
+        f'<table:table-row table:number-rows-repeated="{rows}">'
+        f'<table:table-cell table:number-columns-repeated="{columns}" office:value-type="string">'
+        "<text:p>x</text:p></table:table-cell></table:table-row>"
+        # (LibreOffice closes a sheet with the empty rest of it, repeated: no value, no extent)
+        '<table:table-row table:number-rows-repeated="1048000">'
+        '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+            'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
+    return path
+
+
+def test_repeated_cells_of_an_ods_are_counted_before_the_grid_is_laid_out(tmp_path: Path) -> None:
+    """Under a kilobyte of .ods asked python-calamine for 100,000 × 1,000 cells: one row of a
+    thousand ``x``, repeated. Its span is read from the XML first: a header row and 100,000 rows
+    of 1,000 cells, 100,001 × 1,000 = 100,001,000 > 5,000,000."""
+    path = _ods(tmp_path / "repeated.ods", 100_000, 1_000)
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(path)
+    assert raised.value.lines("en") == [
+        f"{path}: 人员: the sheet reaches cell ALL100001: 100001 rows by 1000 columns is more "
+        "than the 5000000 cells this program reads; clear the cells far below or to the right of "
+        "the records"
+    ]
+
+
+def test_an_ods_just_within_the_bound_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the bound made 5,000 cells, 999 rows of 5 below the header span 1,000 × 5 = 5,000
+    cells: read (and refused for the sheets it lacks, not for its size); 1,000 rows, 5,005 cells:
+    refused for its size. The empty rows after them count for nothing."""
+    monkeypatch.setattr(workbook, "MAX_CELLS", 5_000)
+    for rows, too_large in ((999, False), (1000, True)):
+        path = _ods(tmp_path / f"rows-{rows}.ods", rows, 5)
+        with pytest.raises(isc.InvalidInputError) as raised:
+            isc.score_file(path)
+        lines = raised.value.lines("en")
+        assert any("cells this program reads" in line for line in lines) is too_large
+        assert any("missing required sheet" in line for line in lines) is not too_large, lines
+
+
+def test_a_sheet_not_read_ahead_is_bounded_before_it_becomes_python_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An .xls is not read ahead (its records are binary): the span python-calamine found is
+    checked before its cells become Python values. Shown with the read-ahead switched off:
+    a value at E1001 spans 1,001 × 5 = 5,005 cells, over a bound of 5,000."""
+    monkeypatch.setattr(workbook, "MAX_CELLS", 5_000)
+    monkeypatch.setattr(workbook, "_extents", lambda data: {})
+    path = tmp_path / "far.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("人员").write(1000, 4, "x")
+    book.close()
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(path)
+    assert raised.value.lines("en") == [
+        f"{path}: 人员: the sheet reaches cell E1001: 1001 rows by 5 columns is more than the 5000 "
+        "cells this program reads; clear the cells far below or to the right of the records"
+    ]
+
+
+def test_a_workbook_that_unpacks_to_more_than_the_bound_is_refused_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zip bomb: a few kilobytes whose parts unpack to far more. With the bound made 2 MiB,
+    a worksheet of 3 MiB of spaces (3 KiB packed) is refused by the zip's directory, before
+    anything is unpacked, in both languages."""
+    monkeypatch.setattr(workbook, "MAX_UNPACKED", 2 << 20)
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        archive.writestr("xl/worksheets/sheet1.xml", " " * (3 << 20))
+    assert path.stat().st_size < 10_000
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(path)
+    assert raised.value.lines("en") == [
+        f"{path}: unpacks to 3 MiB, more than the 2 MiB this program reads; was it saved by a "
+        "spreadsheet program?"
+    ]
+    assert raised.value.lines("zh") == [
+        f"{path}: 解压后有3兆字节，超过本程序能读的2兆字节；这个文件是用电子表格软件保存的吗？"
+    ]
 
 
 def test_an_export_cell_over_the_csv_limit_is_a_problem(tmp_path: Path) -> None:

@@ -712,6 +712,11 @@ SHEET_TOO_LARGE = Message(
     "the sheet reaches cell {cell}: {rows} rows by {columns} columns is more than the {most} cells "
     "this program reads; clear the cells far below or to the right of the records",
 )
+WORKBOOK_UNPACKS_TOO_LARGE = Message(
+    "workbook.unpacks_too_large",
+    "unpacks to {size} MiB, more than the {most} MiB this program reads; was it saved by a "
+    "spreadsheet program?",
+)
 EXPORT_NOT_CSV = Message("positioning.not_csv", "cannot be read as CSV at line {line}: {reason}")
 WORKBOOK_NO_PERIOD = Message(
     "workbook.no_period",

@@ -156,32 +156,53 @@ def read_workbook(data: bytes, name: str) -> Workbook:
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only to read a workbook
 
     problems = Collector(name)
+    unpacked = _unpacked(data)
+    if unpacked > MAX_UNPACKED:  # (a zip bomb: kilobytes that unpack to gigabytes)
+        problems.add("", M.WORKBOOK_UNPACKS_TOO_LARGE, size=unpacked >> 20, most=MAX_UNPACKED >> 20)
+        problems.raise_if_any()
     for sheet, (rows, columns) in _extents(data).items():
         # python-calamine lays every sheet out as one grid from A1 to its last cell: a value
         # at XFD1048576 would ask for 17 billion cells (the process is killed, no exception)
-        if rows * columns > MAX_CELLS:
-            problems.add(
-                sheet,
-                M.SHEET_TOO_LARGE,
-                cell=cell_name(sheet, rows - 1, columns - 1).rpartition("!")[2],
-                rows=rows,
-                columns=columns,
-                most=MAX_CELLS,
-            )
+        _check_extent(problems, sheet, rows, columns)
     problems.raise_if_any()
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        grids = []
+        for sheet_name in book.sheet_names:
+            grid = book.get_sheet_by_name(sheet_name)
+            # (an .xls, which is not read ahead: at most 65,536 × 256 cells, not turned into
+            # Python values when there are more than the bound)
+            end = grid.end
+            if end is not None and not _check_extent(problems, sheet_name, end[0] + 1, end[1] + 1):
+                continue
+            grids.append((sheet_name, grid))
+        problems.raise_if_any()
         sheets = tuple(
-            Sheet(
-                sheet_name,
-                tuple(map(tuple, book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False))),
-            )
-            for sheet_name in book.sheet_names
+            Sheet(sheet_name, tuple(map(tuple, grid.to_python(skip_empty_area=False))))
+            for sheet_name, grid in grids
         )
+    except InvalidInputError:
+        raise
     except Exception as error:  # calamine's errors have no common base but Exception
         problems.add("", M.NOT_A_WORKBOOK, reason=str(error).strip() or type(error).__name__)
         raise InvalidInputError(problems.problems) from None
     return Workbook(name, hashlib.sha256(data).hexdigest(), sheets)
+
+
+def _check_extent(problems: Collector, sheet: str, rows: int, columns: int) -> bool:
+    """Whether a sheet spanning ``rows`` × ``columns`` cells from A1 is within the bound; else a
+    problem at the sheet."""
+    if rows * columns <= MAX_CELLS:
+        return True
+    problems.add(
+        sheet,
+        M.SHEET_TOO_LARGE,
+        cell=cell_name(sheet, rows - 1, columns - 1).rpartition("!")[2],
+        rows=rows,
+        columns=columns,
+        most=MAX_CELLS,
+    )
+    return False
 
 
 #: the most cells a sheet may span, rows × columns counted from A1 (a year's positioning
@@ -189,6 +210,21 @@ def read_workbook(data: bytes, name: str) -> Workbook:
 MAX_CELLS = 5_000_000
 #: a cell's reference in a worksheet's XML (``<c r="XFD1048576" …>``, with or without a prefix)
 _CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+
+
+#: the most bytes the parts of a workbook's zip (.xlsx, .ods) may unpack to, as its directory says
+#: (Python's zip reader stops at that size; a month's workbook unpacks to a few MiB)
+MAX_UNPACKED = 1 << 30
+
+
+def _unpacked(data: bytes) -> int:
+    """What the parts of a zip unpack to, by its directory (0 for an .xls, or no zip)."""
+    import zipfile  # noqa: PLC0415
+
+    try:
+        return sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except Exception:  # no zip, or a damaged one: python-calamine says what is wrong
+        return 0
 
 
 def _extents(data: bytes) -> dict[str, tuple[int, int]]:
@@ -200,6 +236,8 @@ def _extents(data: bytes) -> dict[str, tuple[int, int]]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = {info.filename for info in archive.infolist()}
+        if "content.xml" in names and "xl/workbook.xml" not in names:
+            return _ods_extents(archive)
         if "xl/workbook.xml" not in names:
             return {}
         titles: dict[str, str] = {}  # worksheet part → sheet name
@@ -227,6 +265,57 @@ def _extents(data: bytes) -> dict[str, tuple[int, int]]:
     except Exception:  # a damaged zip (zlib, struct, …): calamine says what is wrong
         return {}
 
+
+def _ods_extents(archive: Any) -> dict[str, tuple[int, int]]:
+    """(rows, columns) from A1 to the farthest cell with a value of each table of an .ods, from
+    its ``content.xml`` read as a stream: a row or a cell may stand for a million repeated ones
+    (``table:number-rows-repeated``), which python-calamine would lay out one by one."""
+    from xml.etree import ElementTree  # noqa: PLC0415
+
+    extents: dict[str, tuple[int, int]] = {}
+    name, row, rows, columns = "", 0, 0, 0
+    row_repeat, column, last = 1, 0, 0
+    with archive.open("content.xml") as stream:
+        for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+            tag = element.tag
+            if event == "start":
+                if tag == _ODS_TABLE:
+                    name, row, rows, columns = element.get(_ODS_NAME, ""), 0, 0, 0
+                elif tag == _ODS_ROW:
+                    row_repeat, column, last = _repeat(element.get(_ODS_ROWS_REPEATED)), 0, 0
+                continue
+            if tag in _ODS_CELLS:
+                column += _repeat(element.get(_ODS_COLUMNS_REPEATED))
+                if element.get(_ODS_VALUE_TYPE) is not None or len(element):
+                    last = column  # a value, or text in it
+                element.clear()
+            elif tag == _ODS_ROW:
+                row += row_repeat
+                if last:
+                    rows, columns = row, max(columns, last)
+                element.clear()
+            elif tag == _ODS_TABLE:
+                extents[name] = (rows, columns)
+                element.clear()
+    return extents
+
+
+def _repeat(value: str | None) -> int:
+    """How many times an .ods row or cell stands (its ``…-repeated`` attribute; an absurd one
+    counts as many as a sheet can have)."""
+    if value is None:
+        return 1
+    return int(value) if value.isdigit() and len(value) <= 9 else 1 << 30
+
+
+_TABLE_NS = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODS_TABLE = _TABLE_NS + "table"
+_ODS_ROW = _TABLE_NS + "table-row"
+_ODS_CELLS = frozenset({_TABLE_NS + "table-cell", _TABLE_NS + "covered-table-cell"})
+_ODS_NAME = _TABLE_NS + "name"
+_ODS_ROWS_REPEATED = _TABLE_NS + "number-rows-repeated"
+_ODS_COLUMNS_REPEATED = _TABLE_NS + "number-columns-repeated"
+_ODS_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
