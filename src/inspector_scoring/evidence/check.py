@@ -9,10 +9,10 @@ reported in this order: the file's structure, then the checks against the
 rules, each in file order. An inspector with problems of its own is not also
 measured, so a bad count is not reported again as missing evidence.
 
-A province's month has a million events. The common event (an object of
-known kind, a moment inside the period, a ref, text in every field) passes
-through one short loop; anything else sends the inspector's events through
-:func:`_report_events`, which says what is wrong with each.
+A province's month has a million events. An inspector whose events are all
+plainly valid (objects of known kinds, moments inside the period, text in
+every field) is checked in a few passes over its events; anything else sends
+them through :func:`_report_events`, which says what is wrong with each.
 """
 
 from __future__ import annotations

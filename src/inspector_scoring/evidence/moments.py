@@ -1,10 +1,13 @@
 """The moments of events (``at``, ``until``): their days and times of day, read once each.
 
 A province's month has a million events and hundreds of thousands of distinct
-date-times, but only a month of days and at most a day of distinct times of
-day. So a moment is read in two parts: its date, looked up among the period's
-days (known in advance), and its time of day, parsed the first time it is seen
-and kept with whether it falls in the night window.
+date-times. Those of the usual form (``2021-03-05T07:46:36``, as a positioning
+system writes them) are checked for a whole inspector at once and read by
+Python's own parser (:meth:`Moments.plain`), and whether one is at night is
+told from its time of day as text. Any other is read in two parts: its date,
+looked up among the period's days (known in advance), and its time of day,
+parsed the first time it is seen and kept with whether it falls in the night
+window.
 """
 
 from __future__ import annotations
