@@ -97,7 +97,7 @@ class Moments:
         date-times)."""
         try:
             if (
-                not (days or self.days).keys() >= set(map(_DATE_PART, texts))
+                not (self.days if days is None else days).keys() >= set(map(_DATE_PART, texts))
                 or set(map(_T, texts)) != _JUST_T
             ):
                 return False
