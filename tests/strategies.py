@@ -211,6 +211,11 @@ def an_event(draw: st.DrawFn, ref: int, kinds: list[str]) -> dict[str, Any]:
     if kind != "work_log" or draw(st.booleans()):
         moment = time(draw(st.integers(0, 23)), draw(st.sampled_from([0, 1, 59])))
         event["at"] = datetime.combine(day, moment).isoformat()
+        if draw(st.booleans()):
+            # An exit, as a positioning system gives it: at once, short of two hours, two hours,
+            # a whole day later (the most it may be).
+            lasted = timedelta(seconds=draw(st.sampled_from([0, 7199, 7200, 86400])))
+            event["until"] = (datetime.combine(day, moment) + lasted).isoformat()
     if draw(st.booleans()):
         event["level"] = draw(st.sampled_from(["一般", "重大"]))
     return event

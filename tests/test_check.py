@@ -1,9 +1,10 @@
 """The checks of an evidence file: one implementation, whatever the file looks like.
 
-The check stage (``evidence/check.py``) passes the common event through one
-short loop and sends anything else through the full checks, which say what is
-wrong; it reads a file's text with plain objects and finds a key given twice by
-counting the file's strings. None of that may change an answer: on generated
+The check stage (``evidence/check.py``) takes an inspector's plainly valid
+events in a few passes (the short loop, as these tests call it) and sends
+anything else through the full checks, which say what is wrong; it reads a
+file's text with plain objects and finds a key given twice by counting the
+file's strings. None of that may change an answer: on generated
 rule files and evidence, spoilt on purpose, the short loop accepts only what
 the full checks accept, and a file, the same evidence as a mapping and as
 records all score alike or are refused with the same problems.
@@ -16,6 +17,7 @@ import json
 import os
 import sys
 import threading
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -99,6 +101,26 @@ def _date_only(evidence: Evidence, rules: isc.Ruleset) -> None:
         event["at"] = event["at"][:10]
 
 
+def _until_change(seconds: float, form: str = "%Y-%m-%dT%H:%M:%S") -> Any:
+    """A spoiler giving the first event with a time of day an exit ``seconds`` after it, written
+    in ``form`` (strftime)."""
+
+    def spoil(evidence: Evidence, rules: isc.Ruleset) -> None:
+        for _, event in _events(evidence):
+            if len(event["at"]) > 10:
+                start = datetime.fromisoformat(event["at"])
+                event["until"] = (start + timedelta(seconds=seconds)).strftime(form)
+                return
+
+    return spoil
+
+
+def _until_on_a_date(evidence: Evidence, rules: isc.Ruleset) -> None:
+    for _, event in _events(evidence)[:1]:
+        event["until"] = event["at"][:10] + "T23:00:00"
+        event["at"] = event["at"][:10]
+
+
 def _event_not_an_object(evidence: Evidence, rules: isc.Ruleset) -> None:
     for holder, event in _events(evidence)[:1]:
         holder["events"].append([event["kind"]])
@@ -158,6 +180,13 @@ SPOILS: dict[str, Any] = {
     "no such day": _event_change(at="2021-03-32"),
     "a date where a time may be needed": _date_only,
     "an event not an object": _event_not_an_object,
+    "an until before at": _until_change(-1),
+    "an until a day and a second after at": _until_change(86401),
+    "an until without seconds": _until_change(7200, "%Y-%m-%dT%H:%M"),
+    "an until with a fraction of a second": _until_change(7199.5, "%Y-%m-%dT%H:%M:%S.%f"),
+    "an until of another form": _until_change(7200, "%Y-%m-%d %H:%M:%S"),
+    "an until null": _event_change(until=None),
+    "an until on an event of a date alone": _until_on_a_date,
     "events not a list": _inspector_change(events={}),
     "count true": _count_true,
     "count with decimals": _count_change(Decimal("2.25")),
@@ -221,7 +250,7 @@ def test_the_short_loop_accepts_only_what_the_full_checks_accept(
             continue
         plain = check._plain_events(events)
         if plain is not None:
-            groups, _ = plain  # (and the seconds of the positioning records it read)
+            groups, _ = plain  # (and how long the entries with an exit it read lasted)
             problems = Collector("e.json")
             before = len(check.problems)
             assert _report_events(check, "inspectors[0]", events, problems) == groups, how
