@@ -121,6 +121,11 @@ def _until_on_a_date(evidence: Evidence, rules: isc.Ruleset) -> None:
         event["at"] = event["at"][:10]
 
 
+def _until_without_at(evidence: Evidence, rules: isc.Ruleset) -> None:
+    for _, event in _events(evidence)[:1]:
+        event["until"] = event.pop("at")[:10] + "T23:00:00"
+
+
 def _event_not_an_object(evidence: Evidence, rules: isc.Ruleset) -> None:
     for holder, event in _events(evidence)[:1]:
         holder["events"].append([event["kind"]])
@@ -187,6 +192,7 @@ SPOILS: dict[str, Any] = {
     "an until of another form": _until_change(7200, "%Y-%m-%d %H:%M:%S"),
     "an until null": _event_change(until=None),
     "an until on an event of a date alone": _until_on_a_date,
+    "an until and no at": _until_without_at,
     "events not a list": _inspector_change(events={}),
     "count true": _count_true,
     "count with decimals": _count_change(Decimal("2.25")),

@@ -372,6 +372,7 @@ class Check:
             for event in events:  # (an event that is no mapping takes no key: a TypeError)
                 groups[event["kind"]].append(event)  # (a kind of no rule is no key)
             spanned = [event for event in events if "until" in event]  # read with their until, below
+            span_ats = [event["at"] for event in spanned]
             ats = [event["at"] for event in events if "until" not in event]
             timed = list(filterfalse(moments.days.__contains__, ats))  # date-times, or worse
         except (KeyError, TypeError):  # no kind or at, or one that is no key
@@ -392,7 +393,7 @@ class Check:
             ]
         if texts and not _plain_texts(texts):
             return None
-        spans = _plain_spans(moments, spanned) if spanned else None
+        spans = _plain_spans(moments, spanned, span_ats) if spanned else None
         if spanned and spans is None:
             return None
         if len(set(refs)) != len(refs) and _same_record(moments, events):
@@ -414,7 +415,6 @@ def _plain_texts(values: list[Any]) -> bool:
     )
 
 
-_AT = itemgetter("at")
 _UNTIL = itemgetter("until")
 _NO_TIME = timedelta(0)
 
@@ -441,11 +441,12 @@ def _unknown_metrics(problems: Collector, plan: Measures, path: str, counts: Map
             )
 
 
-def _plain_spans(moments: Moments, events: list[dict[str, Any]]) -> dict[int, timedelta] | None:
-    """How long each event with an ``until`` lasted, by the event's ``id``, when every ``at`` is a
-    date-time of the period and every ``until`` one of the same day or the next, not before it;
-    else ``None``."""
-    ats = list(map(_AT, events))
+def _plain_spans(
+    moments: Moments, events: list[dict[str, Any]], ats: list[Any]
+) -> dict[int, timedelta] | None:
+    """How long each event with an ``until`` lasted, by the event's ``id``, when every ``at``
+    (``ats``, theirs) is a date-time of the period and every ``until`` one of the same day or the
+    next, not before it; else ``None``."""
     starts = moments.plain(ats)
     if starts is None:
         if not moments.all_inside(ats):
