@@ -356,8 +356,8 @@ class Check:
     def _plain_events(self, events: list[Any]) -> tuple[dict[str, list[Any]], Spans | None] | None:
         """The events by kind when every one is plainly valid (an object without repeated keys, of a
         known kind, at a moment inside the period, every field non-empty text, no record twice),
-        with the minutes of those with an ``until`` read on the way; ``None`` as soon as one is
-        not, for :func:`_report_events` to say why.
+        with how long those with an ``until`` lasted, read on the way; ``None`` as soon as one
+        is not, for :func:`_report_events` to say why.
 
         A province's month has a million events: each test is one pass over the inspector's
         events, in C where it can be (``map``, ``set``), else a comprehension.
