@@ -18,7 +18,7 @@ them through :func:`_report_events`, which says what is wrong with each.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from itertools import filterfalse
 from operator import itemgetter, sub
@@ -246,7 +246,7 @@ class Check:
             _unknown_metrics(against_rules, plan, path, counts)
         events: list[Any] | None = None
         groups: dict[str, list[Any]] = {}
-        spans: Spans | None = None  # the seconds of positioning records, once read
+        spans: Spans | None = None  # how long the entries with an exit lasted, as first read
         if "events" in table:
             events = table["events"]
             if type(events) is not list:
@@ -377,7 +377,7 @@ class Check:
             timed = list(filterfalse(moments.days.__contains__, ats))  # date-times, or worse
         except (KeyError, TypeError):  # no kind or at, or one that is no key
             return None
-        if timed and moments.plain(timed) is None and not moments.all_inside(timed):
+        if timed and moments.datetimes(timed) is None:
             return None
         refs = [event["ref"] for event in events if "ref" in event]
         size = sum(map(len, events))
@@ -447,17 +447,10 @@ def _plain_spans(
     """How long each event with an ``until`` lasted, by the event's ``id``, when every ``at``
     (``ats``, theirs) is a date-time of the period and every ``until`` one of the same day or the
     next, not before it; else ``None``."""
-    starts = moments.plain(ats)
-    if starts is None:
-        if not moments.all_inside(ats):
-            return None  # (a date alone too: it has no time to end after)
-        starts = list(map(datetime.fromisoformat, ats))  # checked: as Python reads them
-    untils = list(map(_UNTIL, events))
-    ends = moments.plain(untils, later=True)
-    if ends is None:
-        if not moments.all_inside(untils, moments.ends):
-            return None
-        ends = list(map(datetime.fromisoformat, untils))
+    starts = moments.datetimes(ats)  # (a date alone is none: it has no time to end after)
+    ends = moments.datetimes(list(map(_UNTIL, events)), later=True)
+    if starts is None or ends is None:
+        return None
     lasted = list(map(sub, ends, starts))
     if min(lasted) < _NO_TIME or max(lasted) > _DAY:
         return None

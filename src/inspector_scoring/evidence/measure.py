@@ -278,9 +278,8 @@ def select(
     long_enough = list(compress(counted, enough))
     skipped = []
     for event, minutes in _durations(scope, list(compress(counted, map(operator.not_, enough)))):
-        if (
-            minutes is not None and minutes >= metric.min_minutes
-        ):  # (read here: the check's quick path did not)
+        # (read here, where the check's quick path did not)
+        if minutes is not None and minutes >= metric.min_minutes:
             long_enough.append(event)
         else:
             reason = "no_exit" if minutes is None else "short"

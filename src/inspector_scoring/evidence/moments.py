@@ -67,12 +67,12 @@ class Moment(NamedTuple):
 class Moments:
     """The days and times of day of one evidence file, for its period and the rule file's night."""
 
-    __slots__ = ("_bounds", "_others", "_period", "_window", "_window_text", "clocks", "days", "ends")
+    __slots__ = ("_bounds", "_ends", "_night", "_others", "_period", "_window_text", "clocks", "days")
 
     def __init__(self, period: Period | None, night: Night | None) -> None:
         self._period = period
-        #: the night window, [start, end) wrapping midnight when start > end (as :class:`Night`)
-        self._window = (night.start, night.end) if night is not None else None
+        #: the night window, [start, end) wrapping midnight when start > end
+        self._night = night
         #: the same, as text (``22:00:00``), to compare with the time of a usual date-time
         self._window_text = (night.start.isoformat(), night.end.isoformat()) if night is not None else None
         #: every day of the period, by its text (``2021-03-05``)
@@ -82,12 +82,12 @@ class Moments:
         #: other date texts read: valid but outside the period (a date), or not (``None``)
         self._others: dict[str, date | None] = {}
         #: the days an ``until`` may fall on: the period's, and the day after it
-        self.ends = dict(self.days)
+        self._ends = dict(self.days)
         #: the first moment of the period, and the first after it
         self._bounds: tuple[datetime, datetime] | None = None
         if period is not None and period.end < date.max:
             after = period.end + timedelta(days=1)
-            self.ends[after.isoformat()] = after
+            self._ends[after.isoformat()] = after
             self._bounds = (datetime.combine(period.start, time.min), datetime.combine(after, time.min))
 
     def all_inside(self, texts: list[Any], days: Mapping[str, date] | None = None) -> bool:
@@ -106,6 +106,15 @@ class Moments:
             return False
         # (filterfalse, not set.difference: that would walk the whole table for every inspector)
         return all(self.clock(text) is not None for text in filterfalse(self.clocks.__contains__, times))
+
+    def datetimes(self, texts: list[Any], *, later: bool = False) -> list[datetime] | None:
+        """The date-times of ``texts`` when every one is a date-time of the period (``later``: or
+        of the day after it), else ``None``: by :meth:`plain` when they have the usual form, else
+        each checked by :meth:`all_inside` and then read as Python reads it."""
+        found = self.plain(texts, later)
+        if found is None and self.all_inside(texts, self._ends if later else None):
+            found = list(map(datetime.fromisoformat, texts))
+        return found
 
     def plain(self, texts: list[Any], later: bool = False) -> list[datetime] | None:
         """The date-times of ``texts`` when every one has the usual form ``YYYY-MM-DDTHH:MM:SS``
@@ -148,12 +157,7 @@ class Moments:
         return found
 
     def _in_night(self, moment: time) -> bool:
-        if self._window is None:
-            return False
-        start, end = self._window
-        if start < end:
-            return start <= moment < end
-        return moment >= start or moment < end
+        return self._night is not None and self._night.contains(moment)
 
     def _day(self, text: str) -> date | None:
         found = self.days.get(text)
