@@ -6,6 +6,8 @@ import contextlib
 import inspect
 import io
 import os
+import subprocess
+import sys
 from decimal import Decimal
 from importlib import resources
 
@@ -127,6 +129,26 @@ def test_readme_library_example_runs() -> None:
     printed = out.getvalue()
     assert "孙永福 100.0 优秀" in printed
     assert "<evidence> assessment missing required key" in printed
+
+
+def test_importing_on_first_use_leaves_the_collector_on() -> None:
+    """The package imports a name's module on first use with the collector paused (a module's
+    classes and functions are no young garbage), and turns it back on: in a fresh interpreter,
+    so that nothing is imported yet."""
+    code = (
+        "import gc, sys\n"
+        "import inspector_scoring as isc\n"
+        "import inspector_scoring._bulk\n"  # (itself imported with the collector on)
+        "assert 'inspector_scoring.scoring.score' not in sys.modules\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(phase))\n"
+        "isc.score_file\n"
+        "assert 'inspector_scoring.scoring.score' in sys.modules\n"
+        "print(len(runs), gc.isenabled(), gc.get_freeze_count())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # No collection ran during the imports (about 30 would, collector on), and it is on again.
+    assert done.stdout == "0 True 0\n"
 
 
 @pytest.mark.parametrize("enabled", [True, False])

@@ -186,7 +186,11 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     from importlib import import_module  # noqa: PLC0415 - on first use only
 
-    value = getattr(import_module(f".{home}", __name__), name)
+    from ._bulk import bulk  # noqa: PLC0415 - on first use only
+
+    with bulk():  # a module's classes and functions live as long as the process: none is young garbage
+        module = import_module(f".{home}", __name__)
+    value = getattr(module, name)
     globals()[name] = value
     return value
 

@@ -14,8 +14,7 @@ import string
 import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import messages as M
 from .._readers import (
@@ -65,6 +64,9 @@ from .model import (
     Ruleset,
     Veto,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["RulesSource", "default_rules", "load_rules", "loads_rules", "pick_rules", "rules_for"]
 
@@ -175,12 +177,14 @@ def _long_number(text: str) -> tuple[int, int]:
 @functools.cache
 def default_rules() -> Ruleset:
     """The bundled default scheme (``rules/default.toml``), shipped inside the package."""
-    here = Path(__file__).resolve().parent
+    here = os.path.dirname(os.path.realpath(__file__))
     # Installed, it sits in the package; a source checkout (or an editable install) keeps it
     # at the top level.
-    for path in (here / "default.toml", here.parents[2] / "rules" / "default.toml"):
-        if path.is_file():
-            return _from_bytes(path.read_bytes(), "default.toml")
+    top = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+    for path in (os.path.join(here, "default.toml"), os.path.join(top, "rules", "default.toml")):
+        if os.path.isfile(path):
+            with open(path, "rb") as file:
+                return _from_bytes(file.read(), "default.toml")
     from importlib import resources  # noqa: PLC0415 - only for a package imported from a zip file
 
     return _from_bytes(
@@ -219,7 +223,7 @@ def pick_rules(folder: str | os.PathLike[str], period: Period | str, /) -> Rules
     if not chosen:
         listing = tuple(
             M.RULE_FILE_CANDIDATE(
-                name=Path(r.source).name, kind=M.PERIOD_KINDS[r.period.value](), dates=r.effective_text
+                name=os.path.basename(r.source), kind=M.PERIOD_KINDS[r.period.value](), dates=r.effective_text
             )
             for r in loaded
         )
@@ -230,13 +234,15 @@ def pick_rules(folder: str | os.PathLike[str], period: Period | str, /) -> Rules
                 period=str(period), kind=M.PERIOD_KINDS[period.kind.value](), candidates=listing
             ),
         )
-    names = Listing(Path(r.source).name for r in chosen)
+    names = Listing(os.path.basename(r.source) for r in chosen)
     raise fail(name, "", M.MANY_RULE_FILES_COVER(period=str(period), names=names))
 
 
 def rule_files(folder: str) -> list[Path]:
     """The rule files of a folder: its ``*.toml`` files, less the case files beside them
     (``*.tests.toml``, for ``score test``)."""
+    from pathlib import Path  # noqa: PLC0415 - pathlib costs a rule file's loading a few ms
+
     try:
         return sorted(path for path in Path(folder).glob("*.toml") if not path.name.endswith(".tests.toml"))
     except OSError as error:  # pragma: no cover - glob swallows most errors itself
