@@ -2,8 +2,8 @@
 
 ``python benchmarks/baseline.py EVIDENCE.json [--scheme default|second] [--output FILE]``
 
-Everything of ``rules/default.toml`` is written into the code (DOMAIN.md, "The
-default scheme"): quotas 15 / 5 / 10 / 1 prorated by duty days, the amounts per
+Everything of ``rules/default.toml`` is written into the code (docs/rules.md, "The
+bundled scheme"): quotas 15 / 5 / 10 / 1 prorated by duty days, the amounts per
 unit, item points, the night window 22:00-06:00, entries of at least 120
 minutes, the bonus capped at 5, the two
 vetoes and the grades 90 / 70 / 60. It reads the same evidence file with exact
@@ -141,7 +141,7 @@ def score_loaded(data: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: PLR0915
                 elif kind == "concealment":
                     concealed += 1
             no_log = period_days - len(logged) if duty is None else len(duty - logged)
-            if counts:  # counts win over events, metric by metric (SPEC §3.3)
+            if counts:  # counts win over events, metric by metric (docs/evidence.md, metric values)
                 absences = counts.get("absences", absences)
                 entries = counts.get("underground_entries", entries)
                 night = counts.get("night_underground_entries", night)
@@ -320,7 +320,7 @@ def score_loaded_second(data: dict[str, Any]) -> list[dict[str, Any]]:  # noqa: 
                 elif kind == "concealment":
                     concealed += 1
             no_log = period_days - len(logged) if duty is None else len(duty - logged)
-            if counts:  # counts win over events, metric by metric (SPEC §3.3)
+            if counts:  # counts win over events, metric by metric (docs/evidence.md, metric values)
                 absences = counts.get("absences", absences)
                 unreachable = counts.get("unreachable_checks", unreachable)
                 entries = counts.get("underground_entries", entries)

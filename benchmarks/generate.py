@@ -1,4 +1,4 @@
-"""Deterministic synthetic evidence for the default scheme, March 2021 (SPEC §3), or for a second one.
+"""Deterministic synthetic evidence (docs/evidence.md) for the default scheme, March 2021, or a second one.
 
 ``python benchmarks/generate.py --inspectors 20000 --kind events --seed 1 --output FILE``
 

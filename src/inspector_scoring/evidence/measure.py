@@ -38,7 +38,7 @@ Groups = Mapping[str, list[RawEvent]]
 
 
 class Uncounted(NamedTuple):
-    """An event a metric did not count although it is of the metric's kind (SPEC §3.4)."""
+    """An event a metric did not count although it is of the metric's kind (docs/evidence.md)."""
 
     #: the event's ref, else its key path
     ref: str
@@ -67,7 +67,7 @@ class Measured(NamedTuple):
 def duty_dates(
     period: Period, serving_from: date | None, serving_until: date | None, leave: tuple[Leave, ...]
 ) -> tuple[date, ...]:
-    """Period days within the inspector's service, less approved-leave days (SPEC §4.2)."""
+    """Period days within the inspector's service, less approved-leave days (docs/evidence.md, duty days)."""
     dates = period.dates()
     if serving_from is None and serving_until is None and not leave:
         return dates  # the common case: on duty all period

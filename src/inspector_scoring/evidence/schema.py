@@ -1,4 +1,4 @@
-"""A JSON Schema (draft 2020-12) of the evidence file that one rule file accepts (SPEC §3).
+"""A JSON Schema (draft 2020-12) of the evidence file that one rule file accepts (docs/evidence.md).
 
 Other systems can validate an evidence file with it before they send it to us.
 The schema mirrors :func:`~inspector_scoring.load_evidence` with the rules as
@@ -58,7 +58,7 @@ def evidence_schema(rules: Ruleset, /) -> dict[str, Any]:
         "$schema": DIALECT,
         "title": f"Evidence file for {rules.title} ({rules.id}, version {rules.version})",
         "description": (
-            "An evidence file (SPEC §3) for the rule file "
+            "An evidence file for the rule file "
             f"{rules.id} version {rules.version}: one assessment period of kind "
             f"{rules.period.value}, and the evidence about each resident inspector. {_LIMITS}"
         ),
@@ -355,7 +355,7 @@ def _needs_time(metric: Metric) -> dict[str, Any] | None:
 
 
 def _inspector_constraints(rules: Ruleset) -> list[dict[str, Any]]:
-    """Evidence every rule needs, and evidence not given twice (SPEC §3.3)."""
+    """Evidence every rule needs, and evidence not given twice (docs/evidence.md, metric values)."""
     used = rules.used_metrics()
     constraints: list[dict[str, Any]] = []
     counted = [metric.id for metric in used if metric.default is None and metric.kind is None]

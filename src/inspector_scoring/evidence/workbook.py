@@ -1,4 +1,4 @@
-"""A township's workbook (.xlsx, .xls, .ods) as an evidence file (SPEC §7).
+"""A township's workbook (.xlsx, .xls, .ods) as an evidence file (docs/workbook.md).
 
 The workbook is read with python-calamine (imported here only, so that JSON
 scoring never loads it) into its sheets of cells; :meth:`Workbook.evidence`

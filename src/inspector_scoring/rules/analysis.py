@@ -157,7 +157,7 @@ def _least_when_fires(earlier: Rule, later: Rule) -> Decimal | None:
     if earlier.metric != later.metric or earlier.comparison is not later.comparison:
         return None
     # With prorate = true the applied threshold depends on each inspector's duty
-    # days (SPEC §4.2), so the file's thresholds do not say which rule fires
+    # days (docs/evidence.md, duty days), so the file's thresholds do not say which rule fires
     # when; skip rather than guess.
     if earlier.prorate or later.prorate:
         return None

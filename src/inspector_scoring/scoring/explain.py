@@ -22,7 +22,7 @@ def _days(days: Sequence[date]) -> str:
 
 
 def _uncounted(uncounted: Sequence[Uncounted], minutes: int | None, unit: str) -> str:
-    """``（另有2次不足120分钟、1次无升井记录，未计入）``: the events of the kind left out (SPEC §3.4)."""
+    """``（另有2次不足120分钟、1次无升井记录，未计入）``: the events of the kind left out."""
     if not uncounted:
         return ""
     short = sum(1 for event in uncounted if event.reason == "short")

@@ -165,7 +165,7 @@ class InspectorResult(NamedTuple):
     values: tuple[int | Decimal, ...]
     #: each rule's applied threshold (items' rules, then bonus rules)
     thresholds: tuple[Decimal, ...]
-    #: for each metric the rules use, the events of its kind it did not count (SPEC §3.4)
+    #: for each metric the rules use, the events of its kind it did not count (docs/evidence.md)
     uncounted: tuple[tuple[Uncounted, ...], ...]
     #: the scheme it was scored under
     plan: Plan

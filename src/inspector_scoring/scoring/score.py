@@ -1,4 +1,4 @@
-"""Scoring (SPEC §4): evidence and rules in, every inspector's result out, the trace recorded.
+"""Scoring (docs/rules.md): evidence and rules in, every inspector's result out, the trace recorded.
 
 One path for the command and for every library caller: the evidence is read
 (:mod:`~inspector_scoring.evidence.load`), checked and measured inspector by

@@ -1,4 +1,4 @@
-"""The result as JSON (SPEC §5): a view of the trace, in the contract's shape."""
+"""The result as JSON (docs/results.md): a view of the trace, in the contract's shape."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ def _inspector(result: InspectorResult, places: dict[Decimal, int] | None) -> di
 
 
 def uncounted_of(result: InspectorResult) -> list[tuple[str, Uncounted]]:
-    """Every event a metric of ``result`` did not count (SPEC §3.4), with the metric's id: the
+    """Every event a metric of ``result`` did not count (docs/evidence.md), with the metric's id: the
     metrics in the scheme's order, each one's events in time order."""
     if not any(result.uncounted):
         return []

@@ -1,4 +1,4 @@
-"""The empty workbook a township fills in for a rule file (``score template``, SPEC §7).
+"""The empty workbook a township fills in for a rule file (``score template``, docs/workbook.md).
 
 Written with XlsxWriter (imported here only): a ``说明`` sheet in Chinese,
 then every sheet the reader knows, each with its header row, columns as wide
