@@ -1,9 +1,10 @@
 """The HTML notice in a real browser: printed to PDF by headless Chromium and read back with
-``pdftotext``, and laid out at a phone's 390 px without horizontal overflow.
+``pdftotext``, and laid out at a phone's 390 px without horizontal overflow; the SVG drawing
+the same way, through Chromium and through librsvg (``rsvg-convert``).
 
-These tests need Debian's ``chromium``, a CJK font (``fonts-noto-cjk``) and ``pdftotext``
-(``poppler-utils``); CI installs them (``.ci/run``). Where one is missing, each test is
-skipped and says which.
+These tests need Debian's ``chromium``, a CJK font (``fonts-noto-cjk``), ``pdftotext``
+(``poppler-utils``) and, for librsvg, ``librsvg2-bin``; CI installs them (``.ci/run``). Where
+one is missing, each test is skipped and says which.
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ from conftest import EXAMPLES
 from inspector_scoring.views.document import Document
 from inspector_scoring.views.html_notice import render_html
 from inspector_scoring.views.notice import build_notice
+from inspector_scoring.views.svg_notice import render_svg
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PDFTOTEXT = shutil.which("pdftotext")
+RSVG = shutil.which("rsvg-convert")
 FLAGS = (
     "--headless",
     "--no-sandbox",
@@ -81,11 +84,7 @@ DOCUMENTS = {
 DOCUMENTS["wuben-2021"] = _year
 
 
-def _printed(document: Document, tmp_path: Path) -> str:
-    page = tmp_path / "notice.html"
-    page.write_text(render_html(document, engine="test"), encoding="utf-8")
-    pdf = tmp_path / "notice.pdf"
-    _chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+def _pdf_text(pdf: Path) -> str:
     assert PDFTOTEXT is not None
     done = subprocess.run(
         [PDFTOTEXT, "-layout", str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60
@@ -93,14 +92,17 @@ def _printed(document: Document, tmp_path: Path) -> str:
     return done.stdout
 
 
-@pytest.mark.parametrize("name", sorted(DOCUMENTS))
-def test_printed_notice_has_every_name_score_total_grade_period_and_signature(
-    name: str, tmp_path: Path
-) -> None:
-    """Every inspector's row is on one line of the PDF with all its numbers and its grade, in
-    order; the notice period and the 落款 (issuer, date) are on the pages."""
-    document = DOCUMENTS[name]()
-    text = _printed(document, tmp_path)
+def _printed(document: Document, tmp_path: Path) -> str:
+    page = tmp_path / "notice.html"
+    page.write_text(render_html(document, engine="test"), encoding="utf-8")
+    pdf = tmp_path / "notice.pdf"
+    _chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    return _pdf_text(pdf)
+
+
+def _assert_rows_period_and_signature(document: Document, text: str) -> None:
+    """Every inspector's row is on one line of ``text`` with all its numbers and its grade, in
+    order; the notice period and the 落款 (issuer, date) are there too, the 落款 last."""
     lines = text.splitlines()
     for row in document.rows:
         number, person = row.cells[0], row.cells[1]
@@ -117,6 +119,48 @@ def test_printed_notice_has_every_name_score_total_grade_period_and_signature(
     tail = [line.strip() for line in lines if line.strip()][-4:]
     assert issuer in tail
     assert day in tail
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_printed_notice_has_every_name_score_total_grade_period_and_signature(
+    name: str, tmp_path: Path
+) -> None:
+    """Printed, the page holds every row whole, the notice period and the 落款."""
+    document = DOCUMENTS[name]()
+    _assert_rows_period_and_signature(document, _printed(document, tmp_path))
+
+
+@pytest.mark.parametrize("name", ["taiping-2021-03", "wuben-2021-03"])
+def test_the_drawing_drawn_by_chromium_holds_every_row_and_the_signature(name: str, tmp_path: Path) -> None:
+    """The SVG as Chromium draws it, set in a page and printed (an SVG file printed alone is cut
+    at the paper's edge, as any picture wider than the page): each row whole and in order, the
+    notice period and the 落款."""
+    document = DOCUMENTS[name]()
+    page = tmp_path / "drawing.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><style>@page{size:A4 landscape;margin:8mm}"
+        "svg{width:100%;height:auto}</style></head><body style='margin:0'>"
+        + render_svg(document).split("?>", 1)[1]
+        + "</body></html>",
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "drawing.pdf"
+    _chromium(tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    _assert_rows_period_and_signature(document, _pdf_text(pdf))
+
+
+@pytest.mark.skipif(RSVG is None, reason="rsvg-convert is not installed (apt-get install librsvg2-bin)")
+@pytest.mark.parametrize("name", ["taiping-2021-03", "wuben-2021-03"])
+def test_the_drawing_drawn_by_librsvg_holds_every_row_and_the_signature(name: str, tmp_path: Path) -> None:
+    """The SVG file as librsvg draws it (the renderer of GNOME, ImageMagick and many servers),
+    turned into a PDF whole: each row whole and in order, the notice period and the 落款."""
+    assert RSVG is not None
+    document = DOCUMENTS[name]()
+    drawing = tmp_path / "notice.svg"
+    drawing.write_text(render_svg(document), encoding="utf-8")
+    pdf = tmp_path / "notice.pdf"
+    subprocess.run([RSVG, "-f", "pdf", "-o", str(pdf), str(drawing)], check=True, timeout=60)
+    _assert_rows_period_and_signature(document, _pdf_text(pdf))
 
 
 def _overflow(document: Document, tmp_path: Path, width: int) -> tuple[int, int]:
