@@ -130,7 +130,7 @@ def test_printed_notice_has_every_name_score_total_grade_period_and_signature(
     _assert_rows_period_and_signature(document, _printed(document, tmp_path))
 
 
-@pytest.mark.parametrize("name", ["taiping-2021-03", "wuben-2021-03"])
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_the_drawing_drawn_by_chromium_holds_every_row_and_the_signature(name: str, tmp_path: Path) -> None:
     """The SVG as Chromium draws it, set in a page and printed (an SVG file printed alone is cut
     at the paper's edge, as any picture wider than the page): each row whole and in order, the
@@ -150,7 +150,7 @@ def test_the_drawing_drawn_by_chromium_holds_every_row_and_the_signature(name: s
 
 
 @pytest.mark.skipif(RSVG is None, reason="rsvg-convert is not installed (apt-get install librsvg2-bin)")
-@pytest.mark.parametrize("name", ["taiping-2021-03", "wuben-2021-03"])
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_the_drawing_drawn_by_librsvg_holds_every_row_and_the_signature(name: str, tmp_path: Path) -> None:
     """The SVG file as librsvg draws it (the renderer of GNOME, ImageMagick and many servers),
     turned into a PDF whole: each row whole and in order, the notice period and the 落款."""
