@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -244,6 +245,23 @@ def test_the_corrected_notice_lists_what_changed(published: dict[str, Path], run
     assert text.startswith("# 太平乡2021年3月驻矿安监员考核复核结果公示\n")
     sha = hashlib.sha256(published["published"].read_bytes()).hexdigest()
     assert f"本公示为复核结果公示，更正原公示结果（结果文件 sha256：{sha}；" in text
+
+
+@pytest.mark.parametrize("width", [44, 56, 72, 80, 105, 120, 160])
+def test_the_corrected_notice_keeps_each_ref_on_one_line(
+    published: dict[str, Path], run_score: Run, width: int
+) -> None:
+    """In the terminal, a ref the 复核结果 cites (定位系统#A99, and those in the facts before and
+    after) is never split between two lines."""
+    done = run_score(
+        published["corrected"], "--corrects", published["published"], "--width", str(width), "--lang", "zh"
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert any("定位系统#A99" in line for line in lines)
+    text = "".join(line.strip() for line in lines)
+    for ref in set(re.findall(r"定位系统#A\d+", text)):
+        assert text.count(ref) == sum(line.count(ref) for line in lines), ref
 
 
 def test_every_format_shows_the_correction(published: dict[str, Path], run_score: Run) -> None:

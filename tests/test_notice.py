@@ -61,6 +61,21 @@ def test_no_line_is_wider_than_the_page_and_no_word_is_split(width: int) -> None
         assert sum(line.count(name) for line in lines) == 2, name
 
 
+@pytest.mark.parametrize("width", [60, 80, 100, 120, 130, 160])
+def test_a_records_ref_is_never_split_between_lines(width: int) -> None:
+    """Each ref a deduction cites (抽查记录#2104, 隐患台账#570) is whole on one line, with the
+    ledger it names: at every width, every ref of the example."""
+    rules = isc.default_rules()
+    assessment = isc.score_evidence(rules, isc.load_evidence(EXAMPLES / "taiping-2021-03.json", rules=rules))
+    refs = {ref for result in assessment.results for hit in result.hits for ref in hit.refs}
+    assert "仁应急〔2021〕15号" in refs  # a document number, besides ledger refs (隐患台账#570)
+    assert "隐患台账#570" in refs
+    lines = render_plain(_notice("taiping-2021-03").document(), width=width).splitlines()
+    text = "".join(line.strip() for line in lines)
+    for ref in refs:
+        assert text.count(ref) == sum(line.count(ref) for line in lines), ref
+
+
 @pytest.mark.parametrize("width", [100, 120, 160])
 def test_table_numbers_end_in_one_column(width: int) -> None:
     """The table fits from 100 cells: each numeric column's values end at the same cell."""

@@ -110,6 +110,8 @@ class RuleChange:
     #: amounts to something both before and after: a result lists them only then)
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    #: every ref the line cites: the records behind the rule before and after
+    cited: tuple[str, ...] = ()
 
     @property
     def line(self) -> str:
@@ -138,6 +140,8 @@ class InspectorChange:
     scores: tuple[ScoreChange, ...]
     #: the evidence behind the change, as the notice states it
     reasons: tuple[str, ...]
+    #: every ref the reasons cite
+    refs: tuple[str, ...] = ()
 
     def score(self, what: str) -> ScoreChange:
         """The change of ``what`` (总分, 等次, an item's title)."""
@@ -291,6 +295,7 @@ def _rule_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[RuleCh
         refs_after = [str(ref) for ref in now.get("refs", [])] if both and now is not None else []
         source = now if now is not None else was
         assert source is not None  # the rule is a hit on at least one side
+        sides = [hit for hit in (was, now) if hit is not None]
         changes.append(
             RuleChange(
                 item=str(item_after or item),
@@ -300,6 +305,7 @@ def _rule_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[RuleCh
                 after=str(now.get("explanation", "")) if now is not None else None,
                 added=tuple(ref for ref in refs_after if ref not in refs_before),
                 removed=tuple(ref for ref in refs_before if ref not in refs_after),
+                cited=tuple(dict.fromkeys(str(ref) for hit in sides for ref in hit.get("refs", []))),
             )
         )
     return changes
@@ -343,7 +349,8 @@ def _inspector_change(old: Mapping[str, Any] | None, new: Mapping[str, Any] | No
         reasons.append(
             f"【在岗天数】复核前{_shown(old['duty_days'])}天；复核后{_shown(new['duty_days'])}天。"
         )
-    reasons.extend(change.line for change in _rule_changes(old, new))
+    rule_changes = _rule_changes(old, new)
+    reasons.extend(change.line for change in rule_changes)
     vetoes_before, vetoes_after = _vetoes(old), _vetoes(new)
     for veto_id, text in vetoes_after.items():
         if veto_id not in vetoes_before:
@@ -358,7 +365,12 @@ def _inspector_change(old: Mapping[str, Any] | None, new: Mapping[str, Any] | No
         ScoreChange("等次", _shown(old["grade"]), _shown(new["grade"])),
     ]
     return InspectorChange(
-        str(person["id"]), str(person["name"]), str(person.get("mine") or ""), tuple(scores), tuple(reasons)
+        str(person["id"]),
+        str(person["name"]),
+        str(person.get("mine") or ""),
+        tuple(scores),
+        tuple(reasons),
+        tuple(dict.fromkeys(ref for change in rule_changes for ref in change.cited)),
     )
 
 

@@ -68,6 +68,8 @@ class Section:
     name: str
     mine: str
     lines: tuple[str, ...]
+    #: texts a line may cite that are never split between two lines (the records' refs)
+    whole: tuple[str, ...] = ()
 
     @property
     def heading(self) -> str:

@@ -47,6 +47,8 @@ class NoticeEntry:
     vetoes: tuple[str, ...] = ()
     #: 名次, when the notice ranks (— for an inspector with no duty days)
     rank: str = ""
+    #: the refs of the records its lines cite
+    refs: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -119,7 +121,9 @@ class Notice:
         rank_header = ("名次",) if self.ranked else ()
         corrected = dict(self.corrected)
         correction_header = ("复核情况",) if self.corrections is not None else ()
-        sections = tuple(Section(entry.number, entry.name, entry.mine, entry.lines) for entry in self.entries)
+        sections = tuple(
+            Section(entry.number, entry.name, entry.mine, entry.lines, entry.refs) for entry in self.entries
+        )
         panel = ("考核小组：" + "；".join(self.panel),) if self.panel else ()
         return Document(
             title=self.title,
@@ -308,6 +312,7 @@ def _entry(
         veto="一票否决" if result.vetoes else "",
         lines=tuple(lines),
         vetoes=tuple(veto.text for veto in result.vetoes),
+        refs=tuple(dict.fromkeys(ref for hit in result.hits for ref in hit.refs)),
     )
 
 
@@ -446,7 +451,7 @@ def _corrections(changes: ResultChanges, *, mask: bool) -> Part:
     for number, change in enumerate(changes.changes, start=1):
         name = mask_name(change.name) if mask else change.name
         total, grade = change.score("总分"), change.score("等次")
-        section = Section(number, name, change.mine, change.reasons)
+        section = Section(number, name, change.mine, change.reasons, change.refs)
         rows.append(
             Row(
                 (

@@ -51,12 +51,17 @@ class Line:
 # --- prose ----------------------------------------------------------------------------------------
 
 
-def _atoms(text: str) -> list[str]:
+def _atoms(text: str, whole: tuple[str, ...] = ()) -> list[str]:
     """Pieces that stay together on a line: punctuation beside its word, a number with what
-    follows it (its unit: ``2分``, ``15次``)."""
+    follows it (its unit: ``2分``, ``15次``), and each of ``whole`` (the refs a line cites:
+    ``隐患台账#570``, ``仁应急〔2021〕15号``)."""
     atoms: list[str] = []
     glue = False  # the previous atom was opening punctuation, or a number before its unit
-    for piece in _ATOM.findall(text):
+    pattern = _ATOM
+    if whole:  # (the longest first: a ref that begins another is not taken for it)
+        kept = "|".join(map(re.escape, sorted(set(whole), key=len, reverse=True)))
+        pattern = re.compile(f"{kept}|{_ATOM.pattern}", re.DOTALL)
+    for piece in pattern.findall(text):
         if atoms and not piece.isspace() and (glue or piece[0] in _CLOSING):
             atoms[-1] += piece
         else:
@@ -106,8 +111,11 @@ def fold(atoms: list[str], width: int, *, first: str = "", rest: str = "") -> li
     return lines
 
 
-def _paragraph(text: str, width: int, *, indent: str = "", style: str = "") -> list[Line]:
-    return [Line(line, style) for line in fold(_atoms(shown(text)), width, first=indent, rest=indent)]
+def _paragraph(
+    text: str, width: int, *, indent: str = "", style: str = "", whole: tuple[str, ...] = ()
+) -> list[Line]:
+    atoms = _atoms(shown(text), tuple(map(shown, whole)))
+    return [Line(line, style) for line in fold(atoms, width, first=indent, rest=indent)]
 
 
 # --- the table ------------------------------------------------------------------------------------
@@ -281,7 +289,7 @@ def _sections(sections: tuple[Section, ...], width: int) -> list[Line]:
         out += [Line(text, "name") for text in fold(heading, width)]
         for text in section.lines:
             style = "veto" if text.startswith("【一票否决】") else ""
-            out += _paragraph(text, width, indent=_INDENT, style=style)
+            out += _paragraph(text, width, indent=_INDENT, style=style, whole=section.whole)
     return out
 
 
