@@ -239,6 +239,28 @@ def test_html_escapes_names_and_shows_controls() -> None:
     assert "\\u202e反" in page
 
 
+def test_html_keeps_each_ref_whole_and_escaped() -> None:
+    """Every ref a deduction cites is one ``<span class="ref">`` (kept from breaking inside, as
+    ``隐患台账`` from ``#570``), its text escaped and its controls shown like any other text."""
+    data = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
+    hostile = "<b>台账</b>#570\u202e"
+    for inspector in data["inspectors"]:
+        for event in inspector.get("events", []):
+            if event.get("ref") == "隐患台账#570":
+                event["ref"] = hostile
+    rules = isc.default_rules()
+    assessment = isc.score_evidence(rules, isc.load_evidence(data, rules=rules))
+    refs = {ref for result in assessment.results for hit in result.hits for ref in hit.refs}
+    assert hostile in refs
+    page = render_html(build_notice(assessment, publish_on=APRIL_6).document(), engine="x")
+    assert '<span class="ref">&lt;b&gt;台账&lt;/b&gt;#570\\u202e</span>' in page
+    assert "<b>" not in page
+    cited = [ref for ref in refs - {hostile} if ref in page]  # (a shortfall's sentence cites none)
+    assert "隐患台账#580" in cited
+    for ref in cited:
+        assert page.count(ref) == page.count(f'<span class="ref">{ref}</span>'), ref
+
+
 def _year(vetoed: int | None = 6) -> Document:
     rules = isc.default_rules()
     months = [

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import attrs
 
-__all__ = ["Column", "Document", "Part", "Record", "Row", "Section"]
+__all__ = ["Column", "Document", "Part", "Record", "Row", "Section", "pieces"]
 
 
 @attrs.frozen(slots=True)
@@ -75,6 +75,34 @@ class Section:
     def heading(self) -> str:
         """``1. 杨国华（青杠坪煤矿）``."""
         return f"{self.number}. {self.name}（{self.mine}）" if self.mine else f"{self.number}. {self.name}"
+
+    def pieces(self, line: str) -> list[tuple[str, bool]]:
+        """``line`` in pieces, each with whether it is one of :attr:`whole` (which a view keeps
+        on one line): ``[("…（依据：", False), ("隐患台账#570", True), ("）。", False)]``."""
+        return pieces(line, self.whole)
+
+
+def pieces(text: str, whole: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """``text`` cut before and after each occurrence of any of ``whole`` (the longest where two
+    begin at one place, the first where two overlap), each piece with whether it is one of them."""
+    places: list[tuple[int, int]] = []  # (start, minus the length): the longest first at a start
+    for part in {part for part in whole if part}:
+        at = text.find(part)
+        while at != -1:
+            places.append((at, -len(part)))
+            at = text.find(part, at + 1)
+    found: list[tuple[str, bool]] = []
+    plain = 0  # where the text not yet cut starts
+    for at, minus in sorted(places):
+        if at < plain:  # inside a piece already cut out
+            continue
+        if plain < at:
+            found.append((text[plain:at], False))
+        found.append((text[at : at - minus], True))
+        plain = at - minus
+    if plain < len(text) or not found:
+        found.append((text[plain:], False))
+    return found
 
 
 @attrs.frozen(slots=True)

@@ -20,7 +20,7 @@ import re
 
 import attrs
 
-from .document import Document, Part, Row, Section
+from .document import Document, Part, Row, Section, pieces
 from .measure import text_cells
 from .shown import shown
 
@@ -57,28 +57,14 @@ def _atoms(text: str, whole: tuple[str, ...] = ()) -> list[str]:
     ``隐患台账#570``, ``仁应急〔2021〕15号``)."""
     atoms: list[str] = []
     glue = False  # the previous atom was opening punctuation, or a number before its unit
-    inside = _inside(text, whole)
-    at = 0  # where the piece starts in the text
-    for piece in _ATOM.findall(text):
-        # (within a ref, or closing what comes before: on the same line as it)
-        if at in inside or (atoms and not piece.isspace() and (glue or piece[0] in _CLOSING)):
-            atoms[-1] += piece
-        else:
-            atoms.append(piece)
-        glue = piece[-1] in _OPENING or (piece[-1].isdigit() and len(piece) == len(piece.strip()))
-        at += len(piece)
+    for part, kept in pieces(text, whole) if whole else ((text, False),):
+        for piece in (part,) if kept else _ATOM.findall(part):
+            if atoms and not piece.isspace() and (glue or piece[0] in _CLOSING):
+                atoms[-1] += piece
+            else:
+                atoms.append(piece)
+            glue = piece[-1] in _OPENING or (piece[-1].isdigit() and len(piece) == len(piece.strip()))
     return atoms
-
-
-def _inside(text: str, whole: tuple[str, ...]) -> set[int]:
-    """The places in ``text`` where no line may break: inside each occurrence of ``whole``."""
-    inside: set[int] = set()
-    for part in whole:
-        start = text.find(part) if part else -1
-        while start != -1:
-            inside.update(range(start + 1, start + len(part)))
-            start = text.find(part, start + len(part))
-    return inside
 
 
 def _split_long(atom: str, width: int) -> list[str]:
