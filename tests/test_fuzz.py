@@ -506,6 +506,40 @@ def test_damaged_workbook_bytes_are_refused_or_read(at: int, byte: int, cut: boo
         assert lines
 
 
+#: what pyo3 raises when Rust code panics (python-calamine on damaged bytes, before 0.6): a
+#: BaseException, not an Exception
+_PANIC = type("PanicException", (BaseException,), {"__module__": "pyo3_runtime"})
+
+
+class _PanickingBook:
+    """Stands in for python-calamine's workbook, raising what it is given when a file is opened."""
+
+    raised: BaseException = _PANIC("index out of bounds: the len is 74 but the index is 44289")
+
+    @classmethod
+    def from_filelike(cls, _: object) -> None:
+        raise cls.raised
+
+
+def test_a_panic_in_the_workbook_reader_is_a_problem_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Rust panic inside python-calamine (pyo3's PanicException) on a damaged workbook is reported
+    like the reader's own errors; an interrupt from the keyboard still interrupts."""
+    import python_calamine  # noqa: PLC0415
+
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", _PanickingBook)
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(WORKBOOK)
+    assert raised.value.lines("en") == [
+        "<stdin>: cannot read the workbook: index out of bounds: the len is 74 but the index is 44289"
+    ]
+    assert raised.value.lines("zh") == [
+        "<stdin>: 无法读取工作簿：index out of bounds: the len is 74 but the index is 44289"
+    ]
+    monkeypatch.setattr(_PanickingBook, "raised", KeyboardInterrupt())
+    with pytest.raises(KeyboardInterrupt):
+        isc.score_file(WORKBOOK)
+
+
 EXPORT_LINES = (
     (EXAMPLES / "positioning" / "白沙沟煤矿-2021-04.csv").read_bytes().decode("gb18030").splitlines()
 )

@@ -183,7 +183,10 @@ def read_workbook(data: bytes, name: str) -> Workbook:
         )
     except InvalidInputError:
         raise
-    except Exception as error:  # calamine's errors have no common base but Exception
+    except BaseException as error:  # calamine's errors have no common base but Exception
+        if not isinstance(error, Exception) and type(error).__module__ != "pyo3_runtime":
+            raise  # (KeyboardInterrupt, SystemExit; pyo3's PanicException, a panic in the Rust
+            # reader on a damaged file, is a BaseException: reported like its errors)
         problems.add("", M.NOT_A_WORKBOOK, reason=str(error).strip() or type(error).__name__)
         raise InvalidInputError(problems.problems) from None
     return Workbook(name, hashlib.sha256(data).hexdigest(), sheets)
