@@ -46,6 +46,8 @@ from .cells import blank, cell_name, read_date, read_moment, read_number, read_t
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import zipfile
+
     from .positioning import Export
 
 __all__ = ["LeftOut", "Sheet", "Workbook", "is_workbook", "no_period", "read_workbook", "workbook_period"]
@@ -156,11 +158,12 @@ def read_workbook(data: bytes, name: str) -> Workbook:
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only to read a workbook
 
     problems = Collector(name)
-    unpacked = _unpacked(data)
+    archive = _zip(data)
+    unpacked = sum(info.file_size for info in archive.infolist()) if archive is not None else 0
     if unpacked > MAX_UNPACKED:  # (a zip bomb: kilobytes that unpack to gigabytes)
         problems.add("", M.WORKBOOK_UNPACKS_TOO_LARGE, size=unpacked >> 20, most=MAX_UNPACKED >> 20)
         problems.raise_if_any()
-    for sheet, (rows, columns) in _extents(data).items():
+    for sheet, (rows, columns) in (_extents(archive) if archive is not None else {}).items():
         # python-calamine lays every sheet out as one grid from A1 to its last cell: a value
         # at XFD1048576 would ask for 17 billion cells (the process is killed, no exception)
         _check_extent(problems, sheet, rows, columns)
@@ -220,24 +223,23 @@ _CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9
 MAX_UNPACKED = 1 << 30
 
 
-def _unpacked(data: bytes) -> int:
-    """What the parts of a zip unpack to, by its directory (0 for an .xls, or no zip)."""
+def _zip(data: bytes) -> zipfile.ZipFile | None:
+    """A workbook's zip (.xlsx, .ods), its directory read; ``None`` for an .xls, or a zip too
+    damaged to read (python-calamine says what is wrong with it)."""
     import zipfile  # noqa: PLC0415
 
     try:
-        return sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
-    except Exception:  # no zip, or a damaged one: python-calamine says what is wrong
-        return 0
+        return zipfile.ZipFile(io.BytesIO(data))
+    except Exception:  # (BadZipFile, but also struct and zlib errors of a damaged directory)
+        return None
 
 
-def _extents(data: bytes) -> dict[str, tuple[int, int]]:
+def _extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
     """(rows, columns) from A1 to the farthest cell of each worksheet of an .xlsx, by its XML,
     before python-calamine lays it out (other formats, and parts that cannot be read: none)."""
-    import zipfile  # noqa: PLC0415
     from xml.etree import ElementTree  # noqa: PLC0415
 
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
         names = {info.filename for info in archive.infolist()}
         if "content.xml" in names and "xl/workbook.xml" not in names:
             return _ods_extents(archive)
@@ -269,7 +271,7 @@ def _extents(data: bytes) -> dict[str, tuple[int, int]]:
         return {}
 
 
-def _ods_extents(archive: Any) -> dict[str, tuple[int, int]]:
+def _ods_extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
     """(rows, columns) from A1 to the farthest cell with a value of each table of an .ods, from
     its ``content.xml`` read as a stream: a row or a cell may stand for a million repeated ones
     (``table:number-rows-repeated``), which python-calamine would lay out one by one."""
