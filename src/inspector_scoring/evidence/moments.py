@@ -21,7 +21,7 @@ from itertools import filterfalse
 from typing import Any, NamedTuple
 
 from ..periods import Period
-from ..rules.model import Night
+from ..rules.model import Night, in_window
 
 __all__ = ["Clock", "Moment", "Moments"]
 
@@ -218,10 +218,7 @@ class Moments:
             # ``HH:MM:SS`` sorts as the times do, the night's edges written as Python writes
             # times (``22:00:00``): compared as text, without reading a time of each.
             start, end = self._window_text  # type: ignore[misc]
-            texts: list[str] = list(map(_TIME_PART, values))  # type: ignore[arg-type]
-            if start < end:
-                return [start <= moment < end for moment in texts]
-            return [moment >= start or moment < end for moment in texts]
+            return list(in_window(start, end, map(_TIME_PART, values)))  # type: ignore[arg-type]
         clocks = self.clocks
         try:
             times = list(map(_TIME_PART, values))  # type: ignore[arg-type]

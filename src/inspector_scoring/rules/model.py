@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, time
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -44,6 +44,7 @@ __all__ = [
     "Rule",
     "Ruleset",
     "Veto",
+    "in_window",
 ]
 
 
@@ -74,9 +75,19 @@ class Night:
 
     def contains(self, moment: time) -> bool:
         """Whether a time of day falls in ``[start, end)`` (wrapping past 24:00 when start > end)."""
-        if self.start < self.end:
-            return self.start <= moment < self.end
-        return moment >= self.start or moment < self.end
+        return in_window(self.start, self.end, (moment,))[0]
+
+
+_Clock = TypeVar("_Clock", time, str)
+
+
+def in_window(start: _Clock, end: _Clock, moments: Iterable[_Clock]) -> list[bool]:
+    """Whether each of ``moments`` falls in ``[start, end)``, wrapping past 24:00 when start >
+    end: times of day, or their text ``HH:MM:SS`` (which sorts as the times do) with the edges
+    written alike (``22:00:00``)."""
+    if start < end:
+        return [start <= moment < end for moment in moments]
+    return [moment >= start or moment < end for moment in moments]
 
 
 @attrs.frozen(slots=True)
