@@ -57,7 +57,7 @@ def _atoms(text: str, whole: tuple[str, ...] = ()) -> list[str]:
     ``隐患台账#570``, ``仁应急〔2021〕15号``)."""
     atoms: list[str] = []
     glue = False  # the previous atom was opening punctuation, or a number before its unit
-    for part, kept in pieces(text, whole) if whole else ((text, False),):
+    for part, kept in pieces(text, whole):
         for piece in (part,) if kept else _ATOM.findall(part):
             if atoms and not piece.isspace() and (glue or piece[0] in _CLOSING):
                 atoms[-1] += piece
