@@ -261,6 +261,15 @@ def test_the_command_under_hostile_evidence(evidence: dict[str, Any], fmt: str, 
 QIANJIN = EXAMPLES / "qianjin-2021-04.xlsx"
 
 
+def _sheet_too_large(path: Path, cell: str, rows: int, columns: int, most: int = 5_000_000) -> list[str]:
+    """The one problem, in English, of a workbook whose sheet 人员 spans too many cells."""
+    return [
+        f"{path}: 人员: the sheet reaches cell {cell}: {rows} rows by {columns} columns is more "
+        f"than the {most} cells this program reads; clear the cells far below or to the right of "
+        "the records"
+    ]
+
+
 def test_a_value_far_from_the_records_is_refused_before_the_grid_is_laid_out(tmp_path: Path) -> None:
     """One value at XFD1048576 made python-calamine ask for 1,048,576 × 16,384 cells (512 GiB)
     and the process was killed. The sheet's span is read from its XML first:
@@ -273,11 +282,7 @@ def test_a_value_far_from_the_records_is_refused_before_the_grid_is_laid_out(tmp
     book.close()
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(path)
-    assert raised.value.lines("en") == [
-        f"{path}: 人员: the sheet reaches cell XFD1048576: 1048576 rows by 16384 columns is more "
-        "than the 5000000 cells this program reads; clear the cells far below or to the right of "
-        "the records"
-    ]
+    assert raised.value.lines("en") == _sheet_too_large(path, "XFD1048576", 1_048_576, 16_384)
     assert raised.value.lines("zh") == [
         f"{path}: 人员: 表格一直用到了单元格 XFD1048576，共 1048576 行 16384 列，超过本程序能读的 "
         "5000000 个单元格；请把记录下方或右侧远处的单元格清空"
@@ -340,11 +345,7 @@ def test_repeated_cells_of_an_ods_are_counted_before_the_grid_is_laid_out(tmp_pa
     path = _ods(tmp_path / "repeated.ods", 100_000, 1_000)
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(path)
-    assert raised.value.lines("en") == [
-        f"{path}: 人员: the sheet reaches cell ALL100001: 100001 rows by 1000 columns is more "
-        "than the 5000000 cells this program reads; clear the cells far below or to the right of "
-        "the records"
-    ]
+    assert raised.value.lines("en") == _sheet_too_large(path, "ALL100001", 100_001, 1_000)
 
 
 def test_an_ods_just_within_the_bound_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -375,10 +376,7 @@ def test_a_sheet_not_read_ahead_is_bounded_before_it_becomes_python_values(
     book.close()
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(path)
-    assert raised.value.lines("en") == [
-        f"{path}: 人员: the sheet reaches cell E1001: 1001 rows by 5 columns is more than the 5000 "
-        "cells this program reads; clear the cells far below or to the right of the records"
-    ]
+    assert raised.value.lines("en") == _sheet_too_large(path, "E1001", 1_001, 5, most=5_000)
 
 
 def test_a_workbook_that_unpacks_to_more_than_the_bound_is_refused_unread(
