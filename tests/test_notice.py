@@ -76,6 +76,18 @@ def test_a_records_ref_is_never_split_between_lines(width: int) -> None:
         assert text.count(ref) == sum(line.count(ref) for line in lines), ref
 
 
+@pytest.mark.parametrize("width", [50, 60, 70, 80, 90, 100, 120])
+def test_a_date_is_never_split_between_lines(width: int) -> None:
+    """Each date the notice writes (3月9日 in a deduction, 2021年4月6日 in the notice period and
+    the 落款) is whole on one line, at every width."""
+    lines = render_plain(_notice("taiping-2021-03").document(), width=width).splitlines()
+    text = "".join(line.strip() for line in lines)
+    dates = set(re.findall(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", text))
+    assert {"3月9日", "2021年4月6日", "2021年4月12日"} <= dates
+    for day in dates:
+        assert text.count(day) == sum(line.count(day) for line in lines), day
+
+
 @pytest.mark.parametrize("width", [100, 120, 160])
 def test_table_numbers_end_in_one_column(width: int) -> None:
     """The table fits from 100 cells: each numeric column's values end at the same cell."""

@@ -33,6 +33,8 @@ _VETO_MARK = "*"
 # Never at the start of a line (closing punctuation) / never at the end (opening punctuation).
 _CLOSING = set("，。、；：！？）」』》〉】”’%,.;:!?)]}…")
 _OPENING = set("（「『《〈【“‘([{")
+#: after a number, what the next number of a date follows (2021年3月9日)
+_DATE_UNITS = ("年", "月")
 # A run that must not be broken: Latin letters, digits and ASCII punctuation (a number, a ref,
 # a fingerprint, a command), or one character of anything else.
 _ATOM = re.compile(r"[!-~]+| +|.", re.DOTALL)
@@ -53,17 +55,20 @@ class Line:
 
 def _atoms(text: str, whole: tuple[str, ...] = ()) -> list[str]:
     """Pieces that stay together on a line: punctuation beside its word, a number with what
-    follows it (its unit: ``2分``, ``15次``), and each of ``whole`` (the refs a line cites:
-    ``隐患台账#570``, ``仁应急〔2021〕15号``)."""
+    follows it (its unit: ``2分``, ``15次``), a date (``2021年3月9日``), and each of ``whole``
+    (the refs a line cites: ``隐患台账#570``, ``仁应急〔2021〕15号``)."""
     atoms: list[str] = []
     glue = False  # the previous atom was opening punctuation, or a number before its unit
+    date = False  # the previous atom ends with a year or a month: 2021年, 3月
     for part, kept in pieces(text, whole):
         for piece in (part,) if kept else _ATOM.findall(part):
-            if atoms and not piece.isspace() and (glue or piece[0] in _CLOSING):
+            joins = glue or piece[0] in _CLOSING or (date and piece[0].isdigit())
+            if atoms and not piece.isspace() and joins:
                 atoms[-1] += piece
             else:
                 atoms.append(piece)
             glue = piece[-1] in _OPENING or (piece[-1].isdigit() and len(piece) == len(piece.strip()))
+            date = piece in _DATE_UNITS and atoms[-1][-2:-1].isdigit()
     return atoms
 
 
