@@ -106,6 +106,20 @@ def test_the_error_is_a_value_error_carrying_problems() -> None:
     assert str(error) == "a.json: inspectors[0].id: missing required key\na.json: x"
 
 
+def test_rules_of_the_wrong_type_are_named_in_a_type_error() -> None:
+    """A caller's slip (arguments swapped, a dict for rules) is a TypeError naming what was
+    expected and what came, not a hashing or os.fspath error from deep inside."""
+    rules = isc.default_rules()
+    with pytest.raises(TypeError) as swapped:
+        isc.score_evidence({"schema": 1}, rules)  # type: ignore[arg-type]
+    assert str(swapped.value) == "score_evidence(rules, evidence): rules must be a Ruleset, got dict"
+    with pytest.raises(TypeError) as number:
+        isc.score_file(ROOT / "examples" / "taiping-2021-03.json", rules=42)  # type: ignore[arg-type]
+    assert str(number.value) == (
+        "rules must be a Ruleset, the path of a rule file or folder, or None; got int"
+    )
+
+
 def test_records_are_frozen_and_slotted() -> None:
     """Rules cannot be changed after loading (attrs frozen, slotted classes)."""
     rules = isc.default_rules()

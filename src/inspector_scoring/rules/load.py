@@ -706,6 +706,11 @@ def rules_for(rules: RulesSource, period: Period | None, /) -> Ruleset | None:
         return rules
     if rules is None:
         return default_rules()
+    if not isinstance(rules, (str, os.PathLike)):
+        # (a caller's slip, such as arguments swapped: said plainly, not as os.fspath's words)
+        raise TypeError(
+            f"rules must be a Ruleset, the path of a rule file or folder, or None; got {type(rules).__name__}"
+        )
     name = os.fspath(rules)
     if os.path.isdir(name):
         return pick_rules(name, period) if period is not None else None

@@ -82,8 +82,13 @@ def score_evidence(rules: Ruleset, evidence: Evidence | Mapping[str, object], /)
 
     The evidence is checked against the rules first (period, event kinds,
     metric names, missing evidence), exactly as a file is; any problem raises
-    :class:`~inspector_scoring.InvalidInputError` listing them all.
+    :class:`~inspector_scoring.InvalidInputError` listing them all; ``rules``
+    that is no :class:`~inspector_scoring.Ruleset` raises :class:`TypeError`.
     """
+    if not isinstance(rules, Ruleset):
+        # (the arguments swapped is the usual slip: said plainly, not as a hashing error deep inside)
+        given = type(rules).__name__
+        raise TypeError(f"score_evidence(rules, evidence): rules must be a Ruleset, got {given}")
     with bulk():
         return _assess(open_evidence(evidence), rules, [])
 
