@@ -124,7 +124,8 @@ def test_check_prints_annual_and_outcomes_of_the_bundled_scheme() -> None:
     assert tail == [
         "notice: {township}{period}驻矿安监员考核结果公示; posted for 5 working day(s)",
         "",
-        "annual: mean; at least 6 month(s) on duty; grades: 优秀 ≥ 90, 合格 ≥ 70, 基本合格 ≥ 60, 不合格 ≥ 0",
+        "annual: the mean of the monthly totals; at least 6 month(s) on duty; "
+        "grades: 优秀 ≥ 90, 合格 ≥ 70, 基本合格 ≥ 60, 不合格 ≥ 0",
         "  a vetoed month: the annual grade at best 合格",
         "  vetoed in 3 month(s) or more: the annual grade is 不合格",
         "",
@@ -134,6 +135,10 @@ def test_check_prints_annual_and_outcomes_of_the_bundled_scheme() -> None:
         "  - 年度内被约谈3次的，建议解聘 [dismissal-after-talks: admonitory-talk in 3 months of the year]",
         "  - 年度考核为不合格的，建议解聘 [dismissal-annual: an annual grade of 不合格 or worse]",
     ]
+    assert (
+        "年度考核：各月得分的平均值；在岗至少6个月；等次：优秀 ≥ 90、合格 ≥ 70、基本合格 ≥ 60、不合格 ≥ 0"
+        in (chinese)
+    )
     assert "  3个月及以上被一票否决的：年度等次为不合格" in chinese
     assert "  - 年度内被约谈3次的，建议解聘 [dismissal-after-talks：年度内admonitory-talk达3个月]" in chinese
 

@@ -247,3 +247,27 @@ def test_check_and_test_in_chinese(tmp_path: Path) -> None:
     assert done.stdout.splitlines()[-1].endswith("passed, 0 failed")
     chinese = _run("test", cases, env={"LANG": "zh_CN.UTF-8"}, cwd=tmp_path)
     assert chinese.stdout.splitlines()[-1].endswith("个通过，0 个未通过")
+
+
+def test_check_in_chinese_leaves_no_english_but_ids(tmp_path: Path) -> None:
+    """Every line of ``score check`` on the bundled scheme, in Chinese: once the rule file's own
+    ids (its own, items', rules', metrics', kinds', fields', outcomes') and the file's path are
+    taken out, no English word is left (it once said ``underground_entries below 15`` and
+    ``counts underground events of at least 120 minutes``)."""
+    rules = isc.default_rules()
+    ids = {item.id for item in rules.items} | {rule.id for item in rules.items for rule in item.rules}
+    ids |= {metric.id for metric in rules.metrics} | {veto.id for veto in rules.vetoes}
+    ids |= {outcome.id for outcome in rules.outcomes}
+    ids |= {rule.id for rule in rules.bonus.rules} if rules.bonus is not None else set()
+    ids |= {kind.id for kind in rules.kinds} | {field for kind in rules.kinds for field, _ in kind.fields}
+    ids.add(rules.id)
+    path = str(ROOT / "rules" / "default.toml")
+    done = _run("check", path, "--lang", "zh", env={}, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = re.sub(r"\{\w+\}", "", done.stdout.replace(path, ""))  # (and the title's placeholders)
+    for name in sorted(ids, key=len, reverse=True):
+        text = text.replace(name, "")
+    assert "低于" in text
+    assert "只计持续120分钟及以上、有结束时间的下井记录" in text
+    leftover = sorted(set(re.findall(r"[A-Za-z]{3,}", text)))
+    assert not leftover, leftover

@@ -323,6 +323,19 @@ CHECK_ITEMS = Message("check.items", "items (deducted in order until exhausted):
 CHECK_BONUS = Message("check.bonus", "bonus (capped at {cap}):")
 CHECK_VETOES = Message("check.vetoes", "vetoes:")
 CHECK_GRADES = Message("check.grades", "grades: {grades}")
+#: a rule's or a veto's condition, by its comparison (``below``, ``above``)
+CHECK_CONDITION = {
+    "below": Message("check.below", "{metric} below {threshold}"),
+    "above": Message("check.above", "{metric} above {threshold}"),
+}
+CHECK_MIN_MINUTES = Message(
+    "check.min_minutes", "; counts {kind} records of at least {minutes} minutes with an end"
+)
+#: how monthly totals make the year's, by ``[annual] method``
+ANNUAL_METHODS = {
+    "mean": Message("word.mean", "the mean of the monthly totals"),
+    "duty_weighted_mean": Message("word.duty_weighted_mean", "the monthly totals weighted by duty days"),
+}
 CHECK_PER = Message("check.per", "{amount} per {unit}")
 CHECK_FIXED = Message("check.fixed", "{amount} fixed")
 CHECK_CAP = Message("check.cap", "cap {cap}")

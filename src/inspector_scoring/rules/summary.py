@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .. import messages as M
 from ..i18n import Listing, visible
 from ..numbers import format_number as num
@@ -16,7 +18,7 @@ def _trigger(rule: Rule, unit: str) -> str:
     else:
         assert rule.fixed is not None  # a rule has exactly one of per and fixed
         amount = M.CHECK_FIXED.render(amount=num(rule.fixed))
-    parts = [f"{rule.metric} {rule.comparison.value} {num(rule.threshold)}", amount]
+    parts = [_condition(rule.metric, rule.comparison.value, rule.threshold), amount]
     if rule.cap is not None:
         parts.append(M.CHECK_CAP.render(cap=num(rule.cap)))
     if rule.prorate:
@@ -24,11 +26,18 @@ def _trigger(rule: Rule, unit: str) -> str:
     return Listing(parts).render()
 
 
-def _minimum(metric: Metric) -> str:
-    """``; counts events of at least 120 minutes`` for a metric with ``min_minutes``."""
-    if metric.min_minutes is None:
+def _condition(metric: str, comparison: str, threshold: Decimal) -> str:
+    """``underground_entries below 15`` (低于), in the language of messages."""
+    return M.CHECK_CONDITION[comparison].render(metric=metric, threshold=num(threshold))
+
+
+def _minimum(rules: Ruleset, metric: Metric) -> str:
+    """``; counts 下井记录 records of at least 120 minutes with an end`` for a metric with
+    ``min_minutes`` (the kind by its workbook title)."""
+    if metric.min_minutes is None or metric.count is None:
         return ""
-    return f"; counts {metric.count} events of at least {metric.min_minutes} minutes with an end"
+    kind = rules.kind(metric.count).title
+    return M.CHECK_MIN_MINUTES.render(kind=kind, minutes=metric.min_minutes)
 
 
 def summarise_rules(rules: Ruleset, /) -> list[str]:
@@ -64,7 +73,8 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
         lines.append(f"  {n}. {item.title} [{item.id}] {num(item.points)}分")
         for rule in item.rules:
             metric = rules.metric(rule.metric)
-            lines.append(f"     - {rule.text} [{rule.id}: {_trigger(rule, metric.unit)}{_minimum(metric)}]")
+            trigger = _trigger(rule, metric.unit) + _minimum(rules, metric)
+            lines.append(f"     - {rule.text} [{rule.id}: {trigger}]")
     if rules.bonus is not None:
         lines += ["", M.CHECK_BONUS.render(cap=num(rules.bonus.cap))]
         for rule in rules.bonus.rules:
@@ -73,8 +83,8 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
         lines += ["", M.CHECK_VETOES.render()]
         for veto in rules.vetoes:
             lines.append(
-                f"  - {veto.text} [{veto.id}: {veto.metric} {veto.comparison.value} "
-                f"{num(veto.threshold)} → {veto.grade}]"
+                f"  - {veto.text} [{veto.id}: "
+                f"{_condition(veto.metric, veto.comparison.value, veto.threshold)} → {veto.grade}]"
             )
     lines += ["", M.CHECK_GRADES.render(grades=_bands(rules.grades))]
     if rules.kinds:
@@ -102,7 +112,9 @@ def _after_grades(rules: Ruleset) -> list[str]:
         lines += [
             "",
             M.CHECK_ANNUAL.render(
-                method=annual.method.value, min_months=annual.min_months, grades=_bands(grades)
+                method=M.ANNUAL_METHODS[annual.method.value](),
+                min_months=annual.min_months,
+                grades=_bands(grades),
             ),
             M.CHECK_ANNUAL_VETO.render(grade=annual.cap_in(grades)),
         ]
