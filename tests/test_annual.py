@@ -163,6 +163,27 @@ def test_a_vetoed_month_caps_the_year_at_pass() -> None:
     assert result.months[5].grade == "不合格"
 
 
+def test_the_year_so_far_speaks_of_a_cumulative_grade_not_an_annual_one() -> None:
+    """A falsification in February, the year so far to April: the cap reads 累计等次最高为合格,
+    in the result and in the notice, whose title says it is no annual assessment."""
+    months = []
+    for m in range(1, 5):
+        data = {
+            "schema": 1,
+            "assessment": {"township": "太平乡", "period": f"2021-{m:02d}"},
+            "inspectors": [person(1, falsified=1 if m == 2 else 0)],
+        }
+        evidence = attrs_evolve_source(isc.load_evidence(data, rules=scheme()), f"{m:02d}.json")
+        months.append(isc.score_evidence(scheme(), evidence))
+    annual = assess_year(months, to_date=True)
+    assert only(annual).reason == "2月一票否决，累计等次最高为合格"
+    document = isc.build_annual_notice(annual, publish_on=date(2021, 5, 6))
+    assert document.sections_title == "一票否决、累计等次与结果运用说明"
+    lines = [line for section in document.sections for line in section.lines]
+    assert "【累计等次】2月一票否决，累计等次最高为合格。" in lines
+    assert not any("年度等次" in line for line in lines)
+
+
 FAILING = {"absences": 3, "entries": 13}  # 60 − 4 − 40 = 56: 不合格
 
 
@@ -464,6 +485,24 @@ def test_score_annual_to_date_on_four_months(run_score: Run, tmp_path: Path) -> 
     ) in lines
     header = next(line for line in lines if line.startswith("| 序号"))
     assert header == "| 序号 | 姓名 | 所驻煤矿 | 1月 | 2月 | 3月 | 4月 | 累计总分 | 累计等次（参考） |"
+
+
+def test_the_year_so_far_in_every_format(run_score: Run, tmp_path: Path) -> None:
+    """Every notice format takes the year so far (the score sheet once failed: its numbers had
+    twelve months' columns and its texts four); the sheet has a number column per month given."""
+    import openpyxl  # noqa: PLC0415
+
+    paths = _write_year(tmp_path)[:4]
+    for kind in ("table", "json", "csv", "markdown", "html", "svg", "xlsx"):
+        target = tmp_path / f"ytd.{kind}"
+        done = run_score("annual", *paths, "--to-date", "--format", kind, "--output", target)
+        assert (done.returncode, done.stderr) == (0, ""), kind
+        assert target.stat().st_size > 0
+    sheet = openpyxl.load_workbook(tmp_path / "ytd.xlsx").active
+    header = next([cell.value for cell in row] for row in sheet.iter_rows() if row[0].value == "序号")
+    assert header[3:8] == ["1月", "2月", "3月", "4月", "累计总分"]
+    first = next(row for row in sheet.iter_rows() if row[0].value == 1)
+    assert all(cell.data_type == "n" for cell in first[3:8])
 
 
 # -- the bundled scheme's year ----------------------------------------------------------------

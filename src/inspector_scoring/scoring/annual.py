@@ -265,14 +265,21 @@ def _grade_year(
     total = _combine(settings, counted, precision)
     grade = grade_for(total, grades)
     months_text = "、".join(f"{period.index}月" for period in vetoed)
+    word = grade_word(to_date=to_date)
     if settings.veto_months is not None and len(vetoed) >= settings.veto_months:
         failing = settings.veto_months_grade or grades[-1].name
         if not _no_better_than(grade, failing, grades):
             grade = failing
-        return total, grade, f"{months_text}共{len(vetoed)}个月一票否决，年度等次为{grade}"
+        return total, grade, f"{months_text}共{len(vetoed)}个月一票否决，{word}为{grade}"
     if vetoed and not _no_better_than(grade, cap, grades):
-        return total, cap, f"{months_text}一票否决，年度等次最高为{cap}"
+        return total, cap, f"{months_text}一票否决，{word}最高为{cap}"
     return total, grade, ""
+
+
+def grade_word(*, to_date: bool) -> str:
+    """What the year's grade is called: 年度等次, or 累计等次 for the year so far (it is no
+    annual assessment, and a notice must not say it is)."""
+    return "累计等次" if to_date else "年度等次"
 
 
 def assess_year(months: Sequence[Assessment], /, *, to_date: bool = False) -> AnnualAssessment:

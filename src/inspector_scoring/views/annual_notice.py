@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from ..numbers import format_fixed
 from ..rules.model import OutcomeKind
-from ..scoring.annual import AnnualAssessment, AnnualResult, MonthResult, describe_method
+from ..scoring.annual import AnnualAssessment, AnnualResult, MonthResult, describe_method, grade_word
 from .document import Column, Document, Record, Row, Section
 from .notice import chinese_date, mask_name, panel_members, posting
 
@@ -40,12 +40,13 @@ def _lines(annual: AnnualAssessment, result: AnnualResult) -> tuple[str, ...]:
     for month in result.months:
         for veto in month.vetoes:
             lines.append(f"【一票否决】{month.period.index}月：“{veto.text}”。")
+    word = grade_word(to_date=annual.to_date)
     if result.reason:
-        lines.append(f"【年度等次】{result.reason}。")
+        lines.append(f"【{word}】{result.reason}。")
     kinds = {outcome.id: outcome.kind for outcome in annual.ruleset.outcomes}
     for hit in result.outcomes:
         if kinds.get(hit.id) is OutcomeKind.ANNUAL:
-            lines.append(f"【结果运用】“{hit.text}”：年度等次为{result.grade}。")
+            lines.append(f"【结果运用】“{hit.text}”：{word}为{result.grade}。")
         elif kinds.get(hit.id) is OutcomeKind.LOWEST:
             months = "、".join(f"{period.index}月" for period in hit.months)
             lines.append(
@@ -110,7 +111,7 @@ def build_annual_notice(
                     Decimal(number),
                     None,
                     None,
-                    *(_month_value(by_month.get(index)) for index in range(1, 13)),
+                    *(_month_value(by_month.get(index)) for index in range(1, through + 1)),
                     result.total,
                     None,
                     None,
@@ -120,7 +121,7 @@ def build_annual_notice(
                     "",
                     "",
                     "",
-                    *(_month_note(by_month.get(index)) for index in range(1, 13)),
+                    *(_month_note(by_month.get(index)) for index in range(1, through + 1)),
                     "",
                     "",
                     "",
@@ -174,7 +175,7 @@ def build_annual_notice(
         preamble=preamble,
         columns=columns,
         rows=tuple(rows),
-        sections_title="一票否决、年度等次与结果运用说明",
+        sections_title=f"一票否决、{grade_word(to_date=annual.to_date)}与结果运用说明",
         sections=tuple(sections),
         footer=footer,
         signature=(body, chinese_date(publish_on)),
