@@ -116,8 +116,24 @@ def test_verify_catches_a_changed_total(run_score: Run, tmp_path: Path) -> None:
     result.write_text(dumps(data), encoding="utf-8")
     done = run_score("verify", result, TAIPING)
     assert done.returncode == 3
-    assert "  TP-05: results[4].total: the result says 77, recomputed 67.0" in done.stdout.splitlines()
+    assert "  TP-05: results[4].total: the result says 77, recomputed 67" in done.stdout.splitlines()
     assert "  TP-05: results[4].items[0].score: the result says 10, recomputed 0" in done.stdout.splitlines()
+
+
+def test_verify_shows_a_long_text_cut_inside_its_quotes(run_score: Run, tmp_path: Path) -> None:
+    """A name of 200 characters put into a result: the difference shows 55 of them and closes
+    the quote (it once cut after the ellipsis, leaving the quote open)."""
+    result = _result(run_score, tmp_path)
+    data = json.loads(result.read_text(encoding="utf-8"), parse_float=Decimal)
+    name = data["results"][0]["inspector"]["name"]
+    data["results"][0]["inspector"]["name"] = "张" * 200
+    result.write_text(dumps(data), encoding="utf-8")
+    done = run_score("verify", result, TAIPING, "--lang", "en")
+    assert done.returncode == 3
+    said = '"' + "张" * 55 + '..."'
+    assert f'  TP-01: results[0].inspector.name: the result says {said}, recomputed "{name}"' in (
+        done.stdout.splitlines()
+    )
 
 
 def test_verify_catches_a_changed_evidence_file(run_score: Run, tmp_path: Path) -> None:

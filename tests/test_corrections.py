@@ -217,7 +217,8 @@ def test_diff_of_a_result_with_itself_is_no_change(published: dict[str, Path], r
 
 def test_the_corrected_notice_lists_what_changed(published: dict[str, Path], run_score: Run) -> None:
     """The Markdown notice is a 复核结果公示: the changes, before and after, and their evidence,
-    before the table."""
+    before the table; totals with the rule file's one decimal (91.0), as the table shows them
+    (``score diff``, which has only the results, writes them as the results do: 91)."""
     done = run_score(published["corrected"], "--corrects", published["published"], "--format", "markdown")
     assert done.returncode == 0, done.stderr
     text = done.stdout
@@ -230,9 +231,9 @@ def test_the_corrected_notice_lists_what_changed(published: dict[str, Path], run
         "",
         "| 序号 | 姓名 | 所驻煤矿 | 变更项目 | 原总分 | 复核总分 | 原等次 | 复核等次 |",
         "|---:|---|---|---|---:|---:|---|---|",
-        "| 1 | 张三 | 青杠坪煤矿 | 下井检查14→16；夜间入井检查12→15 | 91 | 96 | 优秀 | 优秀 |",
+        "| 1 | 张三 | 青杠坪煤矿 | 下井检查14→16；夜间入井检查12→15 | 91.0 | 96.0 | 优秀 | 优秀 |",
         "| 2 | 李四 | 石门坎煤矿 | 下井检查16→20；夜间入井检查9→15；参加班前会7→10 "
-        "| 87 | 100 | 合格 | 优秀 |",
+        "| 87.0 | 100.0 | 合格 | 优秀 |",
         "",
         "### 复核依据",
         "",
@@ -279,7 +280,7 @@ def test_every_format_shows_the_correction(published: dict[str, Path], run_score
     assert f'"更正的原公示结果 sha256","{sha}"' in lines
     header = next(line for line in lines if line.startswith('"序号"'))
     assert header.endswith(',"扣分说明","复核情况"')
-    assert "总分87→100；等次合格→优秀" in csv.stdout
+    assert "总分87.0→100.0；等次合格→优秀" in csv.stdout
     assert "无变化" in csv.stdout  # 王五
     html = run_score(published["corrected"], "--corrects", published["published"], "--format", "html")
     assert html.returncode == 0, html.stderr

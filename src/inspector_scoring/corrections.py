@@ -23,6 +23,7 @@ from . import messages as M
 from ._readers import join, read_list, read_table
 from .errors import Collector, fail
 from .files import decode_text, read_bytes
+from .numbers import format_fixed
 from .numbers import format_number as num
 
 __all__ = [
@@ -269,6 +270,14 @@ def _shown(value: object) -> str:
     return str(value)
 
 
+def _shown_total(value: object, precision: int | None) -> str:
+    """A total as the notice's table shows it, with the rule file's decimals (``92.0``) when
+    they are known; else as the result writes it."""
+    if precision is None or not isinstance(value, (Decimal, int)) or isinstance(value, bool):
+        return _shown(value)
+    return format_fixed(Decimal(value).quantize(Decimal(1).scaleb(-precision)))
+
+
 def _hits(result: Mapping[str, Any]) -> dict[str, tuple[str, Mapping[str, Any]]]:
     """Every hit of an inspector's result by rule id, with its item's title (加分 for the bonus)."""
     found: dict[str, tuple[str, Mapping[str, Any]]] = {}
@@ -320,7 +329,9 @@ def _vetoes(result: Mapping[str, Any]) -> dict[str, str]:
     return {str(veto.get("id")): str(veto.get("text", "")) for veto in result["vetoes"]}
 
 
-def _inspector_change(old: Mapping[str, Any] | None, new: Mapping[str, Any] | None) -> InspectorChange | None:
+def _inspector_change(
+    old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, precision: int | None
+) -> InspectorChange | None:
     """How one inspector's result changed, or ``None`` when it did not."""
     side = new if new is not None else old
     assert side is not None
@@ -328,7 +339,11 @@ def _inspector_change(old: Mapping[str, Any] | None, new: Mapping[str, Any] | No
     if old is None or new is None:
         reason = "【人员】复核后新增此人的考核结果。" if old is None else "【人员】复核后不再列入此人。"
         ends = (
-            ScoreChange("总分", _shown(old and old["total"]), _shown(new and new["total"])),
+            ScoreChange(
+                "总分",
+                _shown_total(old and old["total"], precision),
+                _shown_total(new and new["total"], precision),
+            ),
             ScoreChange("等次", _shown(old and old["grade"]), _shown(new and new["grade"])),
         )
         return InspectorChange(
@@ -361,7 +376,7 @@ def _inspector_change(old: Mapping[str, Any] | None, new: Mapping[str, Any] | No
     if not scores and not reasons and old["total"] == new["total"] and old["grade"] == new["grade"]:
         return None
     scores += [
-        ScoreChange("总分", _shown(old["total"]), _shown(new["total"])),
+        ScoreChange("总分", _shown_total(old["total"], precision), _shown_total(new["total"], precision)),
         ScoreChange("等次", _shown(old["grade"]), _shown(new["grade"])),
     ]
     return InspectorChange(
@@ -374,9 +389,12 @@ def _inspector_change(old: Mapping[str, Any] | None, new: Mapping[str, Any] | No
     )
 
 
-def compare_results(old: PublishedResult, new: PublishedResult, /) -> ResultChanges:
+def compare_results(
+    old: PublishedResult, new: PublishedResult, /, *, precision: int | None = None
+) -> ResultChanges:
     """Every inspector whose result differs between ``old`` and ``new``, in ``new``'s order
-    (then those only in ``old``).
+    (then those only in ``old``); totals with ``precision`` decimals, as the notice's table
+    shows them, when it is given (a result alone does not say it: ``score diff``).
 
     Raises :class:`~inspector_scoring.InvalidInputError` when the two are of
     another township or period: a correction is of the same notice.
@@ -393,7 +411,7 @@ def compare_results(old: PublishedResult, new: PublishedResult, /) -> ResultChan
     changes: list[InspectorChange] = []
     unchanged = 0
     for inspector_id in [*after, *(key for key in before if key not in after)]:
-        change = _inspector_change(before.get(inspector_id), after.get(inspector_id))
+        change = _inspector_change(before.get(inspector_id), after.get(inspector_id), precision)
         if change is None:
             unchanged += 1
         else:

@@ -23,7 +23,7 @@ from . import messages as M
 from ._readers import check_tree, describe, join, read_list, read_str, read_table
 from .errors import Collector
 from .i18n import SHOWN, Text, quote, visible
-from .numbers import OutOfRange
+from .numbers import OutOfRange, format_number
 from .scoring.results import Assessment
 from .views.json_result import result_to_dict
 
@@ -252,13 +252,13 @@ def _show(value: object) -> str:
 
 
 def _scalar(value: object) -> str:
-    if isinstance(value, str):
-        return quote(value)
+    if isinstance(value, str):  # (cut by quote, inside its quotes, to fit what a difference shows)
+        return quote(value, most=SHOWN - 2)
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, Decimal):  # as the result writes it (a total keeps its decimals: 67.0)
-        return format(value, "f") if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
+    if isinstance(value, Decimal):  # as the result's JSON writes it (67, not 67.0), in plain digits
+        return format_number(value) if value.is_finite() and -20 < value.adjusted() < 20 else str(value)
     text = visible(value.text if isinstance(value, OutOfRange) else str(describe(value)))
     return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."

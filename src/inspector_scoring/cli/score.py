@@ -68,7 +68,7 @@ def corrections_of(assessment: Assessment, published: str, evidence: str) -> Res
 
     old = load_published(published)
     new = PublishedResult(source=evidence, sha256="", tree=result_to_dict(assessment, corrects=old.corrects))
-    return compare_results(old, new)
+    return compare_results(old, new, precision=assessment.ruleset.precision)
 
 
 def score_one(evidence: str, rules: str | None) -> Assessment:
