@@ -28,7 +28,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Run
+from conftest import ROOT, Run
 
 CLEAN_COUNTS = {"days_without_work_log": 0, "preshift_meetings": 10, "safety_meetings": 1}
 
@@ -278,6 +278,11 @@ def test_every_format_shows_the_correction(published: dict[str, Path], run_score
     lines = csv.stdout.lstrip("\ufeff").splitlines()
     sha = hashlib.sha256(published["published"].read_bytes()).hexdigest()
     assert f'"更正的原公示结果 sha256","{sha}"' in lines
+    # ... and the fingerprints it named, as sha256sum gives them, in the CSV as on the page
+    march = hashlib.sha256(published["march"].read_bytes()).hexdigest()
+    bundled = hashlib.sha256((ROOT / "rules" / "default.toml").read_bytes()).hexdigest()
+    assert f'"原证据文件 sha256","{march}"' in lines
+    assert f'"原规则文件 sha256","{bundled}"' in lines
     header = next(line for line in lines if line.startswith('"序号"'))
     assert header.endswith(',"扣分说明","复核情况"')
     assert "总分87.0→100.0；等次合格→优秀" in csv.stdout
@@ -299,6 +304,8 @@ def test_every_format_shows_the_correction(published: dict[str, Path], run_score
     openpyxl = pytest.importorskip("openpyxl")
     book = openpyxl.load_workbook(workbook)
     assert book.sheetnames == ["考核评分表", "复核结果"]
+    cells = {cell for row in book["考核评分表"].iter_rows(values_only=True) for cell in row if cell}
+    assert {sha, march, bundled} <= {str(cell).rsplit("：", 1)[-1] for cell in cells}
     rows = list(book["复核结果"].iter_rows(values_only=True))
     assert rows[2][:8] == ("序号", "姓名", "所驻煤矿", "变更项目", "原总分", "复核总分", "原等次", "复核等次")
     assert rows[3][1] == "张三"

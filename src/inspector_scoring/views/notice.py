@@ -430,7 +430,15 @@ def build_notice(
             ("规则文件 sha256", rules.sha256),
             ("证据文件 sha256", assessment.evidence.sha256),
             ("计分程序", assessment.engine),
-            *((("更正的原公示结果 sha256", changes.before.sha256),) if changes is not None else ()),
+            *(
+                (
+                    ("更正的原公示结果 sha256", changes.before.sha256),
+                    ("原证据文件 sha256", changes.before.evidence_sha256),
+                    ("原规则文件 sha256", changes.before.ruleset_sha256),
+                )
+                if changes is not None
+                else ()
+            ),
         ),
     )
 
