@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -86,6 +87,28 @@ def test_a_date_is_never_split_between_lines(width: int) -> None:
     assert {"3月9日", "2021年4月6日", "2021年4月12日"} <= dates
     for day in dates:
         assert text.count(day) == sum(line.count(day) for line in lines), day
+
+
+LONG_MINE = "攀枝花市仁和区大田镇新华村第二煤矿有限责任公司三号井"  # 26 characters
+LONG_NAME = "阿卜杜热合曼·买买提依明"
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_a_long_name_and_mine_are_never_split_in_a_heading(width: int) -> None:
+    """A card's title and a deduction's heading fold before （mine）, never inside the name or
+    the mine (the card at 80 cells once cut the mine before its last character)."""
+    rules = isc.default_rules()
+    raw = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
+    raw["inspectors"][0]["name"] = LONG_NAME
+    raw["inspectors"][0]["mine"] = LONG_MINE
+    assessment = isc.score_evidence(rules, isc.load_evidence(raw, rules=rules))
+    lines = render_plain(build_notice(assessment, publish_on=APRIL_6).document(), width=width).splitlines()
+    headings = [line for line in lines if LONG_NAME in line]
+    assert len(headings) >= 2  # the card or row, and the deductions' heading
+    assert all(text_cells(line) <= width for line in lines)
+    assert sum(line.count(LONG_MINE) for line in lines) >= 2
+    text = "".join(line.strip() for line in lines)
+    assert text.count(LONG_MINE) == sum(line.count(LONG_MINE) for line in lines)
 
 
 @pytest.mark.parametrize("width", [100, 120, 160])

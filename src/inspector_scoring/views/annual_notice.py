@@ -91,7 +91,9 @@ def build_annual_notice(
         total = format_fixed(result.total) if result.total is not None else "—"
         lines = _lines(annual, result)
         section = Section(number, name, mine, lines)
-        rows.append(Row((str(number), name, mine, *months, total, result.grade), section.heading))
+        rows.append(
+            Row((str(number), name, mine, *months, total, result.grade), section.heading, whole=(name, mine))
+        )
         sections.append(section)
         records.append(
             Record(

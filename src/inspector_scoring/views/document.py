@@ -46,6 +46,8 @@ class Row:
     flagged: bool = False
     #: what the warning is, shown with the last cell (``一票否决``), or empty
     mark: str = ""
+    #: texts of the label never split between two lines (the name, the mine)
+    whole: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)

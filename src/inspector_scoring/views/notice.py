@@ -144,6 +144,7 @@ class Notice:
                     section.heading,
                     flagged=bool(entry.veto),
                     mark=entry.veto,
+                    whole=(entry.name, entry.mine),
                 )
                 for entry, section in zip(self.entries, sections, strict=True)
             ),
@@ -473,6 +474,7 @@ def _corrections(changes: ResultChanges, *, mask: bool) -> Part:
                     grade.after,
                 ),
                 section.heading,
+                whole=(name, change.mine),
             )
         )
         sections.append(section)

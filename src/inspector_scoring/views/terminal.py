@@ -227,7 +227,7 @@ def _cards(document: Document | Part, width: int) -> list[Line]:
     indent = "  "
     out: list[Line] = []
     for row, cells in zip(document.rows, values, strict=True):
-        out += _paragraph(row.label, width, style="name")
+        out += _paragraph(row.label, width, style="name", whole=row.whole)
         for n in in_card:
             value = _pad(cells[n], number_size, right=True) if numeric[n] else cells[n]
             style = "veto" if row.flagged and n == len(cells) - 1 else ""
@@ -285,10 +285,7 @@ def _sections(sections: tuple[Section, ...], width: int) -> list[Line]:
     """Each inspector's explanation lines under a heading."""
     out: list[Line] = []
     for section in sections:
-        heading = [f"{section.number}.", " ", shown(section.name)]
-        if section.mine:
-            heading.append(f"（{shown(section.mine)}）")
-        out += [Line(text, "name") for text in fold(heading, width)]
+        out += _paragraph(section.heading, width, style="name", whole=(section.name, section.mine))
         for text in section.lines:
             style = "veto" if text.startswith("【一票否决】") else ""
             out += _paragraph(text, width, indent=_INDENT, style=style, whole=section.whole)
