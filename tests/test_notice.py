@@ -89,6 +89,32 @@ def test_a_date_is_never_split_between_lines(width: int) -> None:
         assert text.count(day) == sum(line.count(day) for line in lines), day
 
 
+@pytest.mark.parametrize("width", [50, 60, 70, 80, 90, 100, 120])
+def test_grades_the_township_the_issuer_and_the_contact_are_never_split(width: int) -> None:
+    """Prose keeps each of the notice's terms on one line: the grades (a veto's wording ends in
+    当期考核为不合格, once cut as 不合/格), the township, who posts it and the contact."""
+    raw = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
+    raw["assessment"]["contact"] = "0812-2901234（太平乡应急管理办公室）"
+    rules = isc.default_rules()
+    document = build_notice(
+        isc.score_evidence(rules, isc.load_evidence(raw, rules=rules)), publish_on=APRIL_6
+    ).document()
+    assert set(document.terms) == {
+        "优秀",
+        "合格",
+        "基本合格",
+        "不合格",
+        "太平乡",
+        "太平乡人民政府",
+        "0812-2901234（太平乡应急管理办公室）",
+    }
+    lines = render_plain(document, width=width).splitlines()
+    text = "".join(line.strip() for line in lines)
+    for term in document.terms:
+        assert term in text
+        assert text.count(term) == sum(line.count(term) for line in lines), term
+
+
 LONG_MINE = "攀枝花市仁和区大田镇新华村第二煤矿有限责任公司三号井"  # 26 characters
 LONG_NAME = "阿卜杜热合曼·买买提依明"
 

@@ -9,7 +9,7 @@ from ..numbers import format_fixed
 from ..rules.model import OutcomeKind
 from ..scoring.annual import AnnualAssessment, AnnualResult, MonthResult, describe_method, grade_word
 from .document import Column, Document, Record, Row, Section
-from .notice import chinese_date, mask_name, panel_members, posting
+from .notice import chinese_date, mask_name, panel_members, posting, prose_terms
 
 __all__ = ["build_annual_notice"]
 
@@ -132,6 +132,7 @@ def build_annual_notice(
             )
         )
     body, span, objection = posting(last, publish_on, rules.notice.working_days, rules.calendar)
+    annual_grades = rules.annual.grades if rules.annual is not None else ()
     schemes = []
     for assessment in annual.months:
         scheme = assessment.ruleset
@@ -181,6 +182,7 @@ def build_annual_notice(
         sections=tuple(sections),
         footer=footer,
         signature=(body, chinese_date(publish_on)),
+        terms=prose_terms(last, body, (grade.name for grade in (*annual_grades, *rules.grades))),
         data_header=(
             "序号",
             "姓名",

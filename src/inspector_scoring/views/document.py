@@ -143,3 +143,6 @@ class Document:
     facts: tuple[tuple[str, str], ...] = ()
     #: blocks shown between the preamble and the main table, in order
     parts: tuple[Part, ...] = ()
+    #: words that prose never splits between two lines: the grades, the township, who posts
+    #: the notice, the contact (a view that folds text keeps each on one line)
+    terms: tuple[str, ...] = ()

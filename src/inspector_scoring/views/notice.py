@@ -8,6 +8,7 @@ name, mine and scores reach a notice, never another personal field.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -75,6 +76,8 @@ class Notice:
     item_shorts: tuple[str, ...] = ()
     #: what the data export states before its table, as (label, value)
     facts: tuple[tuple[str, str], ...] = ()
+    #: words the prose never splits (:attr:`Document.terms`)
+    terms: tuple[str, ...] = ()
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -152,6 +155,7 @@ class Notice:
             sections=sections,
             footer=self.footer,
             signature=self.signature,
+            terms=self.terms,
             data_header=(
                 "序号",
                 "姓名",
@@ -203,6 +207,12 @@ class Notice:
             facts=self.facts,
             parts=(self.corrections,) if self.corrections is not None else (),
         )
+
+
+def prose_terms(info: AssessmentInfo, body: str, grades: Iterable[str]) -> tuple[str, ...]:
+    """The words a notice's prose never splits between lines (:attr:`Document.terms`): the
+    grades, the township, who posts the notice (``body``) and the contact."""
+    return tuple(dict.fromkeys(term for term in (*grades, info.township, body, info.contact or "") if term))
 
 
 def posting(
@@ -418,6 +428,7 @@ def build_notice(
         entries=entries,
         footer=footer,
         signature=(body, chinese_date(publish_on)),
+        terms=prose_terms(info, body, (grade.name for grade in rules.grades)),
         ranked=ranked,
         corrections=corrections,
         corrected=corrected,

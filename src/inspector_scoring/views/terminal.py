@@ -257,23 +257,24 @@ def notice_lines(document: Document, /, *, width: int) -> list[Line]:
     for text in fold(_atoms(shown(document.title)), width):
         out.append(Line(" " * max((page - text_cells(text)) // 2, 0) + text, "title"))
     out.append(Line(""))
+    terms = document.terms
     for paragraph in document.preamble:
-        out += _paragraph(paragraph, width)
+        out += _paragraph(paragraph, width, whole=terms)
     for part in document.parts:  # a corrected notice's 复核结果, before the table
         out += [Line(""), *_paragraph(part.title, width, style="title")]
         for paragraph in part.lines:
-            out += _paragraph(paragraph, width)
+            out += _paragraph(paragraph, width, whole=terms)
         out += _table(part, width) or _cards(part, width)
         if part.sections:
             out += _paragraph(part.sections_title, width, style="name")
-            out += _sections(part.sections, width)
+            out += _sections(part.sections, width, terms)
     out.append(Line(""))
     out += body
     out.append(Line(""))
-    out += _sections(document.sections, width)
+    out += _sections(document.sections, width, terms)
     out.append(Line(""))
     for text in document.footer:
-        out += _paragraph(text, width, style="dim")
+        out += _paragraph(text, width, style="dim", whole=terms)
     out.append(Line(""))
     for text in document.signature:
         for piece in fold(_atoms(shown(text)), width):
@@ -281,14 +282,14 @@ def notice_lines(document: Document, /, *, width: int) -> list[Line]:
     return out
 
 
-def _sections(sections: tuple[Section, ...], width: int) -> list[Line]:
-    """Each inspector's explanation lines under a heading."""
+def _sections(sections: tuple[Section, ...], width: int, terms: tuple[str, ...]) -> list[Line]:
+    """Each inspector's explanation lines under a heading, ``terms`` and the refs kept whole."""
     out: list[Line] = []
     for section in sections:
         out += _paragraph(section.heading, width, style="name", whole=(section.name, section.mine))
         for text in section.lines:
             style = "veto" if text.startswith("【一票否决】") else ""
-            out += _paragraph(text, width, indent=_INDENT, style=style, whole=section.whole)
+            out += _paragraph(text, width, indent=_INDENT, style=style, whole=terms + section.whole)
     return out
 
 
