@@ -5,6 +5,7 @@ from __future__ import annotations
 # mypy: disable-error-code="comparison-overlap"
 # (exact Decimals are compared with int literals, as in the hand-worked examples)
 import json
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -341,7 +342,7 @@ def test_annual_notice_and_json() -> None:
     document = build_annual_notice(annual, publish_on=date(2022, 1, 5))
     assert document.title == "太平乡2021年度驻矿安监员考核结果公示"
     assert [column.header for column in document.columns][3:15] == [f"{m}月" for m in range(1, 13)]
-    assert document.rows[0].cells[3 + 5] == "100.0*"
+    assert document.rows[0].cells[3 + 5] == "*100.0"  # (the mark before it: the digits stay aligned)
     assert document.rows[0].cells[-2:] == ("100.0", "合格")
     assert (
         "【结果运用】“连续3个月考核不合格的，建议解聘”：2021年4月、5月、6月。" in document.sections[1].lines
@@ -485,6 +486,29 @@ def test_score_annual_to_date_on_four_months(run_score: Run, tmp_path: Path) -> 
     ) in lines
     header = next(line for line in lines if line.startswith("| 序号"))
     assert header == "| 序号 | 姓名 | 所驻煤矿 | 1月 | 2月 | 3月 | 4月 | 累计总分 | 累计等次（参考） |"
+
+
+@pytest.mark.parametrize("width", [60, 200])
+def test_a_vetoed_months_mark_leaves_the_numbers_aligned(width: int) -> None:
+    """A vetoed month shows *100.0, the mark before the number: in the table (200 cells) and on
+    the cards (60), every month's number ends in the same column as the unmarked ones."""
+    from datetime import date  # noqa: PLC0415
+
+    from inspector_scoring.views.measure import text_cells  # noqa: PLC0415
+    from inspector_scoring.views.terminal import render_plain  # noqa: PLC0415
+
+    annual = year(lambda m: [person(1, falsified=1 if m == 6 else 0), person(2)])
+    lines = render_plain(build_annual_notice(annual, publish_on=date(2022, 1, 5)), width=width).splitlines()
+    card = re.compile(r"  \S+\s+\*?\d+\.\d")  # 6月  *100.0
+    row = re.compile(r"\s+\d+\s+测试")  # a table row: 序号, 姓名, …
+    numbers = [line for line in lines if card.fullmatch(line) or row.match(line)]
+    assert any("*100.0" in line for line in numbers)
+    ends = [[text_cells(line[: match.end()]) for match in re.finditer(r"\d+\.\d", line)] for line in numbers]
+    if width == 200:  # two table rows: their numbers end alike, column by column
+        assert len(ends) == 2
+        assert ends[0] == ends[1]
+    else:  # cards: every number (months and the year's total) ends in one column
+        assert len({end for row in ends for end in row}) == 1
 
 
 def test_the_year_so_far_in_every_format(run_score: Run, tmp_path: Path) -> None:

@@ -15,10 +15,12 @@ __all__ = ["build_annual_notice"]
 
 
 def month_cell(month: MonthResult | None) -> str:
-    """A month's total as the annual table shows it (— when absent or off duty all month)."""
+    """A month's total as the annual table shows it (— when absent or off duty all month), a
+    vetoed month's marked before it (``*92.0``), so that every number of a column, right-aligned,
+    ends in one place."""
     if month is None or month.duty_days == 0:
         return "—"
-    return format_fixed(month.total) + ("*" if month.vetoes else "")
+    return ("*" if month.vetoes else "") + format_fixed(month.total)
 
 
 def _month_value(month: MonthResult | None) -> Decimal | None:

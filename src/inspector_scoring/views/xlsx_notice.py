@@ -114,7 +114,7 @@ class _Sheet:
                 # a line of the deductions column holds about 110 cells of text
                 lines = max(lines, sum(text_cells(line) // 110 + 1 for line in cell))
             elif value is not None:
-                style = self.number(_decimals(cell.rstrip("*")), vetoed=bool(note))
+                style = self.number(_decimals(cell.lstrip("*")), vetoed=bool(note))
                 self.work.write_number(self.row, n, value, style)
             elif self.header[n].endswith("等次"):
                 self.work.write_string(self.row, n, shown(cell), self.veto if flagged else self.center)
