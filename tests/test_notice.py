@@ -201,6 +201,24 @@ def test_short_titles_from_the_rule_file_head_the_columns() -> None:
     assert "short" in isc.dumps_rules(rules)
 
 
+def test_numbered_headings_come_before_cards_when_short_titles_do_not_fit() -> None:
+    """Short titles wider than 项N (夜间入井检查次数) that make the table too wide: the table is tried
+    with 项1…项8 before it turns into cards (it went straight to cards)."""
+    text = (Path(__file__).parents[1] / "rules" / "default.toml").read_text(encoding="utf-8")
+    long_short = "夜间入井次数达标"
+    for title in ["24小时在矿驻矿", "夜间入井检查", "隐患排查与报告"]:
+        text = text.replace(f'title = "{title}"\n', f'title = "{title}"\nshort = "{long_short}"\n', 1)
+    rules = isc.loads_rules(text)
+    assessment = isc.score_evidence(rules, isc.load_evidence(EXAMPLES / "taiping-2021-03.json", rules=rules))
+    document = build_notice(assessment, publish_on=APRIL_6).document()
+    numbered = render_plain(document, width=100)
+    header = next(line for line in numbered.splitlines() if line.startswith("序号"))
+    assert header.split()[3:11] == [f"项{n}" for n in range(1, 9)]  # the table, headed 项N
+    assert "项1：24小时在矿驻矿（20分）" in numbered
+    wide = render_plain(document, width=160)  # with room, the short titles head the columns
+    assert long_short in next(line for line in wide.splitlines() if line.startswith("序号"))
+
+
 def test_table_columns_and_rows() -> None:
     """One row per inspector: 序号, 姓名, 所驻煤矿, item scores, 加分, 总分, 等次 with the veto."""
     notice = _notice("taiping-2021-03")

@@ -123,17 +123,22 @@ def _paragraph(
 # --- the table ------------------------------------------------------------------------------------
 
 
-def _headers(document: Document | Part, *, full: bool) -> tuple[list[tuple[str, str]], list[str]]:
-    """Each column's two header lines (title, points), and the legend of labelled items: items
-    headed by their full titles (``full``), or by their short titles or labels."""
+#: how the table heads its item columns, tried in this order until the table fits: full
+#: titles; short titles (项N where an item has none); 项N for every item
+_HEADINGS = ("full", "short", "numbered")
+
+
+def _headers(document: Document | Part, heading: str) -> tuple[list[tuple[str, str]], list[str]]:
+    """Each column's two header lines (title, points), and the legend of items headed 项N, for
+    one of :data:`_HEADINGS`."""
     headers: list[tuple[str, str]] = []
     legend: list[str] = []
     number = 0
     for column in document.columns:
         header = shown(column.header)
-        if column.note and not full:
+        if column.note and heading != "full":
             number += 1
-            if column.short:
+            if column.short and heading == "short":
                 header = shown(column.short)
             else:
                 header = f"项{number}"
@@ -158,8 +163,10 @@ def _table(document: Document | Part, width: int) -> list[Line] | None:
     """The table, or ``None`` when it is wider than ``width`` even with short item headers."""
     rows = [_cells(row) for row in document.rows]
     numeric = [column.numeric for column in document.columns]
-    for full in (True, False):
-        headers, legend = _headers(document, full=full)
+    # (without short titles, the short headings are already 项N throughout)
+    headings = _HEADINGS if any(column.short for column in document.columns) else _HEADINGS[:2]
+    for heading in headings:
+        headers, legend = _headers(document, heading)
         sizes = [
             max(text_cells(text) for text in [*header, *(row[n] for row in rows)])
             for n, header in enumerate(headers)
