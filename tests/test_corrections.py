@@ -312,6 +312,34 @@ def test_every_format_shows_the_correction(published: dict[str, Path], run_score
     assert (rows[3][4], rows[3][5]) == (91, 96)
 
 
+def test_a_correction_that_changes_nothing_shows_no_empty_table(
+    published: dict[str, Path], run_score: Run, tmp_path: Path
+) -> None:
+    """The published evidence scored again as its own correction: every format says
+    维持原公示结果 and shows no 复核结果 table of headers alone."""
+    import openpyxl  # noqa: PLC0415
+
+    same = "经复核，各人考核结果均无变化，维持原公示结果。"
+    for kind in ("table", "markdown", "html", "svg", "xlsx"):
+        target = tmp_path / f"same.{kind}"
+        done = run_score(
+            published["march"], "--corrects", published["published"], "--format", kind, "--output", target
+        )
+        assert done.returncode == 0, done.stderr
+        if kind == "xlsx":
+            cells = [
+                c
+                for row in openpyxl.load_workbook(target)["复核结果"].iter_rows(values_only=True)
+                for c in row
+            ]
+            assert same in cells
+            assert "变更项目" not in cells
+            continue
+        text = target.read_text(encoding="utf-8")
+        assert same in text, kind
+        assert "变更项目" not in text, kind
+
+
 def test_verify_checks_a_corrected_result(published: dict[str, Path], run_score: Run) -> None:
     """`score verify` recomputes a corrected result like any other, and with --corrects checks
     what it names."""

@@ -83,7 +83,8 @@ def render_markdown(document: Document, /) -> str:
         lines += [f"## {_text(part.title)}", ""]
         for paragraph in part.lines:
             lines += [_text(paragraph), ""]
-        lines += [*_table(part.columns, part.rows), ""]
+        if part.rows:  # (no table when nothing changed: the line above says so)
+            lines += [*_table(part.columns, part.rows), ""]
         if part.sections:
             lines += [f"### {_text(part.sections_title)}", "", *_sections(part.sections), ""]
     if document.parts:

@@ -145,6 +145,12 @@ def render_svg(document: Document, /) -> str:
         if heading:
             y += _LINE
             parts.append(_text(_MARGIN, y - 6, heading, font_weight="bold"))
+        if not table.rows and isinstance(table, Part):  # nothing changed: what its lines say
+            for line in table.lines:
+                y += _LINE
+                parts.append(_text(_MARGIN, y - 6, shown(line)))
+            y += 8
+            continue
         table_width = sum(columns, Decimal(0))
         parts += _table(table, _MARGIN + (content - table_width) / 2, y, columns)
         y += _height(table) + 8

@@ -271,7 +271,8 @@ def notice_lines(document: Document, /, *, width: int) -> list[Line]:
         out += [Line(""), *_paragraph(part.title, width, style="title")]
         for paragraph in part.lines:
             out += _paragraph(paragraph, width, whole=terms)
-        out += _table(part, width) or _cards(part, width)
+        if part.rows:  # (no table when nothing changed: the line above says so)
+            out += _table(part, width) or _cards(part, width)
         if part.sections:
             out += _paragraph(part.sections_title, width, style="name")
             out += _sections(part.sections, width, terms)

@@ -171,9 +171,10 @@ def _part_sheet(book: Any, styles: _Sheet, part: Part) -> None:
     for text in part.lines:
         line(shown(text), styles.info)
     first = row
-    for n, column in enumerate(part.columns):
-        work.write_string(row, n, shown(column.header), styles.head)
-    row += 1
+    if part.rows:  # (no table when nothing changed: the lines above say so)
+        for n, column in enumerate(part.columns):
+            work.write_string(row, n, shown(column.header), styles.head)
+        row += 1
     for cells in part.rows:
         for n, (cell, column) in enumerate(zip(cells.cells, part.columns, strict=True)):
             try:
@@ -198,7 +199,8 @@ def _part_sheet(book: Any, styles: _Sheet, part: Part) -> None:
         work.set_column(n, n, max(8, min(40, text_cells(column.header) + 4)))
     work.set_landscape()
     work.set_paper(9)
-    work.repeat_rows(first, first)
+    if part.rows:
+        work.repeat_rows(first, first)
     work.fit_to_pages(1, 0)
 
 
