@@ -289,6 +289,16 @@ def test_unknown_sheets_and_missing_required_ones(tmp_path: Path) -> None:
     ]
 
 
+def test_an_empty_sheet_of_any_name_is_passed_over(tmp_path: Path) -> None:
+    """The empty Sheet2 and Sheet3 a spreadsheet program adds (and openpyxl's Sheet) hold
+    nothing to lose: the workbook imports as without them."""
+    plain = _import(tmp_path, month())
+    sheets = {**month(), "Sheet": [], "Sheet2": [[None, "  "]], "Sheet3": []}
+    done = _import(tmp_path, sheets)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == plain.stdout
+
+
 # -- cells --------------------------------------------------------------------------------
 
 

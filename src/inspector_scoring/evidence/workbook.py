@@ -84,6 +84,11 @@ class Sheet:
         return cell_name(self.name, row + self.offset, column)
 
 
+def _empty(sheet: Sheet) -> bool:
+    """Whether a sheet has no cell with anything in it."""
+    return all(blank(value) for row in sheet.rows for value in row)
+
+
 @attrs.frozen(slots=True)
 class LeftOut:
     """Rows of an event sheet left out because their card is no inspector's (others' records)."""
@@ -457,14 +462,15 @@ class _Reader:
         return {"schema": 1, "assessment": assessment, "inspectors": self.inspectors}
 
     def _sheets(self) -> dict[str, Sheet]:
-        """The fixed sheets by name; an unknown sheet is a problem (with a suggestion)."""
+        """The fixed sheets by name; an unknown sheet is a problem (with a suggestion), unless it
+        holds nothing at all (the empty Sheet2 a spreadsheet program adds)."""
         fixed = (ASSESSMENT, PANEL, PEOPLE, LEAVE, COUNTS)
         known = [*fixed, *self.kinds]
         sheets: dict[str, Sheet] = {}
         for sheet in self.book.sheets:
             if sheet.name in fixed:
                 sheets[sheet.name] = sheet
-            elif sheet.name != HELP and sheet.name not in self.kinds:
+            elif sheet.name != HELP and sheet.name not in self.kinds and not _empty(sheet):
                 self.problems.add(sheet.name, M.SHEET_UNKNOWN, hint=suggest(sheet.name, known))
         for name in (ASSESSMENT, PEOPLE):
             if name not in sheets:
