@@ -289,6 +289,15 @@ def test_unknown_sheets_and_missing_required_ones(tmp_path: Path) -> None:
     ]
 
 
+def test_the_same_id_twice_in_the_roster_is_reported_at_its_cell(tmp_path: Path) -> None:
+    """A second row of 编号 QJ-01 is an error at its cell, naming the first, in both languages,
+    and nothing else is said of it (it was once only a missing-evidence message for 王五)."""
+    sheets = month()
+    sheets["人员"].append(["QJ-01", "王五", "白沙沟煤矿", None, None, "8009"])
+    assert _problems(tmp_path, sheets) == ['人员!A4: duplicate inspector id "QJ-01" (first at 人员!A2)']
+    assert _problems(tmp_path, sheets, "zh") == ['人员!A4: 安监员编号 "QJ-01" 重复（首次出现于 人员!A2）']
+
+
 def test_an_empty_sheet_of_any_name_is_passed_over(tmp_path: Path) -> None:
     """The empty Sheet2 and Sheet3 a spreadsheet program adds (and openpyxl's Sheet) hold
     nothing to lose: the workbook imports as without them."""

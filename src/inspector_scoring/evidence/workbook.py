@@ -631,6 +631,14 @@ class _Reader:
                     person[key] = text
                 elif key != "mine":
                     self.problems.add(where, M.EMPTY)
+            first = self.by_id.get(person.get("id", ""))
+            if first is not None:
+                # The same 编号 twice: rows naming it could be either's, so this one is reported
+                # and left out, before anything else is said of it.
+                id_cell = self.cells[join(path, "id")]
+                first_cell = self.cells[join(join("inspectors", first), "id")]
+                self.problems.add(id_cell, M.DUPLICATE_INSPECTOR, value=quote(person["id"]), first=first_cell)
+                continue
             for key in ("serving_from", "serving_until"):
                 where, value = columns.get(sheet, row, key)
                 if where:
@@ -647,7 +655,7 @@ class _Reader:
                     card_cells[card] = where
                     self.by_card[card] = n
             if "id" in person:
-                self.by_id.setdefault(person["id"], n)
+                self.by_id[person["id"]] = n
             if "name" in person:
                 self.by_name.setdefault(person["name"], []).append(n)
             self.inspectors.append(person)
