@@ -418,3 +418,30 @@ def test_diff_reports_a_file_that_is_not_a_result(published: dict[str, Path], ru
         f"{bad}: ruleset.sha256: missing required key",
         f"{bad}: evidence: missing required key",
     ]
+
+
+def test_diff_and_corrects_read_a_result_as_verify_does(published: dict[str, Path], run_score: Run) -> None:
+    """A JSON syntax error is said in Chinese and names a full-width comma typed in its place;
+    a key given twice is an invalid result, never one of its two values silently; an evidence
+    file given for a result is told once per missing part (not also as an array of null)."""
+    folder = published["published"].parent
+    text = published["published"].read_text(encoding="utf-8")
+    full_width = folder / "full-width.json"
+    full_width.write_text(text.replace(",", "，", 1), encoding="utf-8")
+    done = run_score("diff", published["published"], full_width, "--lang", "zh")
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"{full_width}: 不是考核结果文件（JSON）：JSON 格式有误：此处缺少英文逗号 ,（第 2 行，第 14 列）："
+        '此处是全角字符 "，"，JSON 中应为半角（ASCII）的 ","（请把输入法切换到半角）\n'
+    )
+    twice = folder / "twice.json"
+    twice.write_text(text.replace('"schema": 1,', '"schema": 1, "schema": 1,', 1), encoding="utf-8")
+    for args in (("diff", published["published"], twice), (published["corrected"], "--corrects", twice)):
+        done = run_score(*args, "--lang", "en")
+        assert (done.returncode, done.stderr) == (1, f"{twice}: schema: duplicate key\n")
+    done = run_score("diff", published["published"], published["march"], "--lang", "en")
+    assert done.stderr.splitlines() == [
+        f"{published['march']}: ruleset: missing required key",
+        f"{published['march']}: evidence: missing required key",
+        f"{published['march']}: results: missing required key",
+    ]

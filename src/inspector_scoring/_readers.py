@@ -130,6 +130,14 @@ def read_table(
     return None
 
 
+def read_key(problems: Collector, path: str, table: Mapping[str, Any], key: str) -> Any:
+    """``table[key]``, or ``None`` after reporting the key missing at ``path``."""
+    if key not in table:
+        problems.add(join(path, key), M.KEY_MISSING)
+        return None
+    return table[key]
+
+
 def read_list(problems: Collector, path: str, value: object) -> list[Any] | None:
     """``value`` when it is an array (a list or, from Python callers, a tuple), else a problem."""
     if isinstance(value, list):

@@ -12,7 +12,6 @@ corrected notice show one comparison, worked out once.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -20,9 +19,9 @@ from typing import Any
 import attrs
 
 from . import messages as M
-from ._readers import join, read_list, read_table
+from ._readers import check_tree, join, read_key, read_list, read_table
 from .errors import Collector, fail
-from .files import decode_text, read_bytes
+from .files import read_bytes
 from .numbers import format_fixed
 from .numbers import format_number as num
 
@@ -199,38 +198,43 @@ def read_published(data: bytes, source: str) -> PublishedResult:
     Raises :class:`~inspector_scoring.InvalidInputError` when it is not a
     result in the shape ``score --format json`` writes.
     """
-    text = decode_text(data, source)
-    try:
-        tree = json.loads(text, parse_float=Decimal)
-    except ValueError as error:
-        raise fail(source, "", M.NOT_A_RESULT(reason=str(error))) from None
+    from .verify import read_result, repeated_keys  # noqa: PLC0415 - one reader of result files
+
+    tree = read_result(data, source)
     problems = Collector(source, json_file=True)
+    check_tree(problems, tree)
+    if not problems.problems:
+        repeated_keys(problems, tree)  # (a key given twice: which of the two was published?)
+    problems.raise_if_any()
     top = read_table(problems, "", tree) or {}
     for part, keys in (("ruleset", ("sha256",)), ("evidence", ("sha256", "township", "period"))):
-        raw = _need(problems, "", top, part)
+        raw = read_key(problems, "", top, part)
         table = (read_table(problems, part, raw) if raw is not None else None) or {}
         for key in keys if raw is not None else ():
-            _need(problems, part, table, key)
-    for n, entry in enumerate(read_list(problems, "results", _need(problems, "", top, "results")) or []):
+            read_key(problems, part, table, key)
+    results = read_key(problems, "", top, "results")
+    for n, entry in enumerate(
+        (read_list(problems, "results", results) if results is not None else None) or []
+    ):
         path = join("results", n)
         result = read_table(problems, path, entry) or {}
-        person = read_table(problems, join(path, "inspector"), _need(problems, path, result, "inspector"))
+        person = read_table(problems, join(path, "inspector"), read_key(problems, path, result, "inspector"))
         for key in ("id", "name"):
-            _need(problems, join(path, "inspector"), person or {}, key)
+            read_key(problems, join(path, "inspector"), person or {}, key)
         for key in ("total", "grade", "duty_days", "vetoes"):
-            _need(problems, path, result, key)
+            read_key(problems, path, result, key)
         _entries(problems, join(path, "vetoes"), result.get("vetoes"), ("id",))
         items_path = join(path, "items")
         for k, item in enumerate(
-            read_list(problems, items_path, _need(problems, path, result, "items")) or []
+            read_list(problems, items_path, read_key(problems, path, result, "items")) or []
         ):
             table = read_table(problems, join(items_path, k), item) or {}
             for key in ("id", "title", "score", "hits"):
-                _need(problems, join(items_path, k), table, key)
+                read_key(problems, join(items_path, k), table, key)
             _entries(problems, join(join(items_path, k), "hits"), table.get("hits"), ("rule",))
-        bonus = read_table(problems, join(path, "bonus"), _need(problems, path, result, "bonus")) or {}
+        bonus = read_table(problems, join(path, "bonus"), read_key(problems, path, result, "bonus")) or {}
         for key in ("applied", "hits"):
-            _need(problems, join(path, "bonus"), bonus, key)
+            read_key(problems, join(path, "bonus"), bonus, key)
         _entries(problems, join(join(path, "bonus"), "hits"), bonus.get("hits"), ("rule",))
     problems.raise_if_any()
     assert isinstance(tree, dict)  # read_table said so
@@ -244,19 +248,12 @@ def _entries(problems: Collector, path: str, raw: object, keys: tuple[str, ...])
     for n, entry in enumerate(read_list(problems, path, raw) or []):
         table = read_table(problems, join(path, n), entry) or {}
         for key in keys:
-            _need(problems, join(path, n), table, key)
+            read_key(problems, join(path, n), table, key)
 
 
 def load_published(name: str) -> PublishedResult:
     """The published result in the file ``name`` (see :func:`read_published`)."""
     return read_published(read_bytes(name), name)
-
-
-def _need(problems: Collector, path: str, table: Mapping[str, Any], key: str) -> Any:
-    if key not in table:
-        problems.add(join(path, key), M.KEY_MISSING)
-        return None
-    return table[key]
 
 
 # -- comparing --------------------------------------------------------------------

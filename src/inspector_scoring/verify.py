@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import messages as M
-from ._readers import check_tree, describe, join, read_list, read_str, read_table
+from ._readers import check_tree, describe, join, read_key, read_list, read_str, read_table
 from .errors import Collector
 from .i18n import SHOWN, Text, quote, visible
 from .numbers import OutOfRange, format_number
@@ -71,16 +71,14 @@ def read_result(data: bytes, name: str) -> object:
     import json  # noqa: PLC0415
 
     from .errors import fail  # noqa: PLC0415
-    from .evidence.read import parse_json_text  # noqa: PLC0415
+    from .evidence.read import json_syntax, parse_json_text  # noqa: PLC0415
     from .files import decode_text  # noqa: PLC0415
-    from .syntax import json_reason  # noqa: PLC0415
 
     text = decode_text(data, name)
     try:
         return parse_json_text(text, exact=True)
     except json.JSONDecodeError as error:
-        reason = M.INVALID_JSON(reason=json_reason(error.msg), line=error.lineno, column=error.colno)
-        raise fail(name, "", M.NOT_A_RESULT(reason=reason)) from None
+        raise fail(name, "", M.NOT_A_RESULT(reason=json_syntax(error, text))) from None
     except RecursionError:
         from ._readers import MAX_DEPTH  # noqa: PLC0415
 
@@ -96,26 +94,26 @@ def _check_shape(problems: Collector, published: object) -> None:
     check_tree(problems, published)
     if problems.problems:
         return
-    _repeated_keys(problems, published)
+    repeated_keys(problems, published)
     top = read_table(problems, "", published)
     if top is None:
         return
     for part in ("ruleset", "evidence"):
-        table = read_table(problems, part, _get(problems, "", top, part))
+        table = read_table(problems, part, read_key(problems, "", top, part))
         if table is not None:
-            _get(problems, part, table, "sha256")
-    entries = read_list(problems, "results", _get(problems, "", top, "results")) or []
+            read_key(problems, part, table, "sha256")
+    entries = read_list(problems, "results", read_key(problems, "", top, "results")) or []
     seen: dict[str, str] = {}
     for n, entry in enumerate(entries):
         path = join("results", n)
         result = read_table(problems, path, entry)
         if result is None:
             continue
-        person = read_table(problems, join(path, "inspector"), _get(problems, path, result, "inspector"))
+        person = read_table(problems, join(path, "inspector"), read_key(problems, path, result, "inspector"))
         if person is None:
             continue
         id_path = join(join(path, "inspector"), "id")
-        given = _get(problems, join(path, "inspector"), person, "id")
+        given = read_key(problems, join(path, "inspector"), person, "id")
         inspector_id = read_str(problems, id_path, given) if given is not None else None
         if inspector_id is None:
             continue
@@ -125,14 +123,7 @@ def _check_shape(problems: Collector, published: object) -> None:
             seen[inspector_id] = id_path
 
 
-def _get(problems: Collector, path: str, table: Mapping[str, Any], key: str) -> Any:
-    if key not in table:
-        problems.add(join(path, key), M.KEY_MISSING)
-        return None
-    return table[key]
-
-
-def _repeated_keys(problems: Collector, tree: object) -> None:
+def repeated_keys(problems: Collector, tree: object) -> None:
     """Report every key the JSON text gave twice (an object read with its repeated keys)."""
     stack: list[tuple[str, object]] = [("", tree)]
     while stack:

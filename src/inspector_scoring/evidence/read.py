@@ -33,7 +33,7 @@ from ..i18n import Text, quote
 from ..numbers import parse_decimal, parse_integer
 from ..syntax import json_reason
 
-__all__ = ["JsonObject", "Parsed", "parse_json", "parse_json_exact"]
+__all__ = ["JsonObject", "Parsed", "json_syntax", "parse_json", "parse_json_exact"]
 
 
 class JsonObject(dict[str, Any]):
@@ -123,7 +123,7 @@ def _parse(box: list[bytes], name: str, *, exact: bool) -> tuple[object, str]:
         try:
             tree = parse_json_text(text, exact=exact)
         except json.JSONDecodeError as error:
-            raise fail(name, "", _syntax(error, text)) from None
+            raise fail(name, "", json_syntax(error, text)) from None
         except RecursionError:
             raise fail(name, "", M.TOO_DEEP(most=MAX_DEPTH)) from None
         # A \ud800 escape alone is no character: such text could be read but never written.
@@ -174,7 +174,7 @@ _FULL_WIDTH = {
 }
 
 
-def _syntax(error: json.JSONDecodeError, text: str) -> Text:
+def json_syntax(error: json.JSONDecodeError, text: str) -> Text:
     """The message for a JSON syntax error; it names a full-width character standing where
     JSON punctuation or a digit belongs, as a Chinese input method types them."""
     char = text[error.pos] if error.pos < len(text) else ""
