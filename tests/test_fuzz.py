@@ -528,10 +528,12 @@ def test_a_panic_in_the_workbook_reader_is_a_problem_not_a_traceback(monkeypatch
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(WORKBOOK)
     assert raised.value.lines("en") == [
-        "<stdin>: cannot read the workbook: index out of bounds: the len is 74 but the index is 44289"
+        "<stdin>: cannot read the workbook: the file is damaged, or is no .xlsx, .xls or .ods workbook; "
+        "open it in Excel or WPS and save it again as .xlsx"
     ]
     assert raised.value.lines("zh") == [
-        "<stdin>: 无法读取工作簿：index out of bounds: the len is 74 but the index is 44289"
+        "<stdin>: 无法读取工作簿：文件已损坏，或不是 .xlsx、.xls、.ods 工作簿；"
+        "请用 Excel 或 WPS 打开，另存为 .xlsx 后再试"
     ]
     monkeypatch.setattr(_PanickingBook, "raised", KeyboardInterrupt())
     with pytest.raises(KeyboardInterrupt):

@@ -271,3 +271,23 @@ def test_check_in_chinese_leaves_no_english_but_ids(tmp_path: Path) -> None:
     assert "只计持续120分钟及以上、有结束时间的下井记录" in text
     leftover = sorted(set(re.findall(r"[A-Za-z]{3,}", text)))
     assert not leftover, leftover
+
+
+def test_the_systems_reasons_are_said_in_the_chosen_language() -> None:
+    """A reason the system gives (reading /dev/tty without a terminal: ENXIO) is a message of
+    its own; one without a message is told by its number, never in the system's English."""
+    import errno  # noqa: PLC0415
+
+    from inspector_scoring.files import os_reason  # noqa: PLC0415
+    from inspector_scoring.i18n import Text  # noqa: PLC0415
+
+    device = os_reason(OSError(errno.ENXIO, "No such device or address"))
+    other = os_reason(OSError(errno.EDOM, "Numerical argument out of domain"))
+    assert isinstance(device, Text)
+    assert isinstance(other, Text)
+    assert (device.render("en"), device.render("zh")) == (
+        "No such device or address",
+        "没有这个设备（或设备未连接）",
+    )
+    assert other.render("en") == f"the system refused (error number {errno.EDOM})"
+    assert other.render("zh") == f"系统拒绝了此操作（错误号 {errno.EDOM}）"

@@ -34,25 +34,49 @@ MAX_TOML_BYTES = 16 << 20
 
 #: the system's reasons a clerk meets, as messages (their English is the system's own wording)
 _REASONS = {
-    errno.ENOENT: M.OS_NOT_FOUND,
-    errno.EACCES: M.OS_PERMISSION,
-    errno.EPERM: M.OS_NOT_PERMITTED,
-    errno.EISDIR: M.OS_IS_FOLDER,
-    errno.ENOTDIR: M.OS_NOT_FOLDER,
-    errno.ENOSPC: M.OS_DISK_FULL,
-    errno.EROFS: M.OS_READ_ONLY,
-    errno.ENAMETOOLONG: M.OS_NAME_TOO_LONG,
-    errno.ELOOP: M.OS_LINK_LOOP,
-    errno.EIO: M.OS_IO_ERROR,
-    errno.EFBIG: M.OS_FILE_TOO_LARGE,
-    errno.EAGAIN: M.OS_TRY_AGAIN,
+    getattr(errno, name): message
+    for name, message in (
+        ("ENOENT", M.OS_NOT_FOUND),
+        ("EACCES", M.OS_PERMISSION),
+        ("EPERM", M.OS_NOT_PERMITTED),
+        ("EISDIR", M.OS_IS_FOLDER),
+        ("ENOTDIR", M.OS_NOT_FOLDER),
+        ("ENOSPC", M.OS_DISK_FULL),
+        ("EROFS", M.OS_READ_ONLY),
+        ("ENAMETOOLONG", M.OS_NAME_TOO_LONG),
+        ("ELOOP", M.OS_LINK_LOOP),
+        ("EIO", M.OS_IO_ERROR),
+        ("EFBIG", M.OS_FILE_TOO_LARGE),
+        ("EAGAIN", M.OS_TRY_AGAIN),
+        ("ENXIO", M.OS_NO_DEVICE),
+        ("ENODEV", M.OS_NO_DEVICE),
+        ("EINVAL", M.OS_INVALID),
+        ("EBUSY", M.OS_BUSY),
+        ("ETXTBSY", M.OS_BUSY),
+        ("EMFILE", M.OS_TOO_MANY_FILES),
+        ("ENFILE", M.OS_TOO_MANY_FILES),
+        ("ENOMEM", M.OS_NO_MEMORY),
+        ("EDQUOT", M.OS_QUOTA),
+        ("EEXIST", M.OS_EXISTS),
+        ("EXDEV", M.OS_CROSS_DEVICE),
+        ("ETIMEDOUT", M.OS_TIMED_OUT),
+        ("ESTALE", M.OS_STALE),
+        ("EINTR", M.OS_INTERRUPTED),
+        ("EOPNOTSUPP", M.OS_NOT_SUPPORTED),
+    )
+    if hasattr(errno, name)  # (each system has its own set of numbers)
 }
 
 
 def os_reason(error: OSError) -> Text | str:
-    """Why the system refused, as a message where it is a common reason, else its own words."""
+    """Why the system refused, as a message: its own where it is a known reason, else the
+    system's error number (never the system's words, which are not in the chosen language)."""
     message = _REASONS.get(error.errno) if error.errno is not None else None
-    return message() if message is not None else (error.strerror or str(error))
+    if message is not None:
+        return message()
+    if error.errno is not None:
+        return M.OS_OTHER(number=error.errno)
+    return error.strerror or str(error)  # (an OSError raised without a number: Python's words)
 
 
 def read_bytes(name: str, *, most: int = MAX_JSON_BYTES) -> bytes:

@@ -488,6 +488,21 @@ OS_LINK_LOOP = Message("os.link_loop", "Too many levels of symbolic links")
 OS_IO_ERROR = Message("os.io_error", "Input/output error")
 OS_FILE_TOO_LARGE = Message("os.file_too_large", "File too large")
 OS_TRY_AGAIN = Message("os.try_again", "Resource temporarily unavailable")
+OS_NO_DEVICE = Message("os.no_device", "No such device or address")
+OS_INVALID = Message("os.invalid", "Invalid argument")
+OS_BUSY = Message("os.busy", "Device or resource busy")
+OS_TOO_MANY_FILES = Message("os.too_many_files", "Too many open files")
+OS_NO_MEMORY = Message("os.no_memory", "Cannot allocate memory")
+OS_QUOTA = Message("os.quota", "Disk quota exceeded")
+OS_EXISTS = Message("os.exists", "File exists")
+OS_CROSS_DEVICE = Message("os.cross_device", "Invalid cross-device link")
+OS_TIMED_OUT = Message("os.timed_out", "Connection timed out")
+OS_STALE = Message("os.stale", "Stale file handle")
+OS_INTERRUPTED = Message("os.interrupted", "Interrupted system call")
+OS_NOT_SUPPORTED = Message("os.not_supported", "Operation not supported")
+#: a reason of the system's that has no message of its own: its number (the system's words,
+#: in its language, are not the chosen language's)
+OS_OTHER = Message("os.other", "the system refused (error number {number})")
 # -- after the notice: corrections, ranking, the year so far, next year's calendar --------
 
 NEEDS_KEY = Message("rules.needs_key", "only with {key}")
@@ -586,7 +601,11 @@ SHEET_TAKEN = Message("rules.sheet_taken", "{value} is the name of a sheet every
 
 # -- the workbook: its sheets, columns and cells ----------------------------------
 
-NOT_A_WORKBOOK = Message("workbook.unreadable", "cannot read the workbook: {reason}")
+NOT_A_WORKBOOK = Message(
+    "workbook.unreadable",
+    "cannot read the workbook: the file is damaged, or is no .xlsx, .xls or .ods workbook; open it in "
+    "Excel or WPS and save it again as .xlsx",
+)
 SHEET_MISSING = Message("workbook.sheet_missing", "missing required sheet")
 SHEET_UNKNOWN = Message("workbook.sheet_unknown", "unknown sheet{hint}")
 SHEET_KIND_TWICE = Message("workbook.sheet_kind_twice", "a second sheet of the event kind {kind}")

@@ -195,7 +195,9 @@ def read_workbook(data: bytes, name: str) -> Workbook:
         if not isinstance(error, Exception) and type(error).__module__ != "pyo3_runtime":
             raise  # (KeyboardInterrupt, SystemExit; pyo3's PanicException, a panic in the Rust
             # reader on a damaged file, is a BaseException: reported like its errors)
-        problems.add("", M.NOT_A_WORKBOOK, reason=str(error).strip() or type(error).__name__)
+        # (the reader's own words are English and about its internals: the clerk is told what
+        # to do instead)
+        problems.add("", M.NOT_A_WORKBOOK)
         raise InvalidInputError(problems.problems) from None
     return Workbook(name, hashlib.sha256(data).hexdigest(), sheets)
 
