@@ -298,6 +298,29 @@ def test_the_same_id_twice_in_the_roster_is_reported_at_its_cell(tmp_path: Path)
     assert _problems(tmp_path, sheets, "zh") == ['人员!A4: 安监员编号 "QJ-01" 重复（首次出现于 人员!A2）']
 
 
+@pytest.mark.parametrize(
+    ("name", "content"), [("t.xlsx", b"hello"), ("c.xls", b"a,b\n1,2\n"), ("e.ods", b"")]
+)
+def test_a_file_named_as_a_workbook_that_is_none_is_said_so(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    """A damaged file, or a CSV saved under a spreadsheet's name, is no workbook: said so, with
+    what to do, not as a JSON syntax error."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    english = run(path, lang="en")
+    chinese = run("import", path, lang="zh")
+    assert english.returncode == chinese.returncode == 1
+    assert english.stderr == (
+        f"{path}: cannot read the workbook: the file is damaged, or is no .xlsx, .xls or .ods workbook; "
+        "open it in Excel or WPS and save it again as .xlsx\n"
+    )
+    assert chinese.stderr == (
+        f"{path}: 无法读取工作簿：文件已损坏，或不是 .xlsx、.xls、.ods 工作簿；"
+        "请用 Excel 或 WPS 打开，另存为 .xlsx 后再试\n"
+    )
+
+
 def test_an_empty_sheet_of_any_name_is_passed_over(tmp_path: Path) -> None:
     """The empty Sheet2 and Sheet3 a spreadsheet program adds (and openpyxl's Sheet) hold
     nothing to lose: the workbook imports as without them."""

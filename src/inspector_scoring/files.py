@@ -113,7 +113,10 @@ def decode_text(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        message = M.NOT_UTF8_GBK if looks_like_gbk(data) else M.NOT_UTF8
+        if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # the mark of UTF-16: Notepad's "Unicode"
+            message = M.NOT_UTF8_UTF16
+        else:
+            message = M.NOT_UTF8_GBK if looks_like_gbk(data) else M.NOT_UTF8
         raise fail(name, "", message(byte=error.start)) from None
 
 

@@ -41,6 +41,11 @@ NOT_UTF8_GBK = Message(
     "not UTF-8 text (byte {byte}): it looks like GBK/GB18030 (as Windows Notepad and Excel save "
     "Chinese text); save it again as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)",
 )
+NOT_UTF8_UTF16 = Message(
+    "file.not_utf8_utf16",
+    "not UTF-8 text (byte {byte}): it is UTF-16 (what Windows Notepad calls \"Unicode\"); save it "
+    "again as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)",
+)
 INVALID_TOML = Message("file.invalid_toml", "invalid TOML: {reason}")
 INVALID_JSON = Message("file.invalid_json", "invalid JSON: {reason} (at line {line}, column {column})")
 INVALID_JSON_NUMBER = Message("file.invalid_json_number", "invalid JSON: {reason}")

@@ -16,8 +16,9 @@ from typing import Any
 
 import attrs
 
+from .. import messages as M
 from .._readers import check_tree
-from ..errors import Collector, InvalidInputError, Problem
+from ..errors import Collector, InvalidInputError, Problem, fail
 from ..files import MAX_JSON_BYTES, check_size, read_bytes
 from ..jsontext import canonical_sha256
 from ..rules.model import Ruleset
@@ -104,6 +105,10 @@ def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Sour
         box = [read_bytes(path)]
         if _is_workbook(box[0]):
             return _workbook(box[0], label)
+        if path.lower().endswith(_WORKBOOK_SUFFIXES):
+            # (named as a workbook but not one: a damaged file, or a CSV or web page saved
+            # under a spreadsheet's name, as some positioning systems export; not read as JSON)
+            raise fail(label, "", M.NOT_A_WORKBOOK())
         again = _again(path, box[0])
         parsed = parse_json(box, label)  # (which lets the bytes go as soon as they are decoded)
         return Source(label, parsed.tree, parsed.sha256, parsed.strings, again, owned=True)
@@ -118,6 +123,10 @@ def _unwritten(source: Source) -> Source:
     check_tree(problems, source.tree)
     problems.raise_if_any()
     return source
+
+
+#: the names of spreadsheet files
+_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 def _is_workbook(data: bytes) -> bool:
