@@ -241,6 +241,19 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
             '人员!D1: 缺少必需的列 "姓名"',
         ],
     ),
+    (
+        "headers of two characters, one of them mistyped (时问 for 时间, 性名 for 姓名)",
+        {
+            "人员": [["编号", "性名", "卡号", "姓名"], ["QJ-01", "", "8001", "张德明"]],
+            "工作日志": [["编号", "时问"], ["QJ-01", "2021-04-01"]],
+        },
+        [
+            '人员!B1: unknown column "性名"; did you mean "姓名"?',
+            '工作日志!B1: unknown column "时问"; did you mean "时间"?',
+            '工作日志!C1: missing required column "时间"',
+        ],
+        ['工作日志!C1: 缺少必需的列 "时间"'],
+    ),
 ]
 
 

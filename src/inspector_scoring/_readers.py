@@ -89,11 +89,24 @@ def shown(problems: Collector, value: object) -> str | Text:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | Text:
-    """``; did you mean "x"?`` for the closest choice, or an empty string."""
+    """``; did you mean "x"?`` for the closest choice, or an empty string: by similarity, or
+    else one edit away (a word of two characters, 时问 for 时间, is only half like it)."""
     import difflib  # noqa: PLC0415 - only when something is misspelt
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    listed = list(choices)
+    close = difflib.get_close_matches(word, listed, n=1, cutoff=0.6)
+    close = close or [choice for choice in listed if one_edit(word, choice)][:1]
     return M.DID_YOU_MEAN(choice=quote(close[0])) if close else ""
+
+
+def one_edit(word: str, other: str) -> bool:
+    """Whether two different words are one insertion, deletion or substitution apart."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    if len(word) == len(other):
+        return sum(a != b for a, b in zip(word, other, strict=True)) == 1
+    short, long = sorted((word, other), key=len)
+    return any(long[:n] + long[n + 1 :] == short for n in range(len(long)))
 
 
 def check_keys(

@@ -43,7 +43,7 @@ NOT_UTF8_GBK = Message(
 )
 NOT_UTF8_UTF16 = Message(
     "file.not_utf8_utf16",
-    "not UTF-8 text (byte {byte}): it is UTF-16 (what Windows Notepad calls \"Unicode\"); save it "
+    'not UTF-8 text (byte {byte}): it is UTF-16 (what Windows Notepad calls "Unicode"); save it '
     "again as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)",
 )
 INVALID_TOML = Message("file.invalid_toml", "invalid TOML: {reason}")

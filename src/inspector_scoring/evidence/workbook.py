@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from .. import messages as M
-from .._readers import join, suggest
+from .._readers import join, one_edit, suggest
 from ..errors import Collector, InvalidInputError, Problem
 from ..i18n import quote
 from ..layout import (
@@ -507,7 +507,7 @@ class _Reader:
             key = known.get(text) or (known.get(aliases[text]) if text in aliases else None)
             if key is None:
                 close = [
-                    word for word in listed if typos and text not in _EXPORT_COLUMNS and _one_edit(text, word)
+                    word for word in listed if typos and text not in _EXPORT_COLUMNS and one_edit(text, word)
                 ]
                 if extras and not close and text not in _OWN_EVENT_KEYS:
                     key = text
@@ -926,13 +926,3 @@ def _cards(text: str | None) -> list[str]:
     for separator in _CARD_SEPARATORS[1:]:
         text = text.replace(separator, _CARD_SEPARATORS[0])
     return [card.strip() for card in text.split(_CARD_SEPARATORS[0]) if card.strip()]
-
-
-def _one_edit(word: str, other: str) -> bool:
-    """Whether two different headers are one insertion, deletion or substitution apart."""
-    if word == other or abs(len(word) - len(other)) > 1:
-        return False
-    if len(word) == len(other):
-        return sum(a != b for a, b in zip(word, other, strict=True)) == 1
-    short, long = sorted((word, other), key=len)
-    return any(long[:n] + long[n + 1 :] == short for n in range(len(long)))
