@@ -221,6 +221,32 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
         ],
     ),
     (
+        "a card not the named inspector's: another's by 编号, none of theirs by 姓名, full-width digits",
+        {
+            "下井记录": [
+                ["编号", "卡号", "姓名", "时间", "结束时间"],
+                ["QJ-02", "8001", None, "2021-04-12 08:00", "2021-04-12 11:00"],
+                [None, "7777", "刘春燕", "2021-04-13 08:00", "2021-04-13 11:00"],
+                [None, "８００１", None, "2021-04-14 08:00", "2021-04-14 11:00"],
+                [None, "9005", "钱矿工", "2021-04-14 08:00", "2021-04-14 11:00"],
+            ],
+        },
+        [
+            '下井记录!B2: the card "8001" is "张德明"\'s in 人员, but this row names "刘春燕": '
+            "one card under two names (someone else's card, 捎卡?)",
+            '下井记录!B3: the card "7777" is not among "刘春燕"\'s cards in 人员: add it to their 卡号, '
+            "or check whose card it is (someone else's card, 捎卡?)",
+            '下井记录!B4: "８００１" holds the full-width character "８"; type the ASCII "8" '
+            "(switch the input method to half-width)",
+        ],
+        [
+            '下井记录!B2: 卡号 "8001" 在人员表中属于 "张德明"，本行却是 "刘春燕"：一卡两人（是否捎卡？）',
+            '下井记录!B3: 人员表中 "刘春燕" 的卡号里没有 "7777"：'
+            "请把它补进此人的卡号，或核实这张卡是谁的（是否捎卡？）",
+            '下井记录!B4: "８００１" 中有全角字符 "８"，请改为半角 "8"（把输入法切换到半角）',
+        ],
+    ),
+    (
         "a misspelt row, a misspelt header and so a missing column",
         {
             "考核信息": [

@@ -657,6 +657,11 @@ CARD_OTHER_NAME = Message(
     "the card {card} is {name}'s in 人员, but this row names {value}: one card under two names "
     "(someone else's card, 捎卡?)",
 )
+CARD_NOT_LISTED = Message(
+    "workbook.card_not_listed",
+    "the card {card} is not among {name}'s cards in 人员: add it to their 卡号, or check whose card "
+    "it is (someone else's card, 捎卡?)",
+)
 NO_WHO = Message("workbook.no_who", "say which inspector: fill in 编号 or 姓名")
 NO_WHO_CARD = Message("workbook.no_who_card", "say which inspector: fill in 编号, 姓名 or 卡号")
 NO_WHO_COLUMN = Message("workbook.no_who_column", "needs a column 编号 or 姓名 saying which inspector")

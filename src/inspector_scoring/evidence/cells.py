@@ -88,6 +88,15 @@ def _full_width(problems: Collector, where: str, text: str) -> bool:
     return True
 
 
+def read_code(problems: Collector, where: str, value: object) -> str | None:
+    """A cell holding a code (a card number) as text; ``None`` for a blank cell, or after
+    reporting full-width characters (８００１ is no card the positioning system knows)."""
+    text = read_text(problems, where, value)
+    if text is not None and _full_width(problems, where, text):
+        return None
+    return text
+
+
 def read_text(problems: Collector, where: str, value: object) -> str | None:
     """A cell as text (a number through its shortest form); ``None`` for a blank cell."""
     if blank(value):

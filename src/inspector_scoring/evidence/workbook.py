@@ -42,7 +42,7 @@ from ..layout import (
 )
 from ..periods import Period, parse_period
 from ..rules.model import Kind, Ruleset
-from .cells import blank, cell_name, read_date, read_moment, read_number, read_text, shown_cell
+from .cells import blank, cell_name, read_code, read_date, read_moment, read_number, read_text, shown_cell
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -649,7 +649,7 @@ class _Reader:
                     if day is not None:
                         person[key] = day
             where, value = columns.get(sheet, row, "cards")
-            cards = read_text(self.problems, where, value) if where else None
+            cards = read_code(self.problems, where, value) if where else None
             for card in _cards(cards):
                 if card in card_cells:
                     self.problems.add(where, M.CARD_TWICE, card=quote(card), first=card_cells[card])
@@ -674,7 +674,9 @@ class _Reader:
         card_cell, card_value = columns.get(sheet, row, "card")
         given_id = read_text(self.problems, id_cell, id_value) if id_cell else None
         name = read_text(self.problems, name_cell, name_value) if name_cell else None
-        card = read_text(self.problems, card_cell, card_value) if card_cell else None
+        card = read_code(self.problems, card_cell, card_value) if card_cell else None
+        if card_cell and card is None and not blank(card_value):
+            return None  # (a card in full-width digits: said, and no guess whose it is)
         if given_id is not None:
             n = self.by_id.get(given_id)
             if n is None:
@@ -688,9 +690,17 @@ class _Reader:
                     name_cell, M.ID_OTHER_NAME, id=quote(given_id), name=quote(str(listed)), value=quote(name)
                 )
                 return None
+            if by_card and card is not None and self.by_card.get(card) != n:
+                self._card_not_theirs(card_cell, card, n)
+                return None
             return n
         if by_card and card is not None:
             n = self.by_card.get(card)
+            if n is None and name is not None and name in self.by_name:
+                # A listed inspector's name with a card 人员 does not give them: a card missing
+                # from the roster, or someone else's (捎卡); never left out as another's record.
+                self._card_not_theirs(card_cell, card, self.by_name[name][0])
+                return None
             if n is None:
                 return _LEFT
             listed = self.inspectors[n].get("name")
@@ -715,6 +725,21 @@ class _Reader:
         first = id_cell or name_cell or card_cell or sheet.where(row, 0)
         self.problems.add(first, M.NO_WHO_CARD if by_card else M.NO_WHO)
         return None
+
+    def _card_not_theirs(self, where: str, card: str, n: int) -> None:
+        """Report a row whose card is not one 人员 lists for the inspector it names (``n``)."""
+        person = self.inspectors[n]
+        owner = self.by_card.get(card)
+        if owner is None:
+            self.problems.add(where, M.CARD_NOT_LISTED, card=quote(card), name=quote(str(person.get("name"))))
+        else:
+            self.problems.add(
+                where,
+                M.CARD_OTHER_NAME,
+                card=quote(card),
+                name=quote(str(self.inspectors[owner].get("name"))),
+                value=quote(str(person.get("name"))),
+            )
 
     def _who_columns(self, sheet: Sheet, columns: _Columns, *, by_card: bool) -> bool:
         """Whether the sheet has a column saying who (编号 or 姓名, or 卡号 in an event sheet)."""
