@@ -360,6 +360,20 @@ def test_a_file_named_as_a_workbook_that_is_none_is_said_so(
     )
 
 
+def test_other_peoples_rows_are_left_out_unread(tmp_path: Path) -> None:
+    """A pasted export's rows of cards not in 人员 are other people's records: a blank or odd
+    time of theirs is not the township's to mend, and does not stop the import."""
+    sheets = month()
+    sheets["下井记录"] += [
+        ["9003", "孙矿工", None, None, "KJ-11", "掘进队"],
+        ["9004", "周矿工", "2021-02-05 08:00:00.000", "昨天", "KJ-12", "掘进队"],
+    ]
+    done = _import(tmp_path, sheets)
+    assert done.returncode == 0, done.stderr
+    book = str(tmp_path / "2021-04.xlsx")
+    assert done.stderr.splitlines()[0] == f"{book}: 下井记录: left out 4 row(s) of 4 card(s) not listed in 人员"
+
+
 def test_an_empty_sheet_of_any_name_is_passed_over(tmp_path: Path) -> None:
     """The empty Sheet2 and Sheet3 a spreadsheet program adds (and openpyxl's Sheet) hold
     nothing to lose: the workbook imports as without them."""

@@ -829,11 +829,11 @@ class _Reader:
         skipped_cards: set[str] = set()
         for row in self._rows(sheet):
             n = self._who(sheet, row, columns, by_card=True)
-            event, cells = self._event(sheet, row, columns, kind, fields, time_of_day=time_of_day)
-            if n is _LEFT:
+            if n is _LEFT:  # another person's record: counted, and nothing else of it read
                 skipped_rows += 1
                 skipped_cards.add(str(read_text(self.problems, *columns.get(sheet, row, "card"))))
                 continue
+            event, cells = self._event(sheet, row, columns, kind, fields, time_of_day=time_of_day)
             if not isinstance(n, int) or event["at"] is None:
                 continue
             events = self.inspectors[n]["events"]
