@@ -371,7 +371,8 @@ def test_other_peoples_rows_are_left_out_unread(tmp_path: Path) -> None:
     done = _import(tmp_path, sheets)
     assert done.returncode == 0, done.stderr
     book = str(tmp_path / "2021-04.xlsx")
-    assert done.stderr.splitlines()[0] == f"{book}: 下井记录: left out 4 row(s) of 4 card(s) not listed in 人员"
+    said = done.stderr.splitlines()[0]
+    assert said == f"{book}: 下井记录: left out 4 row(s) of 4 card(s) not listed in 人员"
 
 
 def test_an_empty_sheet_of_any_name_is_passed_over(tmp_path: Path) -> None:
