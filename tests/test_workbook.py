@@ -247,6 +247,15 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
         ],
     ),
     (
+        "a period with a full-width digit (it was read as March)",
+        {"考核信息": [["项目", "内容"], ["乡镇", "前进镇"], ["考核期", "2021年４月"]]},
+        [
+            '考核信息!B3: "2021年４月" holds the full-width character "４"; type the ASCII "4" '
+            "(switch the input method to half-width)"
+        ],
+        ['考核信息!B3: "2021年４月" 中有全角字符 "４"，请改为半角 "4"（把输入法切换到半角）'],
+    ),
+    (
         "a misspelt row, a misspelt header and so a missing column",
         {
             "考核信息": [

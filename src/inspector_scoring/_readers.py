@@ -19,6 +19,7 @@ from . import messages as M
 from .errors import Collector
 from .i18n import SHOWN, Listing, Message, Text, quote
 from .numbers import OutOfRange, as_number, decimals_of, format_number, small_decimal
+from .syntax import ascii_for
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_-]*")
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
@@ -269,8 +270,27 @@ def read_iso_date(problems: Collector, path: str, value: object) -> date | None:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    problems.add(path, M.NOT_DATE, value=shown(problems, value))
+    if not full_width(problems, path, value):
+        problems.add(path, M.NOT_DATE, value=shown(problems, value))
     return None
+
+
+#: what a Chinese input method types for ASCII (:func:`~inspector_scoring.syntax.ascii_for`)
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u3002“”‘’]")
+
+
+def full_width(problems: Collector, where: str, value: object) -> bool:
+    """Report, at ``where``, that a text value holds a full-width character (２ for 2, typed with
+    a Chinese input method), naming it and its ASCII form; whether it did."""
+    if not isinstance(value, str):
+        return False
+    found = _FULL_WIDTH.search(value)
+    if found is None:
+        return False
+    char = found.group()
+    typed = ascii_for(char) or char
+    problems.add(where, M.FULL_WIDTH_CHAR, value=quote(value), char=quote(char), ascii=quote(typed))
+    return True
 
 
 @functools.lru_cache(maxsize=1 << 16)

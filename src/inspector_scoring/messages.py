@@ -452,6 +452,11 @@ JSON_TRAILING_COMMA_OBJECT = Message(
 JSON_TRAILING_COMMA_ARRAY = Message("json.trailing_comma_array", "Illegal trailing comma before end of array")
 TOML_AT = Message("toml.at", "{reason} (at line {line}, column {column})")
 TOML_AT_END = Message("toml.at_end", "{reason} (at end of document)")
+TOML_FULL_WIDTH_AT = Message(
+    "toml.full_width_at",
+    "{reason} (at line {line}, column {column}): the full-width character {char} stands there; TOML "
+    "needs the ASCII {ascii} (switch the input method to half-width)",
+)
 TOML_DECLARED_TWICE = Message("toml.declared_twice", "Cannot declare {key} twice")
 TOML_IMMUTABLE = Message("toml.immutable", "Cannot mutate immutable namespace {key}")
 TOML_OVERWRITE = Message("toml.overwrite", "Cannot overwrite a value")
@@ -636,8 +641,8 @@ CELL_NOT_DATE_OR_MOMENT = Message(
     "2021-03-05 08:30), got {value}",
 )
 CELL_NOT_NUMBER = Message("workbook.not_number", "must be a number, got {value}")
-CELL_FULL_WIDTH = Message(
-    "workbook.full_width",
+FULL_WIDTH_CHAR = Message(
+    "value.full_width",
     "{value} holds the full-width character {char}; type the ASCII {ascii} (switch the input method "
     "to half-width)",
 )

@@ -13,9 +13,22 @@ import ast
 import re
 
 from . import messages as M
-from .i18n import Text
+from .i18n import Text, quote
 
-__all__ = ["json_reason", "toml_reason"]
+__all__ = ["ascii_for", "json_reason", "toml_reason"]
+
+#: what a Chinese input method types in place of ASCII punctuation, besides the full-width
+#: forms U+FF01-FF5E: curly quotes, the ideographic space and full stop
+_TYPED_FOR = {"“": '"', "”": '"', "‘": "'", "’": "'", "\u3000": " ", "。": "."}
+
+
+def ascii_for(char: str) -> str | None:
+    """The ASCII character that a full-width ``char`` stands for (``２`` → ``2``, ``“`` → ``"``,
+    ``，`` → ``,``), or ``None`` when it is no such character."""
+    if len(char) == 1 and "\uff01" <= char <= "\uff5e":
+        return chr(ord(char) - 0xFEE0)
+    return _TYPED_FOR.get(char)
+
 
 _JSON = {
     "Expecting value": M.JSON_EXPECTING_VALUE,
@@ -82,9 +95,10 @@ def json_reason(reason: str) -> Text | str:
     return message() if message is not None else reason
 
 
-def toml_reason(error: str) -> Text | str:
+def toml_reason(error: str, text: str = "") -> Text | str:
     """tomllib's error text (``Invalid value (at line 3, column 9)``) as a message with its place,
-    or as it is when it is not known."""
+    or as it is when it is not known; naming the full-width character standing at that place
+    in ``text`` (the file's), as a Chinese input method types it (``per = ２``)."""
     where = _WHERE.match(error)
     reason = where["reason"] if where else error
     said: Text | str = reason
@@ -97,4 +111,12 @@ def toml_reason(error: str) -> Text | str:
         return said
     if where["end"]:
         return M.TOML_AT_END(reason=said)
-    return M.TOML_AT(reason=said, line=int(where["line"]), column=int(where["column"]))
+    line, column = int(where["line"]), int(where["column"])
+    lines = text.splitlines()
+    char = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
+    typed = ascii_for(char) if char else None
+    if typed is not None:
+        return M.TOML_FULL_WIDTH_AT(
+            reason=said, line=line, column=column, char=quote(char), ascii=quote(typed)
+        )
+    return M.TOML_AT(reason=said, line=line, column=column)

@@ -15,9 +15,8 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from .. import messages as M
-from .._readers import describe
+from .._readers import describe, full_width
 from ..errors import Collector
-from ..i18n import quote
 
 __all__ = [
     "blank",
@@ -34,8 +33,6 @@ _DATE = r"(\d{4})(?:-(\d{1,2})-(\d{1,2})|/(\d{1,2})/(\d{1,2})|年(\d{1,2})月(\d
 _DATE_TEXT = re.compile(_DATE, re.ASCII)
 _MOMENT_TEXT = re.compile(_DATE + r"(?:[ T]|\s*(?<=日))\s*(\d{1,2}):(\d{2})(?::(\d{2}))?", re.ASCII)
 _NUMBER_TEXT = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
-#: full-width forms of the ASCII characters (U+FF01-FF5E) and the ideographic space and full stop
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u3002]")
 
 
 def column_letters(column: int) -> str:
@@ -77,22 +74,11 @@ def shown_cell(value: object) -> str | object:
     return describe(value)
 
 
-def _full_width(problems: Collector, where: str, text: str) -> bool:
-    """Record that ``text`` holds a full-width character, when it does."""
-    found = _FULL_WIDTH.search(text)
-    if found is None:
-        return False
-    char = found.group()
-    ascii_char = " " if char == "\u3000" else "." if char == "\u3002" else chr(ord(char) - 0xFEE0)
-    problems.add(where, M.CELL_FULL_WIDTH, value=quote(text), char=quote(char), ascii=quote(ascii_char))
-    return True
-
-
 def read_code(problems: Collector, where: str, value: object) -> str | None:
     """A cell holding a code (a card number) as text; ``None`` for a blank cell, or after
     reporting full-width characters (８００１ is no card the positioning system knows)."""
     text = read_text(problems, where, value)
-    if text is not None and _full_width(problems, where, text):
+    if text is not None and full_width(problems, where, text):
         return None
     return text
 
@@ -127,7 +113,7 @@ def read_date(problems: Collector, where: str, value: object) -> str | None:
         found = _DATE_TEXT.fullmatch(text)
         if found is not None and (day := _date_of(found)) is not None:
             return day.isoformat()
-        if _full_width(problems, where, text):
+        if full_width(problems, where, text):
             return None
     problems.add(where, M.CELL_NOT_DATE, value=shown_cell(value))
     return None
@@ -156,7 +142,7 @@ def read_moment(problems: Collector, where: str, value: object, *, time_of_day: 
             and (day := _date_of(found)) is not None
         ):
             return day.isoformat()
-        if _full_width(problems, where, text):
+        if full_width(problems, where, text):
             return None
     problems.add(
         where, M.CELL_NOT_MOMENT if time_of_day else M.CELL_NOT_DATE_OR_MOMENT, value=shown_cell(value)
@@ -174,7 +160,7 @@ def read_number(problems: Collector, where: str, value: object) -> int | Decimal
     elif isinstance(value, str) and _NUMBER_TEXT.fullmatch(value.strip()):
         text = value.strip()
     else:
-        if not (isinstance(value, str) and _full_width(problems, where, value.strip())):
+        if not (isinstance(value, str) and full_width(problems, where, value.strip())):
             problems.add(where, M.CELL_NOT_NUMBER, value=shown_cell(value))
         return None
     exact = Decimal(text)

@@ -32,6 +32,7 @@ from .._readers import (
     check_order,
     check_schema,
     describe,
+    full_width,
     join,
     read_iso_date,
     read_list,
@@ -167,7 +168,7 @@ class Check:
         period = None
         if "period" in table:
             period = parse_period(table["period"]) if isinstance(table["period"], str) else None
-            if period is None:
+            if period is None and not full_width(problems, "assessment.period", table["period"]):
                 problems.add("assessment.period", M.PERIOD_SHAPE, value=shown(problems, table["period"]))
         assessed_on = (
             read_iso_date(problems, "assessment.assessed_on", table["assessed_on"])
@@ -528,7 +529,7 @@ def _read_event(check: Check, path: str, raw: object) -> tuple[str, Any] | None:
     if "at" in table:
         value = table["at"]
         moment = check.moments.read(value)
-        if moment is None:
+        if moment is None and not full_width(problems, join(path, "at"), value):
             problems.add(join(path, "at"), M.NOT_MOMENT, value=shown(problems, value))
     _optional_str(problems, path, table, "ref")
     _optional_str(problems, path, table, "note")
@@ -551,7 +552,8 @@ def _read_until(check: Check, path: str, value: object, start: Any, at: object) 
     problems = check._structure
     end = check.moments.read(value)
     if end is None or end.time is None:
-        problems.add(path, M.NOT_DATETIME, value=shown(problems, value))
+        if not full_width(problems, path, value):
+            problems.add(path, M.NOT_DATETIME, value=shown(problems, value))
         return
     if start is None:
         return

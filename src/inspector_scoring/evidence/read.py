@@ -31,7 +31,7 @@ from ..errors import Collector, fail
 from ..files import decode_text
 from ..i18n import Text, quote
 from ..numbers import parse_decimal, parse_integer
-from ..syntax import json_reason
+from ..syntax import ascii_for, json_reason
 
 __all__ = ["JsonObject", "Parsed", "json_syntax", "parse_json", "parse_json_exact"]
 
@@ -160,31 +160,18 @@ def parse_json_text(text: str, *, exact: bool = False) -> object:
         )
 
 
-_FULL_WIDTH = {
-    "，": ",",
-    "：": ":",
-    "“": '"',
-    "”": '"',
-    "［": "[",
-    "］": "]",
-    "｛": "{",
-    "｝": "}",
-    "＂": '"',
-    **{chr(ord("０") + n): str(n) for n in range(10)},
-}
-
-
 def json_syntax(error: json.JSONDecodeError, text: str) -> Text:
     """The message for a JSON syntax error; it names a full-width character standing where
     JSON punctuation or a digit belongs, as a Chinese input method types them."""
     char = text[error.pos] if error.pos < len(text) else ""
-    if char in _FULL_WIDTH:
+    typed = ascii_for(char) if char else None
+    if typed is not None:
         return M.FULL_WIDTH_IN_JSON(
             reason=json_reason(error.msg),
             line=error.lineno,
             column=error.colno,
             char=quote(char),
-            ascii=quote(_FULL_WIDTH[char]),
+            ascii=quote(typed),
         )
     return M.INVALID_JSON(reason=json_reason(error.msg), line=error.lineno, column=error.colno)
 

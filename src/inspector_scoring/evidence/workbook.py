@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from .. import messages as M
-from .._readers import join, one_edit, suggest
+from .._readers import full_width, join, one_edit, suggest
 from ..errors import Collector, InvalidInputError, Problem
 from ..i18n import quote
 from ..layout import (
@@ -376,7 +376,7 @@ def _period_text(value: object) -> str | None:
         (r"(\d{4})(?:年度?)?", lambda m: m[1]),
     )
     for pattern, form in patterns:
-        found = re.fullmatch(pattern, text)
+        found = re.fullmatch(pattern, text, re.ASCII)  # (２０２１ is no year: said by the caller)
         if found is not None:
             return form(found)
     return None
@@ -569,7 +569,7 @@ class _Reader:
                 if text is None or parse_period(text) is None:
                     if blank(content):
                         self.problems.add(cell, M.EMPTY)
-                    else:
+                    elif not full_width(self.problems, cell, content):
                         self.problems.add(cell, M.CELL_NOT_PERIOD, value=shown_cell(content))
                     continue
                 out[key] = text

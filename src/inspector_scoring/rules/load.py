@@ -157,7 +157,7 @@ def parse_toml(data: bytes, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text, parse_float=parse_decimal)
     except tomllib.TOMLDecodeError as error:
-        raise fail(name, "", M.INVALID_TOML(reason=toml_reason(str(error)))) from None
+        raise fail(name, "", M.INVALID_TOML(reason=toml_reason(str(error), text))) from None
     except RecursionError:
         raise fail(name, "", M.TOO_DEEP_TOML(most=MAX_DEPTH)) from None
     except ValueError:
