@@ -256,6 +256,32 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
         ['考核信息!B3: "2021年４月" 中有全角字符 "４"，请改为半角 "4"（把输入法切换到半角）'],
     ),
     (
+        "dates out of order and leave that overlaps: the other date named by its cell",
+        {
+            "人员": [
+                ["编号", "姓名", "所驻煤矿", "到岗日期", "离岗日期", "卡号"],
+                ["QJ-01", "张德明", "白沙沟煤矿", None, None, "8001、8002"],
+                ["QJ-02", "刘春燕", "石门煤矿", "2021/4/11", "2021-04-05", 8003],
+            ],
+            "请假": [
+                ["姓名", "开始日期", "结束日期", "事由"],
+                ["张德明", "2021-04-20", "2021-04-22", "病假"],
+                ["张德明", "2021-04-21", "2021-04-23", "事假"],
+                ["张德明", "2021-04-28", "2021-04-26", "事假"],
+            ],
+        },
+        [
+            "请假!A3: overlaps 请假!A2 (2021-04-20 to 2021-04-22)",
+            "请假!C4: must not be before 请假!B4 (2021-04-28), got 2021-04-26",
+            "人员!E3: must not be before 人员!D3 (2021-04-11), got 2021-04-05",
+        ],
+        [
+            "请假!A3: 与 请假!A2（2021-04-20 至 2021-04-22）的日期重叠",
+            "请假!C4: 不能早于 请假!B4（2021-04-28），实际为 2021-04-26",
+            "人员!E3: 不能早于 人员!D3（2021-04-11），实际为 2021-04-05",
+        ],
+    ),
+    (
         "a misspelt row, a misspelt header and so a missing column",
         {
             "考核信息": [
@@ -311,7 +337,7 @@ def test_a_problem_the_check_finds_is_reported_at_the_cell_it_came_from(tmp_path
     sheets = month()
     sheets["下井记录"][3][3] = "2021-04-12 20:00"
     assert _problems(tmp_path, sheets) == [
-        '下井记录!D4: must not be before at (2021-04-12T22:10:00), got "2021-04-12T20:00:00"'
+        '下井记录!D4: must not be before 下井记录!C4 (2021-04-12T22:10:00), got "2021-04-12T20:00:00"'
     ]
 
 

@@ -176,8 +176,10 @@ GIVE_IN_COUNTS_OR_EVENTS = Message("evidence.give_in_counts_or_events", "in coun
 UNTIL_NEEDS_TIME = Message(
     "evidence.until_needs_time", "an event with until needs a time of day in at, got {value}"
 )
-UNTIL_BEFORE_AT = Message("evidence.until_before_at", "must not be before at ({at}), got {value}")
-UNTIL_TOO_LATE = Message("evidence.until_too_late", "must be at most 24 hours after at ({at}), got {value}")
+UNTIL_BEFORE_AT = Message("evidence.until_before_at", "must not be before {other} ({at}), got {value}")
+UNTIL_TOO_LATE = Message(
+    "evidence.until_too_late", "must be at most 24 hours after {other} ({at}), got {value}"
+)
 NOT_DATETIME = Message(
     "value.not_datetime", "must be a local date-time YYYY-MM-DDTHH:MM:SS without UTC offset, got {value}"
 )

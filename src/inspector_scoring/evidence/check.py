@@ -560,9 +560,13 @@ def _read_until(check: Check, path: str, value: object, start: Any, at: object) 
     if start.time is None:
         problems.add(path, M.UNTIL_NEEDS_TIME, value=shown(problems, at))
     elif end.value < start.value:
-        problems.add(path, M.UNTIL_BEFORE_AT, at=start.value.isoformat(), value=shown(problems, value))
+        problems.add(
+            path, M.UNTIL_BEFORE_AT, other="at", at=start.value.isoformat(), value=shown(problems, value)
+        )
     elif end.value > start.value + _DAY:
-        problems.add(path, M.UNTIL_TOO_LATE, at=start.value.isoformat(), value=shown(problems, value))
+        problems.add(
+            path, M.UNTIL_TOO_LATE, other="at", at=start.value.isoformat(), value=shown(problems, value)
+        )
 
 
 # -- small helpers ------------------------------------------------------------------

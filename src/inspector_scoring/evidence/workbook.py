@@ -23,7 +23,7 @@ import attrs
 from .. import messages as M
 from .._readers import full_width, join, one_edit, suggest
 from ..errors import Collector, InvalidInputError, Problem
-from ..i18n import quote
+from ..i18n import REGISTRY, Text, quote
 from ..layout import (
     ASSESSMENT,
     ASSESSMENT_HEADER,
@@ -131,6 +131,10 @@ class Workbook:
         return Evidence(tree, reader.cells, tuple(reader.left_out))
 
 
+#: a message's placeholders that name another place of the evidence file (a key, a key path)
+_PLACES = frozenset({"other", "first"})
+
+
 @attrs.frozen(slots=True, eq=False)
 class Evidence:
     """A workbook read as evidence: the JSON tree, the cell of each key path, what was left out."""
@@ -141,8 +145,35 @@ class Evidence:
     left_out: tuple[LeftOut, ...]
 
     def locate(self, problem: Problem) -> Problem:
-        """A problem found at a key path of the tree, moved to the cell it came from."""
-        return attrs.evolve(problem, path=self.cell_of(problem.path))
+        """A problem found at a key path of the tree, moved to the cell it came from; a place
+        the message names (``must not be before from``, ``overlaps leave[0]``, ``first at
+        inspectors[0].id``) is named by its cell too, as the clerk sees it (请假!B2)."""
+        cell = self.cell_of(problem.path)
+        params = tuple(
+            (
+                name,
+                self._cell_named(problem.path, value)
+                if name in _PLACES and isinstance(value, str)
+                else value,
+            )
+            for name, value in problem.params
+        )
+        message = REGISTRY.get(problem.code)
+        if params == problem.params or message is None:
+            return attrs.evolve(problem, path=cell)
+        return Problem.of(problem.file, cell, Text(message, params))
+
+    def _cell_named(self, path: str, place: str) -> str:
+        """The cell of ``place``, a key beside ``path`` (``from``), a part of its parent
+        (``leave[0]``) or a whole key path; ``place`` itself when the tree has no cell for it."""
+        parent = path[: max(path.rfind("."), 0)]
+        grandparent = parent[: max(parent.rfind("."), 0)]
+        # (``place`` is written as a key path already: put after its parent as it is)
+        for candidate in (f"{parent}.{place}", f"{grandparent}.{place}", place):
+            found = self.cells.get(candidate)
+            if found is not None:
+                return found
+        return place
 
     def cell_of(self, path: str) -> str:
         """The cell of a key path, or of the nearest part that has one (the path itself if none)."""
