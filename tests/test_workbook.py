@@ -410,6 +410,14 @@ def test_other_peoples_rows_are_left_out_unread(tmp_path: Path) -> None:
     assert said == f"{book}: 下井记录: left out 4 row(s) of 4 card(s) not listed in 人员"
 
 
+def test_a_roster_with_no_one_is_said_at_its_sheet(tmp_path: Path) -> None:
+    """人员 with its header alone: the problem is the sheet's, not the evidence file's key."""
+    sheets = {name: rows for name, rows in month().items() if name in ("考核信息", "人员")}
+    sheets["人员"] = sheets["人员"][:1]
+    assert _problems(tmp_path, sheets) == ["人员: must list at least one inspector"]
+    assert _problems(tmp_path, sheets, "zh") == ["人员: 至少要有一个安监员"]
+
+
 def test_an_empty_sheet_of_any_name_is_passed_over(tmp_path: Path) -> None:
     """The empty Sheet2 and Sheet3 a spreadsheet program adds (and openpyxl's Sheet) hold
     nothing to lose: the workbook imports as without them."""
@@ -558,3 +566,25 @@ def test_chinese_messages_are_used_for_the_language() -> None:
         assert M.SHEET_MISSING.render() == "缺少必需的工作表"
     finally:
         use_language("en")
+
+
+def test_score_annual_on_workbooks_names_their_cells(tmp_path: Path) -> None:
+    """The year so far from monthly workbooks: a township that differs, and a month missing, are
+    each said at the workbook's cell (考核信息!B2, 考核信息!B3), as for one month."""
+
+    def book(number: int, township: str) -> str:
+        sheets = month()
+        sheets["考核信息"][1:3] = [["乡镇", township], ["考核期", f"2021年{number}月"]]
+        sheets["人员"][2][3] = None  # (serving all month)
+        sheets["工作日志"] = sheets["工作日志"][:1]
+        sheets["下井记录"] = sheets["下井记录"][:1]
+        del sheets["请假"]
+        return write_workbook(tmp_path / f"{township}-2021-{number:02d}.xlsx", sheets)
+
+    january, march, other = book(1, "前进镇"), book(3, "前进镇"), book(2, "后退镇")
+    gap = run("annual", january, march, "--to-date")
+    assert gap.stderr.splitlines() == [
+        f"{march}: 考核信息!B3: the year so far, up to 2021-03, needs every month; missing: 2021-02"
+    ]
+    township = run("annual", january, other, "--to-date")
+    assert township.stderr.splitlines() == [f"{other}: 考核信息!B2: 后退镇 is not 前进镇 ({january})"]

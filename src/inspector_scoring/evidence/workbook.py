@@ -648,6 +648,7 @@ class _Reader:
         if columns is None:
             return
         self.roster = True
+        self.cells["inspectors"] = PEOPLE  # (what is said of the roster as a whole: none listed)
         card_cells: dict[str, str] = {}
         for row in self._rows(sheet):
             n = len(self.inspectors)

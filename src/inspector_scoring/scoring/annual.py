@@ -105,7 +105,10 @@ class AnnualAssessment:
 
 
 def _problem(assessment: Assessment, path: str, text: Text) -> Problem:
-    return Problem.of(assessment.evidence.source, path, text)
+    """``text`` of one month's evidence at ``path``: at its cell when the month is a workbook."""
+    problem = Problem.of(assessment.evidence.source, path, text)
+    cells = assessment.evidence.cells
+    return cells.locate(problem) if cells is not None else problem
 
 
 def _check_months(months: Sequence[Assessment], *, to_date: bool) -> list[Problem]:
@@ -160,7 +163,7 @@ def _check_months(months: Sequence[Assessment], *, to_date: bool) -> list[Proble
                 if to_date
                 else M.MONTHS_MISSING(year=year, missing=Listing(missing))
             )
-            problems.append(Problem.of(months[-1].evidence.source, "assessment.period", text))
+            problems.append(_problem(months[-1], "assessment.period", text))
     names: dict[str, tuple[str, Assessment]] = {}
     for assessment in sorted(months, key=lambda a: (a.evidence.assessment.period.index, a.evidence.source)):
         for person in (result.inspector for result in assessment.results):

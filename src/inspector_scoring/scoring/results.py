@@ -28,6 +28,7 @@ from .explain import explain
 
 if TYPE_CHECKING:
     from ..evidence.model import AssessmentInfo
+    from ..evidence.workbook import Evidence as WorkbookEvidence
     from .plan import Plan
 
 __all__ = [
@@ -191,6 +192,9 @@ class EvidenceInfo(NamedTuple):
     source: str
     sha256: str
     assessment: AssessmentInfo
+    #: a workbook's cells, by the key paths read from them (``None`` for an evidence file): what
+    #: is said later of the evidence (by ``score annual``) is said at a cell, as for one month
+    cells: WorkbookEvidence | None = None
 
 
 class Assessment(NamedTuple):

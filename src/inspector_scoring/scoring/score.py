@@ -133,5 +133,5 @@ def _assess(opened: Source, rules: Ruleset | None, rule_problems: list[Problem])
             raise InvalidInputError(opened.locate(problems))
     assert rules is not None  # (no problems: the rules were chosen)
     assert check.info is not None
-    evidence = EvidenceInfo(opened.name, opened.fingerprint(), check.info)
+    evidence = EvidenceInfo(opened.name, opened.fingerprint(), check.info, opened.cells)
     return Assessment(ENGINE, rules, evidence, tuple(results))
