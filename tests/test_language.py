@@ -291,3 +291,36 @@ def test_the_systems_reasons_are_said_in_the_chosen_language() -> None:
     )
     assert other.render("en") == f"the system refused (error number {errno.EDOM})"
     assert other.render("zh") == f"系统拒绝了此操作（错误号 {errno.EDOM}）"
+
+
+def test_a_problem_as_plain_json_for_another_system() -> None:
+    """Problem.as_dict: file, path, code, the params (a hint as its own code and params) and the
+    message in the language asked for; every problem of every invalid evidence fixture dumps
+    as JSON."""
+    import json  # noqa: PLC0415
+
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_evidence(
+            isc.default_rules(),
+            {"schema": 1, "assessment": {"townshp": "太平乡", "period": "2021-03"}, "inspectors": []},
+        )
+    first = raised.value.problems[0]
+    assert first.as_dict("en") == {
+        "file": "<evidence>",
+        "path": "assessment.townshp",
+        "code": "key.unknown",
+        "params": {"hint": {"code": "hint.did_you_mean", "params": {"choice": '"township"'}}},
+        "message": 'unknown key; did you mean "township"?',
+    }
+    assert first.as_dict("zh")["message"] == '无法识别的键；是否应为 "township"？'
+    invalid = ROOT / "tests" / "fixtures" / "evidence" / "invalid"
+    small = isc.load_rules(ROOT / "tests" / "fixtures" / "rules" / "small.toml")
+    dumped = 0
+    for path in sorted(invalid.glob("*.json")):
+        try:
+            isc.score_file(path, rules=small)
+        except isc.InvalidInputError as error:
+            for problem in error.problems:
+                json.dumps(problem.as_dict("zh"), ensure_ascii=False)
+                dumped += 1
+    assert dumped > 80

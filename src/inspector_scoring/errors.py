@@ -56,6 +56,30 @@ class Problem:
         """The problem ``text`` (a message with its values) at ``path`` of ``file``."""
         return cls(file, path, text.render(), text.message.code, text.params)
 
+    def as_dict(self, language: str | None = None) -> dict[str, object]:
+        """The problem as plain JSON values, for another system to store, match by ``code`` or
+        show in its own words: ``file``, ``path``, ``code``, ``params`` (a value that is itself
+        a message, such as a "did you mean" hint, as ``{"code": …, "params": …}``; a list as a
+        list; a number as its text) and ``message`` in ``language`` (default: the current one)."""
+        return {
+            "file": self.file,
+            "path": self.path,
+            "code": self.code,
+            "params": {name: _plain(value) for name, value in self.params},
+            "message": self.said(language or current_language()),
+        }
+
+
+def _plain(value: object) -> object:
+    """A message's value as JSON holds it (:meth:`Problem.as_dict`)."""
+    if isinstance(value, Text):
+        return {"code": value.message.code, "params": {name: _plain(item) for name, item in value.params}}
+    if isinstance(value, tuple):  # (a Listing: values shown as one list)
+        return [_plain(item) for item in value]
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    return str(value)  # (a Decimal, a date: as the message shows it)
+
 
 class InvalidInputError(ValueError):
     """The input cannot be scored; ``problems`` lists every reason found in one pass.
