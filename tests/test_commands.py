@@ -77,7 +77,7 @@ def test_evidence_from_standard_input(run_score: Run) -> None:
 
 
 def test_invalid_standard_input_is_named(run_score: Run) -> None:
-    """Problems in standard input are reported as <stdin>: PATH: message."""
+    """Problems in standard input are reported as <stdin>: PATH: message (<标准输入> in Chinese)."""
     done = run_score("-", stdin='{"schema": 1, "assessment": {}, "inspectors": []}')
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
@@ -85,6 +85,8 @@ def test_invalid_standard_input_is_named(run_score: Run) -> None:
         "<stdin>: assessment.period: missing required key",
         "<stdin>: inspectors: must list at least one inspector",
     ]
+    chinese = run_score("-", "--lang", "zh", stdin='{"schema": 1, "assessment": {}, "inspectors": []}')
+    assert chinese.stderr.splitlines()[0] == "<标准输入>: assessment.township: 缺少必填项"
 
 
 def test_bad_publish_date_is_a_usage_error(run_score: Run) -> None:

@@ -235,6 +235,8 @@ OUTPUT_IN_RULES = Message(
     "one; write it elsewhere",
 )
 STANDARD_OUTPUT = Message("output.stdout", "<standard output>")
+#: what standard input is called where a file's name would stand (``score -``)
+STANDARD_INPUT = Message("input.stdin", "<stdin>")
 
 # -- the command: help ------------------------------------------------------------
 

@@ -78,7 +78,7 @@ def score_one(evidence: str, rules: str | None) -> Assessment:
     if evidence == "-":
         from ..files import read_stream  # noqa: PLC0415
 
-        return score_file(read_stream(sys.stdin.buffer, "<stdin>"), rules=rules)
+        return score_file(read_stream(sys.stdin.buffer, M.STANDARD_INPUT.render()), rules=rules)
     return score_file(evidence, rules=rules)
 
 

@@ -93,7 +93,7 @@ def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Sour
         return _unwritten(Source(source.source, evidence_tree(source), None))
     if isinstance(source, bytes):
         data = source
-        label = name or "<stdin>"
+        label = name or M.STANDARD_INPUT.render()
         check_size(len(data), label, most=MAX_JSON_BYTES)
         if _is_workbook(data):
             return _workbook(data, label)
