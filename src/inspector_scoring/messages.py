@@ -309,7 +309,7 @@ HELP_EXIT_CODES = Message(
     "  0  done\n"
     "  1  invalid input: every problem on standard error as FILE: PATH: message\n"
     "  2  usage error\n"
-    "  3  (verify) the result does not match its inputs\n"
+    "  3  verify: the result does not match its inputs; diff: a result changed\n"
     "  (test: 0 when every case passes, 1 when one fails or the case file is invalid)",
 )
 NOT_A_DATE_ARGUMENT = Message("usage.not_a_date", "not a date YYYY-MM-DD: {value}")
