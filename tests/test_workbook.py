@@ -121,7 +121,7 @@ def test_import_counts_the_rows_of_other_cards_on_standard_error(tmp_path: Path)
         f"{book}: 2 inspector(s), 50 event(s)",
     ]
     chinese = run("import", book, lang="zh")
-    assert chinese.stderr.splitlines()[0] == f"{book}：下井记录：人员表中没有的卡号2个，共2行，未导入"
+    assert chinese.stderr.splitlines()[0] == f"{book}: 下井记录: 人员表中没有的卡号2个，共2行，未导入"
 
 
 def test_import_is_byte_identical_on_every_run(tmp_path: Path) -> None:
