@@ -62,8 +62,8 @@ def test_the_raw_export_read_through_the_mapping_scores_as_the_pasted_one(tmp_pa
 
 
 def test_a_card_under_another_name_in_an_export_is_an_error(tmp_path: Path) -> None:
-    """捎卡: 张德明's card 8001 entered under 刘春燕's name, reported at the export's own cell
-    (the header in row 2, below a title row; the other name in A4)."""
+    """捎卡: 张德明's card 8001 entered under 刘春燕's name, reported under the export file at
+    its own cell (the header in row 2, below a title row; the other name in A4)."""
     text = (
         "某煤矿人员定位 下井记录\r\n"
         "姓名,卡号,入井时间,升井时间,下井时长\r\n"
@@ -77,7 +77,7 @@ def test_a_card_under_another_name_in_an_export_is_an_error(tmp_path: Path) -> N
     done = run("import", book, "--positioning", str(export))
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
-        f'{book}: export.csv!A4: the card "8001" is "张德明"\'s in 人员, but this row names "刘春燕": '
+        f'{export}: A4: the card "8001" is "张德明"\'s in 人员, but this row names "刘春燕": '
         "one card under two names (someone else's card, 捎卡?)"
     ]
 
@@ -103,3 +103,27 @@ def test_an_export_in_utf8_adds_its_entries(tmp_path: Path) -> None:
         "ref": "export.csv第2行",
         "下井时长": "3:00",
     } in events
+
+
+def test_a_problem_in_an_xlsx_export_is_said_at_its_file_and_sheet(tmp_path: Path) -> None:
+    """Problems of an .xlsx export are said under the export's file, at its sheet's cells: one
+    found reading the rows (a date without a time, 导出!C3), and one found by the evidence check
+    after (an exit before its entry, 导出!D2, the entry named by its cell too)."""
+
+    def export(*rows: list[Any]) -> str:
+        header = ["姓名", "卡号", "入井时间", "升井时间"]
+        return write_workbook(tmp_path / "export.xlsx", {"导出": [header, *rows]})
+
+    book = write_workbook(tmp_path / "m.xlsx", month())
+    early = ["张德明", "8001", "2021-04-07 08:00:00", "2021-04-07 07:00:00"]
+    path = export(early, ["刘春燕", "8003", "2021年4月8日", None])
+    read = run("import", book, "--positioning", path)
+    assert read.stderr.splitlines() == [
+        f"{path}: 导出!C3: must be a date and time (a spreadsheet date-time, or text like "
+        '2021-03-05 08:30), got "2021年4月8日"',
+    ]
+    path = export(early)
+    checked = run("import", book, "--positioning", path)
+    assert checked.stderr.splitlines() == [
+        f'{path}: 导出!D2: must not be before 导出!C2 (2021-04-07T08:00:00), got "2021-04-07T07:00:00"',
+    ]

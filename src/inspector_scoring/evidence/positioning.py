@@ -35,7 +35,7 @@ import attrs
 
 from .. import messages as M
 from .._readers import check_keys, check_schema, join, read_str, read_table
-from ..errors import Collector, InvalidInputError
+from ..errors import Collector, InvalidInputError, Problem
 from ..files import read_bytes
 from ..i18n import quote
 from ..layout import EVENT_COLUMNS
@@ -78,6 +78,25 @@ class Export:
     #: the header's row in the file, counted from 0 (the rows above are titles)
     first_row: int
     mapping: ColumnMapping
+    #: the file, as given: its problems are reported under it, not the workbook's
+    path: str = ""
+    #: the sheet read, for a workbook export (``Sheet1``); empty for CSV, which has none
+    sheet: str = ""
+
+    def cell(self, place: str) -> str | None:
+        """``place`` (``exp.csv!B5``, as the workbook's reader names this export's cells) as
+        the export file's own cell (``B5``; ``Sheet1!B5`` in a workbook), or ``None`` when it
+        is no cell of this export."""
+        prefix = f"{self.name}!"
+        if not self.path or not place.startswith(prefix):
+            return None
+        cell = place[len(prefix) :]
+        return f"{self.sheet}!{cell}" if self.sheet else cell
+
+    def locate(self, problem: Problem) -> Problem:
+        """A problem at one of this export's cells, moved to the export file (``exp.csv: B5``)."""
+        cell = self.cell(problem.path)
+        return problem if cell is None else attrs.evolve(problem, file=self.path, path=cell)
 
 
 def load_mapping(path: str | os.PathLike[str], /) -> ColumnMapping:
@@ -154,13 +173,15 @@ def read_export(path: str, mapping: ColumnMapping, /) -> Export:
 
         book = read_workbook(data, path)
         rows = book.sheets[0].rows if book.sheets else ()
+        sheet = book.sheets[0].name if book.sheets else ""
     else:
         rows = _csv_rows(data, path)
+        sheet = ""
     headers = {header for _, header in mapping.columns}
     for first, row in enumerate(rows[:_HEADER_ROWS]):
         texts = {cell.strip() for cell in row if isinstance(cell, str)}
         if headers <= texts:
-            return Export(name, tuple(rows[first:]), first, mapping)
+            return Export(name, tuple(rows[first:]), first, mapping, path, sheet)
     problems = Collector(path)
     problems.add(
         "", M.EXPORT_NO_HEADER, columns="、".join(map(quote, sorted(headers))), mapping=mapping.source

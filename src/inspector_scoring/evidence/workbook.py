@@ -127,8 +127,10 @@ class Workbook:
         ``exports`` are positioning exports read as they are, added to their kind's records."""
         reader = _Reader(self, rules, exports)
         tree = reader.read()
-        reader.problems.raise_if_any()
-        return Evidence(tree, reader.cells, tuple(reader.left_out))
+        read = Evidence(tree, reader.cells, tuple(reader.left_out), tuple(exports))
+        if reader.problems.problems:
+            raise InvalidInputError([read.in_export(problem) for problem in reader.problems.problems])
+        return read
 
 
 #: a message's placeholders that name another place of the evidence file (a key, a key path)
@@ -143,6 +145,8 @@ class Evidence:
     #: key path (``inspectors[0].events[3].at``) → cell (``下井记录!D5``)
     cells: Mapping[str, str]
     left_out: tuple[LeftOut, ...]
+    #: positioning exports read with the workbook: a problem at one of their cells is theirs
+    exports: tuple[Export, ...] = ()
 
     def locate(self, problem: Problem) -> Problem:
         """A problem found at a key path of the tree, moved to the cell it came from; a place
@@ -160,8 +164,14 @@ class Evidence:
         )
         message = REGISTRY.get(problem.code)
         if params == problem.params or message is None:
-            return attrs.evolve(problem, path=cell)
-        return Problem.of(problem.file, cell, Text(message, params))
+            return self.in_export(attrs.evolve(problem, path=cell))
+        return self.in_export(Problem.of(problem.file, cell, Text(message, params)))
+
+    def in_export(self, problem: Problem) -> Problem:
+        """``problem``, under the export file whose cell it is at, if it is at one."""
+        for export in self.exports:
+            problem = export.locate(problem)
+        return problem
 
     def _cell_named(self, path: str, place: str) -> str:
         """The cell of ``place``, a key beside ``path`` (``from``), a part of its parent
@@ -172,7 +182,8 @@ class Evidence:
         for candidate in (f"{parent}.{place}", f"{grandparent}.{place}", place):
             found = self.cells.get(candidate)
             if found is not None:
-                return found
+                # (an export's cell as the export file names it: the problem moves there too)
+                return next(filter(None, (export.cell(found) for export in self.exports)), found)
         return place
 
     def cell_of(self, path: str) -> str:
