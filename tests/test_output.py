@@ -214,3 +214,64 @@ def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(tmp_path: Path, 
     run = run_score(TAIPING, "--output", os.devnull)
     assert run.returncode == 0
     assert not Path(os.devnull).is_file()
+
+
+def test_a_rule_file_linked_into_the_rule_folder_is_an_input(
+    evidence: Path, tmp_path: Path, run_score: Run
+) -> None:
+    """rules/a.toml a link to elsewhere/real.toml: writing elsewhere/real.toml would replace the
+    rule file the folder gives, so it is refused, and the file is left as it was."""
+    real = tmp_path / "elsewhere" / "real.toml"
+    real.parent.mkdir()
+    shutil.copyfile(ROOT / "rules" / "default.toml", real)
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "a.toml").symlink_to(real)
+    run = run_score(evidence, "--rules", folder, "--output", real)
+    assert run.returncode == 2
+    assert run.stderr.startswith(f"score: error: --output {real} is a rule file of the folder {folder}")
+    assert real.read_bytes() == (ROOT / "rules" / "default.toml").read_bytes()
+
+
+def test_the_bundled_rule_file_is_never_written(evidence: Path, run_score: Run) -> None:
+    """Without --rules the bundled scheme is an input too: --output at it is refused (it would
+    break every later run), as is any file inside the installed package."""
+    from inspector_scoring.rules.load import bundled_rules_path  # noqa: PLC0415
+
+    bundled = bundled_rules_path()
+    assert bundled is not None
+    before = Path(bundled).read_bytes()
+    package = Path(sys.modules["inspector_scoring"].__file__ or "").parent
+    for target in (bundled, package / "notice.html"):
+        run = run_score(evidence, "--output", target)
+        assert run.returncode == 2, target
+        assert run.stderr == (
+            f"score: error: --output {target} is one of the program's own files (its bundled rules); "
+            "refusing to overwrite it\n"
+        )
+    assert Path(bundled).read_bytes() == before
+    assert not (package / "notice.html").exists()
+
+
+def test_output_through_a_link_writes_the_file_it_leads_to(tmp_path: Path, run_score: Run) -> None:
+    """--output /dev/stdout with standard output sent to a file, or a link the user made: the
+    file the link leads to gets the notice, and the link stays a link (it was replaced by a
+    file written beside it, in /dev for /dev/stdout)."""
+    target = tmp_path / "out.csv"
+    link = tmp_path / "latest.csv"
+    link.symlink_to(target)
+    run = run_score(TAIPING, "--format", "csv", "--output", link)
+    assert run.returncode == 0, run.stderr
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8-sig").startswith('"太平乡2021年3月驻矿安监员考核结果公示"')
+    if Path("/dev/stdout").is_symlink():
+        with (tmp_path / "stdout.csv").open("wb") as stream:
+            done = subprocess.run(
+                [score_executable(), TAIPING, "--format", "csv", "--output", "/dev/stdout"],
+                stdout=stream,
+                stderr=subprocess.PIPE,
+                check=False,
+            )
+        assert done.returncode == 0, done.stderr
+        assert Path("/dev/stdout").is_symlink()
+        assert (tmp_path / "stdout.csv").read_bytes() == target.read_bytes()

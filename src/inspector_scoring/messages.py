@@ -226,6 +226,10 @@ NOT_A_RESULT = Message("verify.not_a_result", "not a JSON result: {reason}")
 # -- the command's output -------------------------------------------------------
 
 OUTPUT_IS_INPUT = Message("output.is_input", "--output {output} is an input file; refusing to overwrite it")
+OUTPUT_IS_PROGRAM = Message(
+    "output.is_program",
+    "--output {output} is one of the program's own files (its bundled rules); refusing to overwrite it",
+)
 OUTPUT_IS_STDIN = Message(
     "output.is_stdin", "--output {output} is the file standard input reads; refusing to overwrite it"
 )

@@ -90,6 +90,25 @@ def refuse_inputs(
         here = _stat(rules)
         if folder is not None and here is not None and _same(folder, here) and output.endswith(".toml"):
             raise Refused(M.OUTPUT_IN_RULES(output=output, folder=rules))
+        # A rule file of the folder may be a link to a file elsewhere: that file is an input too.
+        with contextlib.suppress(OSError):
+            for entry in os.listdir(rules):
+                given = _stat(os.path.join(rules, entry)) if entry.endswith(".toml") else None
+                if target is not None and given is not None and _same(target, given):
+                    raise Refused(M.OUTPUT_IN_RULES(output=output, folder=rules))
+    if _is_program_file(output):
+        raise Refused(M.OUTPUT_IS_PROGRAM(output=output))
+
+
+def _is_program_file(output: str) -> bool:
+    """Whether ``output`` is inside the installed package (its bundled rules and mapping), or is
+    the bundled rule file of a checkout: files every later run reads."""
+    from ..rules.load import bundled_rules_path  # noqa: PLC0415
+
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    real = os.path.realpath(output)
+    bundled = bundled_rules_path()
+    return real.startswith(package + os.sep) or (bundled is not None and real == os.path.realpath(bundled))
 
 
 def write_stdout(pieces: Iterable[str | bytes]) -> None:
@@ -143,6 +162,10 @@ def write_atomically(path: str, pieces: Iterable[str | bytes]) -> None:
             for piece in pieces:
                 _write_whole(stream, piece if isinstance(piece, bytes) else piece.encode("utf-8"))
         return
+    if os.path.islink(path):
+        # A link to a file (/dev/stdout redirected to one, or a link the user made): the file
+        # it leads to is written, beside itself; the link stays as it was.
+        path = os.path.realpath(path)
     folder, name = os.path.split(os.path.abspath(path))
     remove_stale(folder, name)
     import tempfile  # noqa: PLC0415 - only when writing a file

@@ -175,16 +175,23 @@ def _long_number(text: str) -> tuple[int, int]:
 
 
 @functools.cache
-def default_rules() -> Ruleset:
-    """The bundled default scheme (``rules/default.toml``), shipped inside the package."""
+def bundled_rules_path() -> str | None:
+    """Where the bundled rule file is on disk: inside the installed package, or at the top of a
+    source checkout (an editable install); ``None`` for a package imported from a zip file."""
     here = os.path.dirname(os.path.realpath(__file__))
-    # Installed, it sits in the package; a source checkout (or an editable install) keeps it
-    # at the top level.
     top = os.path.dirname(os.path.dirname(os.path.dirname(here)))
     for path in (os.path.join(here, "default.toml"), os.path.join(top, "rules", "default.toml")):
         if os.path.isfile(path):
-            with open(path, "rb") as file:
-                return _from_bytes(file.read(), "default.toml")
+            return path
+    return None
+
+
+def default_rules() -> Ruleset:
+    """The bundled default scheme (``rules/default.toml``), shipped inside the package."""
+    path = bundled_rules_path()
+    if path is not None:
+        with open(path, "rb") as file:
+            return _from_bytes(file.read(), "default.toml")
     from importlib import resources  # noqa: PLC0415 - only for a package imported from a zip file
 
     return _from_bytes(
