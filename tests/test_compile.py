@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import inspector_scoring as isc
+from conftest import EXAMPLES, ROOT
 from inspector_scoring.evidence.measure import duty_dates
 from inspector_scoring.rules.grades import grade_for
 from inspector_scoring.scoring.compile import scorer_for
@@ -464,3 +465,13 @@ def test_results_compare_by_the_scheme_not_the_file_name() -> None:
     renamed = attrs.evolve(rules, source="another-name.toml", sha256="0" * 64)
     evidence = isc.load_evidence(_taiping(), rules=rules)
     assert isc.score_evidence(renamed, evidence).results == isc.score_evidence(rules, evidence).results
+
+
+def test_a_version_with_any_character_still_compiles() -> None:
+    """A version holding NUL passes the rule-file checks, so the scorer compiles it too: the
+    name it is compiled under shows the character as an escape (compile() refuses a NUL)."""
+    text = (ROOT / "rules" / "default.toml").read_text(encoding="utf-8")
+    rules = isc.loads_rules(text.replace('version = "2021.1"', 'version = "2021.1\\u0000"', 1))
+    assert rules.version == "2021.1\x00"
+    evidence = isc.load_evidence(EXAMPLES / "taiping-2021-03.json", rules=rules)
+    assert isc.score_evidence(rules, evidence).results[0].total == Decimal("100.0")

@@ -563,7 +563,7 @@ def _read_until(check: Check, path: str, value: object, start: Any, at: object) 
         problems.add(
             path, M.UNTIL_BEFORE_AT, other="at", at=start.value.isoformat(), value=shown(problems, value)
         )
-    elif end.value > start.value + _DAY:
+    elif end.value - start.value > _DAY:  # (not start + a day: past 9999-12-31 is no date)
         problems.add(
             path, M.UNTIL_TOO_LATE, other="at", at=start.value.isoformat(), value=shown(problems, value)
         )

@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import visible
 from ..rules.model import Comparison, Ruleset
 from .plan import Plan, Step, plan_for
 
@@ -79,7 +80,9 @@ def scorer_for(rules: Ruleset, /) -> Scorer:
     plan = plan_for(rules)
     source = write_source(plan)
     namespace: dict[str, Any] = {}
-    exec(compile(source, f"<rules {rules.id} {rules.version}>", "exec"), namespace)
+    # (the file name a traceback would show: the version is any text, NUL included, which
+    # compile() refuses in a name; shown as an escape instead)
+    exec(compile(source, visible(f"<rules {rules.id} {rules.version}>"), "exec"), namespace)
     return Scorer(plan, source, namespace["score_inspector"])
 
 
