@@ -306,6 +306,16 @@ def test_a_pipe_takes_its_width_from_columns(run_score: Run, columns: str, table
     assert any(line.startswith("序号") for line in wide.stdout.splitlines())
 
 
+@pytest.mark.parametrize("columns", ["9" * 5000, "2000", "39", "abc", "１２０"])
+def test_columns_beyond_the_bounds_is_read_within_them(run_score: Run, columns: str) -> None:
+    """COLUMNS of 5,000 digits (more than Python reads as a number) or 2000 is read as 1000,
+    the widest table; 39, letters or full-width digits as not given (130)."""
+    done = run_score(TAIPING, env={"COLUMNS": columns})
+    assert done.returncode == 0, done.stderr
+    widest = max(text_cells(line) for line in done.stdout.splitlines())
+    assert widest <= (1000 if columns.isascii() and columns.isdigit() and int(columns[:5]) > 1000 else 130)
+
+
 def test_heavy_libraries_load_only_for_their_formats() -> None:
     """Scoring to JSON, the table and CSV never import Jinja2 or XlsxWriter; HTML loads Jinja2 and
     the workbook XlsxWriter, each only for itself."""

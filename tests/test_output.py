@@ -275,3 +275,64 @@ def test_output_through_a_link_writes_the_file_it_leads_to(tmp_path: Path, run_s
         assert done.returncode == 0, done.stderr
         assert Path("/dev/stdout").is_symlink()
         assert (tmp_path / "stdout.csv").read_bytes() == target.read_bytes()
+
+
+def _closed(args: list[str], *, stdin: bool, stdout: bool) -> subprocess.CompletedProcess[str]:
+    """The installed command started without standard input or output (``<&-``, ``>&-``)."""
+    script = (
+        "import os, subprocess, sys\n"
+        "kept = {0: sys.argv[1] == '1', 1: sys.argv[2] == '1'}\n"
+        "def close():\n"
+        "    for fd, keep in kept.items():\n"
+        "        if not keep:\n"
+        "            os.close(fd)\n"
+        "done = subprocess.run(sys.argv[3:], preexec_fn=close, stderr=subprocess.PIPE, text=True)\n"
+        "sys.stderr.write(done.stderr)\n"
+        "sys.exit(done.returncode)\n"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script, str(int(stdin)), str(int(stdout)), score_executable(), *args],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="closes file descriptors")
+def test_a_closed_standard_stream_is_a_problem_not_a_traceback() -> None:
+    """Started without standard input (score - <&-, score import - <&-) or without standard
+    output (>&-): the command says which cannot be read or written, exit 1."""
+    for args in (["-", "--lang", "en"], ["import", "-", "--lang", "en"]):
+        done = _closed(args, stdin=False, stdout=True)
+        assert (done.returncode, done.stderr) == (
+            1,
+            "<stdin>: cannot read: Bad file descriptor (the stream is closed)\n",
+        ), args
+    for args in ([str(TAIPING)], [str(TAIPING), "--format", "json"], ["--version"], ["--help"]):
+        done = _closed([*args, "--lang", "en"] if args != ["--version"] else args, stdin=True, stdout=False)
+        assert (done.returncode, done.stderr) == (
+            1,
+            "<standard output>: cannot write: Bad file descriptor (the stream is closed)\n",
+        ), args
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["check", "--help"], ["verify", "--help"]])
+def test_version_and_help_to_a_full_disk_say_so(args: list[str]) -> None:
+    """argparse passes a failed write over in silence (exit 0); the command says it, exit 1."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [score_executable(), *args], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert done.returncode == 1
+    assert done.stderr.endswith("cannot write: No space left on device\n")
+
+
+def test_a_usage_error_shows_the_arguments_never_obeys_them(run_score: Run) -> None:
+    """An argument holding an OSC 8 link, a BEL or a C1 CSI is echoed escaped."""
+    done = run_score(TAIPING, "\x1b]8;;http://x\x07L\x9b2J\u202e")
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "score: error: unrecognized arguments: \\x1b]8;;http://x\\x07L\\x9b2J\\u202e"
+    )

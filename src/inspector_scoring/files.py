@@ -63,6 +63,7 @@ _REASONS = {
         ("ESTALE", M.OS_STALE),
         ("EINTR", M.OS_INTERRUPTED),
         ("EOPNOTSUPP", M.OS_NOT_SUPPORTED),
+        ("EBADF", M.OS_CLOSED),
     )
     if hasattr(errno, name)  # (each system has its own set of numbers)
 }
@@ -97,7 +98,10 @@ def read_stream(stream: BinaryIO, name: str, *, most: int = MAX_JSON_BYTES) -> b
     except (OSError, AttributeError, io.UnsupportedOperation):
         size = 0
     check_size(size, name, most=most)
-    data = stream.read(most + 1)
+    try:
+        data = stream.read(most + 1)
+    except OSError as error:  # (standard input closed, <&-; a device that fails)
+        raise fail(name, "", M.CANNOT_READ(reason=os_reason(error))) from None
     check_size(len(data), name, most=most)
     return data
 

@@ -518,6 +518,7 @@ OS_TIMED_OUT = Message("os.timed_out", "Connection timed out")
 OS_STALE = Message("os.stale", "Stale file handle")
 OS_INTERRUPTED = Message("os.interrupted", "Interrupted system call")
 OS_NOT_SUPPORTED = Message("os.not_supported", "Operation not supported")
+OS_CLOSED = Message("os.closed", "Bad file descriptor (the stream is closed)")
 #: a reason of the system's that has no message of its own: its number (the system's words,
 #: in its language, are not the chosen language's)
 OS_OTHER = Message("os.other", "the system refused (error number {number})")

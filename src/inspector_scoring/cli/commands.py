@@ -51,12 +51,24 @@ def _command(name: str) -> Callable[[list[str]], int] | None:
     return None
 
 
+def closed_streams() -> None:
+    """Stand in for a standard stream the process was started without (``<&-``, ``>&-``): Python
+    leaves it ``None``, and every use would be a traceback; the stand-in refuses every read and
+    write as a closed file does, so the command says so as it says any other failure."""
+    from .output import ClosedStream  # noqa: PLC0415 - only without a stream
+
+    for name in ("stdin", "stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, ClosedStream())
+
+
 def run(args: list[str]) -> int:
     """Run one ``score`` command line (without the program name); return the exit code."""
     # A run builds millions of small acyclic records that reference counting frees;
     # the cyclic collector would only keep re-scanning them (it doubled a 20,000
     # inspector run). The process ends with the command, so it is simply off.
     gc.disable()
+    closed_streams()
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             # Unencodable characters become escapes rather than a traceback, on any console.

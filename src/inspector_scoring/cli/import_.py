@@ -38,7 +38,8 @@ def import_command(argv: list[str]) -> int:
     from ..rules.load import rules_for  # noqa: PLC0415
 
     problems: list[Problem] = []
-    source = open_evidence(sys.stdin.buffer.read() if args.workbook == "-" else args.workbook)
+    data, label = _given(args.workbook)
+    source = open_evidence(data, name=label)
     exports = []
     if args.positioning:
         try:
@@ -82,3 +83,13 @@ def import_command(argv: list[str]) -> int:
         print(done, file=sys.stderr)
         return emit(args.output, dumps(read.tree) + "\n")
     raise InvalidInputError([*problems, Problem.of(source.name, "", M.NOT_A_WORKBOOK(reason=M.IS_JSON()))])
+
+
+def _given(name: str) -> tuple[str | bytes, str | None]:
+    """What to open, and its name: the workbook's path, or standard input's bytes (``-``)."""
+    if name != "-":
+        return name, None
+    from ..files import read_stream  # noqa: PLC0415
+
+    label = M.STANDARD_INPUT.render()
+    return read_stream(sys.stdin.buffer, label), label

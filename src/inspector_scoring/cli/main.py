@@ -19,12 +19,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``score`` with ``argv`` (default: the process arguments); return the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args == ["--version"]:
-            print(f"score {__version__}")
-            return 0
-        from .commands import run  # noqa: PLC0415 - everything else, only when needed
+        try:
+            if args == ["--version"] and sys.stdout is not None:
+                sys.stdout.write(f"score {__version__}\n")
+                code = 0
+            else:
+                from .commands import run  # noqa: PLC0415 - everything else, only when needed
 
-        return run(args)
+                code = run(args)
+        except SystemExit as done:  # argparse, after --help (0) or a usage error (2)
+            code = done.code if isinstance(done.code, int) else 1
+        if sys.stdout is not None:
+            sys.stdout.flush()  # (the last of the output: a full disk is said here, not lost)
+        return code
     except BrokenPipeError:
         # The reader went away (``score … | head``): the output was not all delivered, so
         # exit 1, quietly, as other Unix tools do. Standard output is pointed at the null
@@ -33,3 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as error:  # standard output full, or closed (>&-)
+        from .output import cannot_write_stdout  # noqa: PLC0415 - only on this path
+
+        return cannot_write_stdout(error)

@@ -9,16 +9,20 @@ that ``score --help`` and every usage error read in Chinese too.
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
+from typing import NoReturn
 
 from .. import messages as M
 from .._version import __version__
-from ..i18n import Message, current_language, translate_argparse, use_language
+from ..i18n import Message, current_language, translate_argparse, use_language, visible
 from ..views.measure import char_cells, text_cells
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from _typeshed import SupportsWrite
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -109,6 +113,21 @@ def _chinese_heading(line: str) -> str:
     return line
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with two of its habits changed: a failed write of its help, usage or version
+    is not passed over in silence (argparse ignores it: ``--help >/dev/full`` said nothing and
+    exited 0), and the arguments a usage error echoes are shown, never obeyed (an ESC, a BEL
+    or a U+202E typed on the command line is written as an escape)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the (escaped) message on standard error; exit 2."""
+        super().error(visible(message))
+
+
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     """argparse's layout, measured in terminal columns rather than characters."""
 
@@ -173,7 +192,7 @@ def parser(
     heading = M.HELP_EXAMPLES if len(examples) > 1 else M.HELP_EXAMPLE
     lines = [more, ""] if more else []
     lines += [heading.render(), *(f"  {example}" for example in examples), "", M.HELP_EXIT_CODES.render()]
-    made = argparse.ArgumentParser(
+    made = _Parser(
         prog=prog,
         description=description.render(),
         epilog="\n".join(lines),
@@ -218,13 +237,15 @@ def notice_options(made: argparse.ArgumentParser, *, explain: bool = True) -> No
 
 def columns() -> int:
     """The width of text written to a file or a pipe: ``COLUMNS`` when it is a width
-    (:data:`MIN_WIDTH` cells or more), else :data:`DEFAULT_WIDTH`."""
+    (:data:`MIN_WIDTH` cells or more; at most :data:`MAX_WIDTH`), else :data:`DEFAULT_WIDTH`."""
     import os  # noqa: PLC0415
 
-    text = os.environ.get("COLUMNS", "")
-    if text.isascii() and text.isdigit() and int(text) >= MIN_WIDTH:
-        return int(text)
-    return DEFAULT_WIDTH
+    text = os.environ.get("COLUMNS", "").strip()
+    if not (text.isascii() and text.isdigit()):
+        return DEFAULT_WIDTH
+    if len(text) > len(str(MAX_WIDTH)):  # (read as a number only once it is known to be short)
+        return MAX_WIDTH
+    return min(int(text), MAX_WIDTH) if int(text) >= MIN_WIDTH else DEFAULT_WIDTH
 
 
 def _date(text: str) -> date:

@@ -18,6 +18,7 @@ import os
 import signal
 import stat
 import sys
+from typing import NoReturn
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -109,6 +110,46 @@ def _is_program_file(output: str) -> bool:
     real = os.path.realpath(output)
     bundled = bundled_rules_path()
     return real.startswith(package + os.sep) or (bundled is not None and real == os.path.realpath(bundled))
+
+
+class ClosedStream:
+    """A standard stream the process was started without: reads and writes fail as on a closed
+    file descriptor (EBADF)."""
+
+    encoding = "utf-8"
+
+    @property
+    def buffer(self) -> ClosedStream:
+        """Itself: bytes fail as text does."""
+        return self
+
+    def _closed(self, *_: object) -> NoReturn:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    read = write = fileno = _closed
+
+    def flush(self) -> None:
+        """Nothing was written to flush."""
+
+    def isatty(self) -> bool:
+        """No terminal."""
+        return False
+
+
+def cannot_write_stdout(error: OSError) -> int:
+    """Say that standard output could not be written (on standard error, when there is one);
+    exit 1. For the last flush of ``main``: a full disk, a closed standard output."""
+    from .. import messages as M  # noqa: PLC0415
+    from ..files import os_reason  # noqa: PLC0415
+
+    text = M.CANNOT_WRITE(reason=os_reason(error)).render()
+    with contextlib.suppress(OSError, AttributeError, ValueError):
+        print(f"{M.STANDARD_OUTPUT.render()}: {text}", file=sys.stderr)
+        sys.stderr.flush()
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        # (the interpreter's own last flush must not fail again)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
 
 
 def write_stdout(pieces: Iterable[str | bytes]) -> None:
