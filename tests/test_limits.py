@@ -126,6 +126,44 @@ def test_mapping_nested_too_deep() -> None:
     assert line.endswith(": nests arrays and objects too deep: at most 64 levels")
 
 
+def test_mapping_with_a_key_of_more_digits_than_python_writes() -> None:
+    """A key 10**5000 (str() refuses to write it) is told like any key that is no text."""
+    evidence = _evidence()
+    evidence["assessment"][10**5000] = 1
+    assert _problems(evidence) == [
+        '<evidence>: assessment."1.000e+5000": keys must be strings, got 1.000e+5000'
+    ]
+
+
+def test_mapping_sharing_a_list_everywhere_is_walked_once_per_list() -> None:
+    """x = [y, y], y = [z, z], … 70 times holds 2**70 paths: each list is walked once, from its
+    shallowest place, so the depth bound is said once, at once; a list that holds itself is
+    infinitely deep. The same for a rule file's mapping and a result given to verify."""
+    import time  # noqa: PLC0415
+
+    shared: list[Any] = []
+    for _ in range(70):
+        shared = [shared, shared]
+    evidence = _evidence()
+    evidence["inspectors"][0]["events"][0]["extra"] = shared
+    started = time.perf_counter()
+    (line,) = _problems(evidence)
+    assert line.endswith(": nests arrays and objects too deep: at most 64 levels")
+    itself: list[Any] = []
+    itself.append(itself)
+    evidence["inspectors"][0]["events"][0]["extra"] = itself
+    assert _problems(evidence) == [
+        "<evidence>: inspectors[0].events[0].extra[0]: nests arrays and objects too deep: at most 64 levels"
+    ]
+    raw = __import__("tomllib").loads(SMALL.read_text(encoding="utf-8"))
+    raw["ruleset"]["basis"] = shared
+    with pytest.raises(isc.InvalidInputError):
+        isc.load_rules(raw)
+    with pytest.raises(isc.InvalidInputError):
+        isc.verify_result({"schema": 1, "results": shared}, isc.score_file(TAIPING))
+    assert time.perf_counter() - started < 5
+
+
 def test_mapping_with_a_huge_whole_number() -> None:
     """10**5000 as a count is too large (its message shortened), not an OverflowError."""
     evidence = _evidence()

@@ -358,11 +358,17 @@ def check_tree(problems: Collector, tree: object, *, most: int = MAX_DEPTH) -> N
     """Report, at its key path, what no file could hold: nesting deeper than ``most`` levels (the
     deeper part is not walked), a key that is no string, and text holding half of a UTF-16
     surrogate pair (which could be read, but never written). One walk, without recursion, so
-    that a caller's mapping gets the checks a file gets from its parser."""
-    # Each entry: a value, its depth (1 for the top container) and its path, built on demand.
-    stack: list[tuple[object, int, tuple[str | int, ...]]] = [(tree, 1, ())]
+    that a caller's mapping gets the checks a file gets from its parser.
+
+    A caller's mapping may hold one list in many places (``x = [y, y]``, ``y = [z, z]``, …):
+    each container is walked once, from the shallowest place it is met, or such sharing would
+    take exponential time; a container that holds itself is infinitely deep."""
+    # Each entry: a value, its depth (1 for the top container), its path, built on demand, and
+    # the containers it is inside (a chain of ids: (id, (parent's id, (…))), to tell a cycle).
+    stack: list[tuple[object, int, tuple[str | int, ...], tuple[Any, ...]]] = [(tree, 1, (), ())]
+    walked: dict[int, int] = {}  # container id → the least depth it was walked from
     while stack:
-        value, depth, where = stack.pop()
+        value, depth, where, inside = stack.pop()
         if isinstance(value, str):
             found = _HALF.search(value)
             if found is not None:
@@ -374,16 +380,22 @@ def check_tree(problems: Collector, tree: object, *, most: int = MAX_DEPTH) -> N
             children = enumerate(value)
         else:
             continue
-        if depth > most:
+        cycle = _holds_itself(id(value), inside)
+        if not cycle and walked.get(id(value), depth + 1) <= depth:
+            continue  # (the same container, walked (or found too deep) from as shallow a place)
+        walked[id(value)] = depth
+        if depth > most or cycle:
             problems.add(_path(where), M.TOO_DEEP if problems.json_file else M.TOO_DEEP_TOML, most=most)
             continue
-        pending: list[tuple[object, int, tuple[str | int, ...]]] = []
+        chain = (id(value), inside)
+        pending: list[tuple[object, int, tuple[str | int, ...], tuple[Any, ...]]] = []
         for key, item in children:
             part: str | int
             if isinstance(key, int) and not isinstance(value, Mapping):
                 part = key
             elif not isinstance(key, str):
-                problems.add(_path((*where, str(key))), M.KEY_NOT_STRING, key=shown(problems, key))
+                # (describe: a key such as 10**5000 has more digits than str() will write)
+                problems.add(_path((*where, str(describe(key)))), M.KEY_NOT_STRING, key=shown(problems, key))
                 continue
             elif _HALF.search(key):
                 problems.add(_path(where), M.HALF_SURROGATE_KEY)
@@ -391,8 +403,17 @@ def check_tree(problems: Collector, tree: object, *, most: int = MAX_DEPTH) -> N
             else:
                 part = key
             if isinstance(item, (str, Mapping, list, tuple)):
-                pending.append((item, depth + 1, (*where, part)))
+                pending.append((item, depth + 1, (*where, part), chain))
         stack.extend(reversed(pending))  # file order
+
+
+def _holds_itself(container: int, inside: tuple[Any, ...]) -> bool:
+    """Whether the container ``container`` (an id) is among those it is inside."""
+    while inside:
+        if inside[0] == container:
+            return True
+        inside = inside[1]
+    return False
 
 
 def _path(parts: tuple[str | int, ...]) -> str:
