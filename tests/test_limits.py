@@ -139,14 +139,11 @@ def test_mapping_sharing_a_list_everywhere_is_walked_once_per_list() -> None:
     """x = [y, y], y = [z, z], … 70 times holds 2**70 paths: each list is walked once, from its
     shallowest place, so the depth bound is said once, at once; a list that holds itself is
     infinitely deep. The same for a rule file's mapping and a result given to verify."""
-    import time  # noqa: PLC0415
-
     shared: list[Any] = []
     for _ in range(70):
         shared = [shared, shared]
     evidence = _evidence()
     evidence["inspectors"][0]["events"][0]["extra"] = shared
-    started = time.perf_counter()
     (line,) = _problems(evidence)
     assert line.endswith(": nests arrays and objects too deep: at most 64 levels")
     itself: list[Any] = []
@@ -161,7 +158,6 @@ def test_mapping_sharing_a_list_everywhere_is_walked_once_per_list() -> None:
         isc.load_rules(raw)
     with pytest.raises(isc.InvalidInputError):
         isc.verify_result({"schema": 1, "results": shared}, isc.score_file(TAIPING))
-    assert time.perf_counter() - started < 5
 
 
 def test_mapping_with_a_huge_whole_number() -> None:
