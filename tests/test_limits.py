@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import re
 import shlex
 import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -15,7 +17,7 @@ from typing import Any
 import pytest
 
 import inspector_scoring as isc
-from conftest import EXAMPLES, ROOT, Run
+from conftest import EXAMPLES, ROOT, Run, score_executable
 from inspector_scoring.files import read_bytes
 from inspector_scoring.i18n import quote, use_language, visible
 from inspector_scoring.jsontext import dumps
@@ -456,3 +458,30 @@ def test_the_readme_commands_run(run_score: Run, tmp_path: Path) -> None:
         done = run_score(*argv, cwd=folder)
         assert "Traceback" not in done.stderr, command
         assert done.returncode == 0, (command, done.stderr)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_named_pipe_nobody_writes_to_is_read_as_empty(tmp_path: Path) -> None:
+    """A FIFO among the rule files (rules/x.toml), or given as the evidence, held the command for
+    ever at its open; it is read to its end at once: nothing, a problem like any empty file."""
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    shutil.copyfile(ROOT / "rules" / "default.toml", folder / "default.toml")
+    os.mkfifo(folder / "x.toml")
+    os.mkfifo(tmp_path / "ev.json")
+
+    def run(*args: str) -> list[str]:
+        done = subprocess.run(
+            [score_executable(), *args, "--lang", "en"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 1
+        return done.stderr.splitlines()
+
+    assert f"{folder / 'x.toml'}: schema: missing required key" in run(str(TAIPING), "--rules", str(folder))
+    assert run(str(tmp_path / "ev.json")) == [
+        f"{tmp_path / 'ev.json'}: invalid JSON: Expecting value (at line 1, column 1)"
+    ]
