@@ -445,3 +445,18 @@ def test_diff_and_corrects_read_a_result_as_verify_does(published: dict[str, Pat
         f"{published['march']}: evidence: missing required key",
         f"{published['march']}: results: missing required key",
     ]
+
+
+def test_diff_shows_what_a_result_says_never_obeys_it(published: dict[str, Path], run_score: Run) -> None:
+    """A forged result's grade holding an OSC 8 link, a clear-screen and a U+202E: score diff
+    prints them as escapes, in either language."""
+    data = json.loads(published["published"].read_text(encoding="utf-8"))
+    data["results"][0]["grade"] = "\x1b]8;;http://evil/\x07优秀\x1b]8;;\x07\x1b[2J\u202e"
+    forged = published["published"].parent / "forged.json"
+    forged.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for lang in ("en", "zh"):
+        done = run_score("diff", published["published"], forged, "--lang", lang)
+        assert done.returncode == 3
+        assert "\x1b" not in done.stdout
+        assert "\u202e" not in done.stdout
+        assert "等次：优秀 → \\x1b]8;;http://evil/\\x07优秀\\x1b]8;;\\x07\\x1b[2J\\u202e" in done.stdout
