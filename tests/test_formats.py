@@ -66,10 +66,12 @@ def _controls() -> dict[str, Any]:
 
 def test_hidden_is_every_control_format_and_separator_character() -> None:
     """HIDDEN matches exactly the characters of categories Cc, Cf, Cs, Zl and Zp (this Python's
-    Unicode) — and no others, so CJK text and emoji pass unchanged."""
+    Unicode) and the 66 noncharacters (U+FDD0-FDEF, U+FFFE and U+FFFF of every plane: U+FFFF
+    made an SVG invalid XML) — and no others, so CJK text and emoji pass unchanged."""
     for code in range(0x110000):
         char = chr(code)
-        hidden = unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp")
+        noncharacter = 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE
+        hidden = unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp") or noncharacter
         if hidden:
             assert HIDDEN.fullmatch(char), hex(code)
         elif unicodedata.unidata_version >= "15.1" or code < 0x13430:
@@ -400,7 +402,8 @@ def test_annual_xlsx_has_months_as_numbers_and_marks_a_vetoed_month() -> None:
 
 
 _ANY_TEXT = st.text(
-    alphabet=st.characters(exclude_categories=["Cs"]) | st.sampled_from("\x1b\x9b\u202e\u2066\x00\r\n\t\x07"),
+    alphabet=st.characters(exclude_categories=["Cs"])
+    | st.sampled_from("\x1b\x9b\u202e\u2066\x00\r\n\t\x07\uffff\ufffe"),
     min_size=1,
     max_size=12,
 ).filter(lambda text: text.strip())
