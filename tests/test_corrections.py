@@ -460,3 +460,20 @@ def test_diff_shows_what_a_result_says_never_obeys_it(published: dict[str, Path]
         assert "\x1b" not in done.stdout
         assert "\u202e" not in done.stdout
         assert "等次：优秀 → \\x1b]8;;http://evil/\\x07优秀\\x1b]8;;\\x07\\x1b[2J\\u202e" in done.stdout
+
+
+def test_verify_takes_a_corrects_block_only_as_the_program_writes_it(
+    published: dict[str, Path], run_score: Run
+) -> None:
+    """Without --corrects, a corrected result's fingerprints are unchecked and said to be; one
+    that is no sha256 as written (upper case, not hex, too long) is a difference (exit 3)."""
+    data = json.loads(published["result"].read_text(encoding="utf-8"))
+    forged = published["result"].parent / "forged-corrects.json"
+    named = data["corrects"]["evidence_sha256"]
+    for value in (named.upper(), "not a fingerprint", named + "0" * 10_000):
+        data["corrects"]["evidence_sha256"] = value
+        forged.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        done = run_score("verify", forged, published["corrected"], "--lang", "en")
+        assert done.returncode == 3, value[:80]
+        assert "  corrects: the result says" in done.stdout
+        assert max(len(line) for line in done.stdout.splitlines()) < 200

@@ -36,7 +36,8 @@ def verify_command(argv: list[str]) -> int:
     if args.corrects is not None:
         corrects = load_published(args.corrects).corrects
         confirmed = M.VERIFY_CORRECTS_MATCH.render(file=args.corrects, sha256=corrects.sha256) + "\n"
-    elif isinstance(said, dict) and all(isinstance(said.get(key), str) for key in _CORRECTS_KEYS):
+    elif isinstance(said, dict) and all(_is_sha256(said.get(key)) for key in _CORRECTS_KEYS):
+        # (only fingerprints as the program writes them: anything else is a difference below)
         corrects = Corrects(*(str(said[key]) for key in _CORRECTS_KEYS))
         confirmed = M.VERIFY_CORRECTS_UNCHECKED.render(sha256=corrects.sha256) + "\n"
     else:
@@ -50,3 +51,8 @@ def verify_command(argv: list[str]) -> int:
     return emit(
         None, M.VERIFY_MATCH.render(file=args.result, count=len(assessment.results)) + "\n" + confirmed
     )
+
+
+def _is_sha256(value: object) -> bool:
+    """Whether ``value`` is a sha256 as the result writes one: 64 lowercase hexadecimal digits."""
+    return isinstance(value, str) and len(value) == 64 and all(char in "0123456789abcdef" for char in value)

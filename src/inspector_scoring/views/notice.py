@@ -416,8 +416,8 @@ def build_notice(
             f"原证据文件 sha256：{changes.before.evidence_sha256}；"
             f"原规则文件 sha256：{changes.before.ruleset_sha256}）。",
             "核验方法：用 sha256sum 核对上述指纹，"
-            "或运行 score verify 结果.json 证据.json --rules 规则文件 重新计算，"
-            "运行 score diff 原结果.json 复核结果.json 查看变化。",
+            "或运行 score verify 复核结果.json 证据.json --rules 规则文件 --corrects 原结果.json 重新计算"
+            "（连同所更正的原公示结果一并核对），运行 score diff 原结果.json 复核结果.json 查看变化。",
         )
     return Notice(
         title=title,
