@@ -162,6 +162,15 @@ def test_mapping_sharing_a_list_everywhere_is_walked_once_per_list() -> None:
         isc.verify_result({"schema": 1, "results": shared}, isc.score_file(TAIPING))
 
 
+def test_a_long_plain_key_is_cut_in_the_key_path() -> None:
+    """An unknown key of 2,000,000 plain letters: the key path shows it quoted and cut as any
+    value (it was written whole, a 2 MB line)."""
+    evidence = _evidence()
+    evidence["assessment"]["a" * 2_000_000] = 1
+    (line,) = _problems(evidence)
+    assert line == '<evidence>: assessment."' + "a" * 57 + '...": unknown key'
+
+
 def test_mapping_with_a_huge_whole_number() -> None:
     """10**5000 as a count is too large (its message shortened), not an OverflowError."""
     evidence = _evidence()

@@ -49,10 +49,11 @@ class NonFinite:
 
 
 def join(path: str, key: str | int) -> str:
-    """Extend a key path: ``join("items", 2)`` is ``items[2]``, ``join("a", "b")`` is ``a.b``."""
+    """Extend a key path: ``join("items", 2)`` is ``items[2]``, ``join("a", "b")`` is ``a.b``; a
+    key that is no plain name, or longer than a message shows, quoted (and cut)."""
     if isinstance(key, int):
         return f"{path}[{key}]"
-    part = key if _PLAIN_KEY.fullmatch(key) else quote(key)
+    part = key if len(key) <= SHOWN and _PLAIN_KEY.fullmatch(key) else quote(key)
     return f"{path}.{part}" if path else part
 
 
