@@ -171,6 +171,20 @@ def test_a_long_plain_key_is_cut_in_the_key_path() -> None:
     assert line == '<evidence>: assessment."' + "a" * 57 + '...": unknown key'
 
 
+def test_only_the_first_hundred_problems_get_a_did_you_mean() -> None:
+    """150 misspelt event kinds: the first 100 get "did you mean" (a comparison with every kind
+    each), the rest the list of known kinds; 50,000 of them took seconds of suggesting."""
+    evidence = _evidence()
+    evidence["inspectors"][0]["events"] = [
+        {"kind": f"undergroun{n}", "at": "2021-03-02T08:00:00", "ref": f"r{n}"} for n in range(150)
+    ]
+    lines = _problems(evidence)
+    assert len(lines) == 150
+    assert sum('did you mean "underground"?' in line for line in lines) == 100
+    assert all("did you mean" in line for line in lines[:100])
+    assert all("; known kinds: " in line for line in lines[100:])
+
+
 def test_mapping_with_a_huge_whole_number() -> None:
     """10**5000 as a count is too large (its message shortened), not an OverflowError."""
     evidence = _evidence()

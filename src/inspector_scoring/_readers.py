@@ -90,9 +90,20 @@ def shown(problems: Collector, value: object) -> str | Text:
     return describe(value, json_file=problems.json_file)
 
 
-def suggest(word: str, choices: Iterable[str]) -> str | Text:
+#: the problems of one file that get a "did you mean" (:func:`suggest`)
+MAX_HINTS = 100
+
+
+def suggest(problems: Collector, word: str, choices: Iterable[str]) -> str | Text:
     """``; did you mean "x"?`` for the closest choice, or an empty string: by similarity, or
-    else one edit away (a word of two characters, 时问 for 时间, is only half like it)."""
+    else one edit away (a word of two characters, 时问 for 时间, is only half like it).
+
+    Only the first :data:`MAX_HINTS` of a file's problems get one: a hint costs a comparison
+    with every choice, and 50,000 unknown event kinds took seconds to suggest for (a person
+    mends the first ones first)."""
+    problems.hints += 1
+    if problems.hints > MAX_HINTS:
+        return ""
     import difflib  # noqa: PLC0415 - only when something is misspelt
 
     listed = list(choices)
@@ -124,7 +135,7 @@ def check_keys(
         if not isinstance(key, str):  # only a Python caller's mapping can have these
             problems.add(join(path, str(key)), M.KEY_NOT_STRING, key=shown(problems, key))
         elif key not in allowed:
-            problems.add(join(path, key), M.KEY_UNKNOWN, hint=suggest(key, allowed))
+            problems.add(join(path, key), M.KEY_UNKNOWN, hint=suggest(problems, key, allowed))
     for key in required:
         if key not in table:
             problems.add(join(path, key), M.KEY_MISSING)
@@ -316,7 +327,7 @@ def read_choice(problems: Collector, path: str, value: object, choices: type[E])
     names = [choice.value for choice in choices]
     if value in names:
         return choices(value)
-    hint = suggest(value, names) if isinstance(value, str) else ""
+    hint = suggest(problems, value, names) if isinstance(value, str) else ""
     problems.add(path, M.ONE_OF, choices=Listing(names), value=shown(problems, value), hint=hint)
     return None
 

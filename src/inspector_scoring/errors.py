@@ -111,7 +111,7 @@ def fail(file: str, path: str, text: Text) -> InvalidInputError:
 class Collector:
     """Gathers problems for one file while a loader walks it (internal)."""
 
-    __slots__ = ("_seen", "file", "json_file", "problems")
+    __slots__ = ("_seen", "file", "hints", "json_file", "problems")
 
     def __init__(self, file: str, *, json_file: bool = False) -> None:
         self.file = file
@@ -119,6 +119,8 @@ class Collector:
         self.json_file = json_file
         self.problems: list[Problem] = []
         self._seen: set[Problem] = set()
+        #: how many "did you mean" hints were asked for (the first ones are given)
+        self.hints = 0
 
     def add(self, path: str, message: Message, /, **params: object) -> None:
         """Record ``message`` with these values at ``path`` (once, however many checks find it)."""

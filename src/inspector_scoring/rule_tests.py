@@ -320,7 +320,7 @@ def _read_expectation(
 def _known(problems: Collector, path: str, value: str, choices: Sequence[str], what: Message) -> bool:
     if value in choices:
         return True
-    hint = suggest(value, choices) or M.THE_RULE_FILE_HAS(choices=Listing(choices) or M.NONE())
+    hint = suggest(problems, value, choices) or M.THE_RULE_FILE_HAS(choices=Listing(choices) or M.NONE())
     problems.add(path, M.UNKNOWN_NAMED, what=what(), value=describe(value), hint=hint)
     return False
 

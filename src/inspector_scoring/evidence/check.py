@@ -438,7 +438,7 @@ def _unknown_metrics(problems: Collector, plan: Measures, path: str, counts: Map
                 join(join(path, "counts"), metric),
                 M.UNKNOWN_METRIC,
                 value=describe(metric),
-                hint=suggest(metric, sorted(known)),
+                hint=suggest(problems, metric, sorted(known)),
             )
 
 
@@ -497,7 +497,7 @@ def _report_events(check: Check, path: str, events: list[Any], problems: Collect
             group.append(event)
         else:
             known = list(plan.kinds)
-            hint = suggest(kind, known) or M.KNOWN_KINDS(kinds=Listing(sorted(known)) or M.NONE())
+            hint = suggest(problems, kind, known) or M.KNOWN_KINDS(kinds=Listing(sorted(known)) or M.NONE())
             problems.add(join(event_path, "kind"), M.UNKNOWN_KIND, value=describe(kind), hint=hint)
         if period is not None and not moment.inside:
             problems.add(

@@ -515,7 +515,7 @@ class _Reader:
             if sheet.name in fixed:
                 sheets[sheet.name] = sheet
             elif sheet.name != HELP and sheet.name not in self.kinds and not _empty(sheet):
-                self.problems.add(sheet.name, M.SHEET_UNKNOWN, hint=suggest(sheet.name, known))
+                self.problems.add(sheet.name, M.SHEET_UNKNOWN, hint=suggest(self.problems, sheet.name, known))
         for name in (ASSESSMENT, PEOPLE):
             if name not in sheets:
                 self.problems.add(name, M.SHEET_MISSING)
@@ -555,7 +555,7 @@ class _Reader:
                     key = text
                     target = columns.extras
                 else:
-                    hint = suggest(text, close or listed)
+                    hint = suggest(self.problems, text, close or listed)
                     self.problems.add(where, M.COLUMN_UNKNOWN, value=quote(text), hint=hint)
                     continue
             else:
@@ -596,7 +596,10 @@ class _Reader:
             key = ASSESSMENT_ROWS.get(item)
             if key is None:
                 self.problems.add(
-                    where, M.ROW_UNKNOWN, value=quote(item), hint=suggest(item, ASSESSMENT_ROWS)
+                    where,
+                    M.ROW_UNKNOWN,
+                    value=quote(item),
+                    hint=suggest(self.problems, item, ASSESSMENT_ROWS),
                 )
                 continue
             if item in seen:
@@ -724,7 +727,10 @@ class _Reader:
             n = self.by_id.get(given_id)
             if n is None:
                 self.problems.add(
-                    id_cell, M.NO_SUCH_ID, value=quote(given_id), hint=suggest(given_id, self.by_id)
+                    id_cell,
+                    M.NO_SUCH_ID,
+                    value=quote(given_id),
+                    hint=suggest(self.problems, given_id, self.by_id),
                 )
                 return None
             listed = self.inspectors[n].get("name")
@@ -759,7 +765,10 @@ class _Reader:
                 return found[0]
             if not found:
                 self.problems.add(
-                    name_cell, M.NO_SUCH_NAME, value=quote(name), hint=suggest(name, self.by_name)
+                    name_cell,
+                    M.NO_SUCH_NAME,
+                    value=quote(name),
+                    hint=suggest(self.problems, name, self.by_name),
                 )
             else:
                 ids = "、".join(quote(str(self.inspectors[n].get("id"))) for n in found)

@@ -30,7 +30,7 @@ def read_kinds(problems: Collector, raw: object, event_kinds: set[str]) -> tuple
     for kind_id, body in table.items():
         path = join("kinds", kind_id)
         if kind_id not in event_kinds:
-            hint = suggest(kind_id, event_kinds) or M.KNOWN_KINDS(
+            hint = suggest(problems, kind_id, event_kinds) or M.KNOWN_KINDS(
                 kinds=", ".join(sorted(event_kinds)) or M.NONE()
             )
             problems.add(path, M.KIND_NOT_DERIVED, value=quote(kind_id), hint=hint)
@@ -91,7 +91,7 @@ def _read_kind(
                     M.ONE_OF,
                     choices=", ".join(map(quote, headers)),
                     value=describe(text),
-                    hint=suggest(text, headers),
+                    hint=suggest(problems, text, headers),
                 )
             else:
                 aliases.append((other, text))

@@ -174,7 +174,6 @@ def _long_number(text: str) -> tuple[int, int]:
     return line, start - (text.rfind("\n", 0, start) + 1) + 1
 
 
-@functools.cache
 def bundled_rules_path() -> str | None:
     """Where the bundled rule file is on disk: inside the installed package, or at the top of a
     source checkout (an editable install); ``None`` for a package imported from a zip file."""
@@ -186,6 +185,7 @@ def bundled_rules_path() -> str | None:
     return None
 
 
+@functools.cache
 def default_rules() -> Ruleset:
     """The bundled default scheme (``rules/default.toml``), shipped inside the package."""
     path = bundled_rules_path()
@@ -544,7 +544,7 @@ def _read_trigger(
                 join(path, "metric"),
                 M.UNDEFINED_METRIC,
                 value=describe(metric),
-                hint=suggest(metric, metric_ids),
+                hint=suggest(problems, metric, metric_ids),
             )
             metric = None
     sides = [side for side in Comparison if side.value in table]

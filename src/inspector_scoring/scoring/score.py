@@ -123,8 +123,10 @@ def _assess(opened: Source, rules: Ruleset | None, rule_problems: list[Problem])
                     results.append(score(measured, period_days, recorder))
     if not check.clean or rule_problems or not check.tallies(opened.strings):
         problems = check.report(rule_problems)
-        exact = opened.exact()
-        if exact is not None:  # the file again, so that a key given twice is named where it is
+        # The file again, so that a key given twice is named where it is; only when the strings
+        # walked fall short of the text's (a file without such a key is not checked twice).
+        exact = opened.exact() if not check.tallies(opened.strings) else None
+        if exact is not None:
             again = Check(exact.tree, rules, source=exact.name, owned=False)
             for _ in again.inspectors():
                 pass
