@@ -195,7 +195,7 @@ def test_markdown_shows_links_images_headings_and_line_breaks_as_text() -> None:
     """A CR/LF cannot split a row, ``[x](url)`` is no link, ``![i](url)`` no image, ``# `` no
     heading: the issuer's line in the 落款 starts with an escaped ``#``."""
     text = render_markdown(_notice(_controls()).document())
-    assert "\\# 标题 \\[x\\](http://e) \\!\\[i\\](http://i)" in text
+    assert "\\# 标题 \\[x\\](http\\://e) \\!\\[i\\](http\\://i)" in text
     assert "](http" not in text.replace("\\](http", "")
     assert not [line for line in text.splitlines() if line.startswith("# ") and "标题" in line]
     rows = [line for line in text.splitlines() if line.startswith("| ")]
@@ -203,6 +203,20 @@ def test_markdown_shows_links_images_headings_and_line_breaks_as_text() -> None:
     assert "\r" not in text
     assert "\x1b" not in text
     assert "\\\\x1b\\[31m红" in text  # the escape is shown: a backslash, then x1b
+
+
+def test_markdown_makes_no_bare_link() -> None:
+    """GitHub's Markdown links a bare http://…, www.… or e-mail address even without brackets:
+    each is broken by an escape that shows as the character itself."""
+    data = copy.deepcopy(WUBEN)
+    data["inspectors"][0]["name"] = "http://evil.example/x"
+    data["inspectors"][0]["mine"] = "www.evil.example"
+    data["inspectors"][1]["name"] = "me@evil.example"
+    text = render_markdown(_notice(data).document())
+    assert "http\\://evil.example/x" in text
+    assert "www\\.evil.example" in text
+    assert "me\\@evil.example" in text
+    assert "://" not in text.replace("\\://", "")
 
 
 # --- HTML -----------------------------------------------------------------------------------------

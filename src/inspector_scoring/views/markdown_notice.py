@@ -3,7 +3,7 @@
 Every piece of text is shown (:func:`.shown.shown`: control characters as
 escapes, so a CR cannot split a row), then escaped so that Markdown reads it as
 text: a ``|`` cannot end a cell, ``[x](url)`` and ``![x](url)`` are neither a
-link nor an image, a leading ``#``, ``>``, ``-``, ``+`` or ``1.`` is neither a
+link nor an image, nor are a bare ``http://…``, ``www.…`` or an e-mail address, a leading ``#``, ``>``, ``-``, ``+`` or ``1.`` is neither a
 heading, a quote nor a list, and HTML is shown as typed.
 """
 
@@ -31,8 +31,16 @@ _SPECIAL = str.maketrans(
         "<": "&lt;",
         ">": "&gt;",
         "&": "&amp;",
+        "@": r"\@",  # (an e-mail address: GitHub's Markdown makes it a link)
     }
 )
+# What GitHub-flavoured Markdown makes a link without brackets: www. and scheme://, broken by
+# an escape (which shows as the character itself).
+_BARE_LINK = re.compile(r"(?i)\b(www)\.|\b([a-z][a-z0-9+.-]*):(?=//)")
+
+
+def _unlink(match: re.Match[str]) -> str:
+    return f"{match.group(1)}\\." if match.group(1) else f"{match.group(2)}\\:"
 # What would start a block at the start of a line: a heading (#), a list (- + 1. 1)), a setext
 # underline (=),
 # or an indented code block (spaces).
@@ -50,7 +58,8 @@ def _unblock(match: re.Match[str]) -> str:
 
 def _text(text: str) -> str:
     """Text shown and escaped, so that Markdown reads it as text wherever it stands."""
-    return _BLOCK_START.sub(_unblock, shown(text).translate(_SPECIAL), count=1)
+    escaped = _BARE_LINK.sub(_unlink, shown(text).translate(_SPECIAL))
+    return _BLOCK_START.sub(_unblock, escaped, count=1)
 
 
 def _table(columns: tuple[Column, ...], rows: tuple[Row, ...]) -> list[str]:
