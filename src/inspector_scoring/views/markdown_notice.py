@@ -3,8 +3,9 @@
 Every piece of text is shown (:func:`.shown.shown`: control characters as
 escapes, so a CR cannot split a row), then escaped so that Markdown reads it as
 text: a ``|`` cannot end a cell, ``[x](url)`` and ``![x](url)`` are neither a
-link nor an image, nor are a bare ``http://…``, ``www.…`` or an e-mail address, a leading ``#``, ``>``, ``-``, ``+`` or ``1.`` is neither a
-heading, a quote nor a list, and HTML is shown as typed.
+link nor an image, nor are a bare ``http://…``, ``www.…`` or an e-mail address;
+a leading ``#``, ``>``, ``-``, ``+`` or ``1.`` is neither a heading, a quote nor
+a list, and HTML is shown as typed.
 """
 
 from __future__ import annotations
