@@ -42,6 +42,8 @@ _BARE_LINK = re.compile(r"(?i)\b(www)\.|\b([a-z][a-z0-9+.-]*):(?=//)")
 
 def _unlink(match: re.Match[str]) -> str:
     return f"{match.group(1)}\\." if match.group(1) else f"{match.group(2)}\\:"
+
+
 # What would start a block at the start of a line: a heading (#), a list (- + 1. 1)), a setext
 # underline (=),
 # or an indented code block (spaces).
