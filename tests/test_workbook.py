@@ -382,8 +382,8 @@ def test_a_file_named_as_a_workbook_that_is_none_is_said_so(
     what to do, not as a JSON syntax error."""
     path = tmp_path / name
     path.write_bytes(content)
-    english = run(path, lang="en")
-    chinese = run("import", path, lang="zh")
+    english = run(str(path), lang="en")
+    chinese = run("import", str(path), lang="zh")
     assert english.returncode == chinese.returncode == 1
     assert english.stderr == (
         f"{path}: cannot read the workbook: the file is damaged, or is no .xlsx, .xls or .ods workbook; "
