@@ -55,10 +55,10 @@ def closed_streams() -> None:
     """Stand in for a standard stream the process was started without (``<&-``, ``>&-``): Python
     leaves it ``None``, and every use would be a traceback; the stand-in refuses every read and
     write as a closed file does, so the command says so as it says any other failure."""
-    from .output import ClosedStream  # noqa: PLC0415 - only without a stream
-
     for name in ("stdin", "stdout", "stderr"):
         if getattr(sys, name) is None:
+            from .output import ClosedStream  # noqa: PLC0415 - only without a stream
+
             setattr(sys, name, ClosedStream())
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from typing import NoReturn
 
 from .. import messages as M
 from .._version import __version__
@@ -21,6 +20,7 @@ from ..views.measure import char_cells, text_cells
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from typing import NoReturn
 
     from _typeshed import SupportsWrite
 
