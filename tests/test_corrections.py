@@ -477,3 +477,21 @@ def test_verify_takes_a_corrects_block_only_as_the_program_writes_it(
         assert done.returncode == 3, value[:80]
         assert "  corrects: the result says" in done.stdout
         assert max(len(line) for line in done.stdout.splitlines()) < 200
+
+
+def test_a_published_total_of_any_shape_is_shown_as_written(
+    published: dict[str, Path], run_score: Run
+) -> None:
+    """A published total with more decimals than the rule file keeps (92.25), or absurd (1E+40):
+    the 复核结果 shows it as the result writes it, never rounded again, never a traceback."""
+    data = json.loads(published["published"].read_text(encoding="utf-8"))
+    forged = published["published"].parent / "odd-totals.json"
+    for total, shown in (("92.25", "92.25"), ("1E+40", "1" + "0" * 40)):
+        text = json.dumps(data, ensure_ascii=False).replace(
+            f'"total": {data["results"][0]["total"]}', f'"total": {total}', 1
+        )
+        forged.write_text(text, encoding="utf-8")
+        done = run_score(published["corrected"], "--corrects", forged, "--format", "markdown")
+        assert done.returncode == 0, done.stderr
+        row = next(line for line in done.stdout.splitlines() if line.startswith("| 1 | 张三"))
+        assert f"| {shown} | 96.0 |" in row

@@ -148,6 +148,11 @@ def test_mapping_sharing_a_list_everywhere_is_walked_once_per_list() -> None:
     evidence["inspectors"][0]["events"][0]["extra"] = shared
     (line,) = _problems(evidence)
     assert line.endswith(": nests arrays and objects too deep: at most 64 levels")
+    chain: list[list[Any]] = [[] for _ in range(40)]
+    for n in range(39):  # each holds itself and twice the next: each is said once, in time
+        chain[n] += [chain[n], chain[n + 1], chain[n + 1]]
+    evidence["inspectors"][0]["events"][0]["extra"] = chain[0]
+    assert len(_problems(evidence)) == 39
     itself: list[Any] = []
     itself.append(itself)
     evidence["inspectors"][0]["events"][0]["extra"] = itself

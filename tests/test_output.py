@@ -254,9 +254,10 @@ def test_the_bundled_rule_file_is_never_written(evidence: Path, run_score: Run) 
 
 
 def test_output_through_a_link_writes_the_file_it_leads_to(tmp_path: Path, run_score: Run) -> None:
-    """--output /dev/stdout with standard output sent to a file, or a link the user made: the
-    file the link leads to gets the notice, and the link stays a link (it was replaced by a
-    file written beside it, in /dev for /dev/stdout)."""
+    """A link the user made: the file it leads to gets the notice, and the link stays a link.
+    --output /dev/stdout with standard output appended to a file: written through standard
+    output, so what the file held before stays (it was replaced by a file written in /dev, and
+    then by one renamed over the log)."""
     target = tmp_path / "out.csv"
     link = tmp_path / "latest.csv"
     link.symlink_to(target)
@@ -265,7 +266,10 @@ def test_output_through_a_link_writes_the_file_it_leads_to(tmp_path: Path, run_s
     assert link.is_symlink()
     assert target.read_text(encoding="utf-8-sig").startswith('"太平乡2021年3月驻矿安监员考核结果公示"')
     if Path("/dev/stdout").is_symlink():
-        with (tmp_path / "stdout.csv").open("wb") as stream:
+        # standard output appended to a log: what the log held stays (it is written through
+        # standard output, not replaced by a new file)
+        (tmp_path / "stdout.csv").write_bytes(b"kept\n")
+        with (tmp_path / "stdout.csv").open("ab") as stream:
             done = subprocess.run(
                 [score_executable(), TAIPING, "--format", "csv", "--output", "/dev/stdout"],
                 stdout=stream,
@@ -274,7 +278,7 @@ def test_output_through_a_link_writes_the_file_it_leads_to(tmp_path: Path, run_s
             )
         assert done.returncode == 0, done.stderr
         assert Path("/dev/stdout").is_symlink()
-        assert (tmp_path / "stdout.csv").read_bytes() == target.read_bytes()
+        assert (tmp_path / "stdout.csv").read_bytes() == b"kept\n" + target.read_bytes()
 
 
 def _closed(args: list[str], *, stdin: bool, stdout: bool) -> subprocess.CompletedProcess[str]:

@@ -418,6 +418,18 @@ def test_a_roster_with_no_one_is_said_at_its_sheet(tmp_path: Path) -> None:
     assert _problems(tmp_path, sheets, "zh") == ["人员: 至少要有一个安监员"]
 
 
+def test_full_width_separators_between_cards_are_separators(tmp_path: Path) -> None:
+    """8001，8002 and 8001；8002 list two cards, as 8001、8002 does (a full-width separator is what
+    a Chinese input method types); a full-width digit in a card is still an error."""
+    plain = _import(tmp_path, month())
+    for separator in ("，", "；"):
+        sheets = month()
+        sheets["人员"][1][5] = f"8001{separator}8002"
+        done = _import(tmp_path, sheets)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == plain.stdout
+
+
 def test_an_empty_sheet_of_any_name_is_passed_over(tmp_path: Path) -> None:
     """The empty Sheet2 and Sheet3 a spreadsheet program adds (and openpyxl's Sheet) hold
     nothing to lose: the workbook imports as without them."""

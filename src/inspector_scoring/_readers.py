@@ -395,7 +395,7 @@ def check_tree(problems: Collector, tree: object, *, most: int = MAX_DEPTH) -> N
         cycle = _holds_itself(id(value), inside)
         if not cycle and walked.get(id(value), depth + 1) <= depth:
             continue  # (the same container, walked (or found too deep) from as shallow a place)
-        walked[id(value)] = depth
+        walked[id(value)] = min(depth, walked.get(id(value), depth))
         if depth > most or cycle:
             problems.add(_path(where), M.TOO_DEEP if problems.json_file else M.TOO_DEEP_TOML, most=most)
             continue

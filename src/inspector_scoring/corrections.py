@@ -22,7 +22,7 @@ from . import messages as M
 from ._readers import check_tree, join, read_key, read_list, read_table
 from .errors import Collector, fail
 from .files import read_bytes
-from .numbers import format_fixed
+from .numbers import decimals_of, format_fixed
 from .numbers import format_number as num
 
 __all__ = [
@@ -272,7 +272,10 @@ def _shown_total(value: object, precision: int | None) -> str:
     they are known; else as the result writes it."""
     if precision is None or not isinstance(value, (Decimal, int)) or isinstance(value, bool):
         return _shown(value)
-    return format_fixed(Decimal(value).quantize(Decimal(1).scaleb(-precision)))
+    number = Decimal(value)
+    if not number.is_finite() or number.adjusted() >= 20 or decimals_of(number) > precision:
+        return _shown(value)  # (not a total as rounded: shown as it is written, never rounded again)
+    return format_fixed(number.quantize(Decimal(1).scaleb(-precision)))
 
 
 def _hits(result: Mapping[str, Any]) -> dict[str, tuple[str, Mapping[str, Any]]]:

@@ -112,7 +112,7 @@ def toml_reason(error: str, text: str = "") -> Text | str:
     if where["end"]:
         return M.TOML_AT_END(reason=said)
     line, column = int(where["line"]), int(where["column"])
-    lines = text.splitlines()
+    lines = text.split("\n")  # (as tomllib counts lines: not at U+2028, U+0085 or a form feed)
     char = lines[line - 1][column - 1 : column] if 0 < line <= len(lines) else ""
     typed = ascii_for(char) if char else None
     if typed is not None:

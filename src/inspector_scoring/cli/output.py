@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import signal
 import stat
@@ -307,7 +308,7 @@ def emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> int
 
     pieces: Iterable[str | bytes] = [text] if isinstance(text, str) else text
     try:
-        if output is None:
+        if output is None or _is_standard_output(output):
             write_stdout(pieces)
         else:
             write_atomically(output, pieces)
@@ -317,6 +318,16 @@ def emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> int
         where = output if output is not None else M.STANDARD_OUTPUT.render()
         raise fail(where, "", M.CANNOT_WRITE(reason=os_reason(error))) from None
     return 0
+
+
+def _is_standard_output(output: str) -> bool:
+    """Whether ``output`` is the file standard output already writes (``--output /dev/stdout``
+    sent to a file, ``>> log`` or inside ``{ …; } > out``): written through standard output,
+    where the shell put it, never replaced (a new file renamed over it lost what was before)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        target = os.stat(output)
+        return stat.S_ISREG(target.st_mode) and _same(target, os.fstat(sys.stdout.fileno()))
+    return False
 
 
 def refuse_overwrite(output: str | None, inputs: Iterable[str | None], *, rules: str | None = None) -> None:

@@ -106,6 +106,11 @@ class Check:
         """Whether no problem was found so far."""
         return not self._structure.problems and not self._rules.problems
 
+    def needs_exact(self, strings: int | None) -> bool:
+        """Whether the file must be read again, its objects knowing their repeated keys, for a
+        key given twice to be named: when the strings walked fall short of the text's."""
+        return not self.tallies(strings)
+
     def tallies(self, strings: int | None) -> bool:
         """Whether the keys and string values walked are all the file's strings (``strings``, from
         its text; ``None`` for a mapping): else some key was given twice and the parse kept one."""
@@ -163,7 +168,7 @@ class Check:
         if table is None:
             return None
         _object_keys(problems, "assessment", table, allowed=_ASSESSMENT_KEYS, required=("township", "period"))
-        self.strings += len(table) + sum(type(value) is str for value in table.values())
+        self.strings += _tokens(table)
         township = _optional_str(problems, "assessment", table, "township")
         period = None
         if "period" in table:
@@ -192,7 +197,7 @@ class Check:
                 if fields is None:
                     continue
                 _object_keys(problems, path, fields, allowed=("name", "role", "unit"), required=("name",))
-                self.strings += 2 * len(fields)
+                self.strings += _tokens(fields)
                 member_name = _optional_str(problems, path, fields, "name")
                 if member_name is not None:
                     panel.append(
@@ -285,7 +290,7 @@ class Check:
         for key in ("serving_from", "serving_until"):
             if key in table:
                 serving[key] = read_iso_date(problems, join(path, key), table[key])
-                self.strings += 1
+                self.strings += type(table[key]) is str
         start, until = serving.get("serving_from"), serving.get("serving_until")
         check_order(problems, join(path, "serving_until"), "serving_from", start, until)
         leave = self._leave(join(path, "leave"), table["leave"]) if "leave" in table else ()
@@ -306,7 +311,7 @@ class Check:
                 allowed=("from", "to", "reason", "approved_by"),
                 required=("from", "to"),
             )
-            self.strings += 2 * len(table)
+            self.strings += _tokens(table)
             start = (
                 read_iso_date(problems, join(leave_path, "from"), table["from"]) if "from" in table else None
             )
@@ -401,6 +406,12 @@ class Check:
             return None
         self.strings += 2 * size
         return groups, spans
+
+
+def _tokens(table: Mapping[str, Any]) -> int:
+    """The JSON strings of an object read whole: its keys, and its values that are text (a
+    value of another type is no string token: counting it would hide a repeated key)."""
+    return len(table) + sum(type(value) is str for value in table.values())
 
 
 def _plain_texts(values: list[Any]) -> bool:

@@ -178,7 +178,7 @@ def checked(opened: Source, rules: Ruleset | None) -> list[Any]:
     for _ in check.inspectors():
         pass
     problems = check.problems
-    if (problems or not check.tallies(opened.strings)) and (exact := opened.exact()) is not None:
+    if check.needs_exact(opened.strings) and (exact := opened.exact()) is not None:
         # The file again, so that a key given twice is named where it is.
         again = Check(exact.tree, rules, source=exact.name, owned=False)
         for _ in again.inspectors():

@@ -695,8 +695,11 @@ class _Reader:
                     if day is not None:
                         person[key] = day
             where, value = columns.get(sheet, row, "cards")
-            cards = read_code(self.problems, where, value) if where else None
+            cards = read_text(self.problems, where, value) if where else None
+            # (separators may be full-width, 8001，8002; a card itself may not: ８００１)
             for card in _cards(cards):
+                if full_width(self.problems, where, card):
+                    continue
                 if card in card_cells:
                     self.problems.add(where, M.CARD_TWICE, card=quote(card), first=card_cells[card])
                 else:

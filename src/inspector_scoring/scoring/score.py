@@ -125,7 +125,7 @@ def _assess(opened: Source, rules: Ruleset | None, rule_problems: list[Problem])
         problems = check.report(rule_problems)
         # The file again, so that a key given twice is named where it is; only when the strings
         # walked fall short of the text's (a file without such a key is not checked twice).
-        exact = opened.exact() if not check.tallies(opened.strings) else None
+        exact = opened.exact() if check.needs_exact(opened.strings) else None
         if exact is not None:
             again = Check(exact.tree, rules, source=exact.name, owned=False)
             for _ in again.inspectors():
