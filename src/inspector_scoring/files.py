@@ -84,26 +84,10 @@ def read_bytes(name: str, *, most: int = MAX_JSON_BYTES) -> bytes:
     """The bytes of the file ``name`` (at most ``most``, its size checked before it is read), or
     the error saying why it cannot be read."""
     try:
-        with _open(name) as stream:
+        with open(name, "rb") as stream:
             return read_stream(stream, name, most=most)
     except OSError as error:
         raise fail(name, "", M.CANNOT_READ(reason=os_reason(error))) from None
-
-
-def _open(name: str) -> BinaryIO:
-    """``name`` opened for reading. A named pipe (FIFO) nobody writes to would block the open
-    for ever: it is opened without waiting, then read as usual (to its end: nothing, if no one
-    writes)."""
-    nonblocking = getattr(os, "O_NONBLOCK", 0)
-    if not nonblocking:
-        return open(name, "rb")  # (Windows: no named pipes in the file system)
-    descriptor = os.open(name, os.O_RDONLY | nonblocking)
-    try:
-        os.set_blocking(descriptor, True)
-        return os.fdopen(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise
 
 
 def read_stream(stream: BinaryIO, name: str, *, most: int = MAX_JSON_BYTES) -> bytes:

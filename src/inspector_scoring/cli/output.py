@@ -93,9 +93,11 @@ def refuse_inputs(
         if folder is not None and here is not None and _same(folder, here) and output.endswith(".toml"):
             raise Refused(M.OUTPUT_IN_RULES(output=output, folder=rules))
         # A rule file of the folder may be a link to a file elsewhere: that file is an input too.
-        with contextlib.suppress(OSError):
-            for entry in os.listdir(rules):
-                given = _stat(os.path.join(rules, entry)) if entry.endswith(".toml") else None
+        from ..rules.load import rule_files  # noqa: PLC0415
+
+        with contextlib.suppress(ValueError):  # (InvalidInputError: a folder that cannot be read)
+            for path in rule_files(rules):
+                given = _stat(str(path))
                 if target is not None and given is not None and _same(target, given):
                     raise Refused(M.OUTPUT_IN_RULES(output=output, folder=rules))
     if _is_program_file(output):

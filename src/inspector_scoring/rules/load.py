@@ -247,11 +247,16 @@ def pick_rules(folder: str | os.PathLike[str], period: Period | str, /) -> Rules
 
 def rule_files(folder: str) -> list[Path]:
     """The rule files of a folder: its ``*.toml`` files, less the case files beside them
-    (``*.tests.toml``, for ``score test``)."""
+    (``*.tests.toml``, for ``score test``), and less what is no file (a folder, or a named pipe,
+    whose open would wait for a writer for ever)."""
     from pathlib import Path  # noqa: PLC0415 - pathlib costs a rule file's loading a few ms
 
     try:
-        return sorted(path for path in Path(folder).glob("*.toml") if not path.name.endswith(".tests.toml"))
+        return sorted(
+            path
+            for path in Path(folder).glob("*.toml")
+            if not path.name.endswith(".tests.toml") and path.is_file()
+        )
     except OSError as error:  # pragma: no cover - glob swallows most errors itself
         raise fail(folder, "", M.CANNOT_READ(reason=os_reason(error))) from None
 
