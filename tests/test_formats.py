@@ -206,16 +206,17 @@ def test_markdown_shows_links_images_headings_and_line_breaks_as_text() -> None:
 
 
 def test_markdown_makes_no_bare_link() -> None:
-    """GitHub's Markdown links a bare http://…, www.… or e-mail address even without brackets:
-    each is broken by an escape that shows as the character itself."""
+    """GitHub's Markdown links a bare http://… or www.… even without brackets, after a Chinese
+    character or a digit too: each is broken by an escape that shows as the character itself
+    (checked with cmark-gfm, GitHub's own parser)."""
     data = copy.deepcopy(WUBEN)
-    data["inspectors"][0]["name"] = "http://evil.example/x"
-    data["inspectors"][0]["mine"] = "www.evil.example"
-    data["inspectors"][1]["name"] = "me@evil.example"
+    data["inspectors"][0]["name"] = "网址http://evil.example/x"
+    data["inspectors"][0]["mine"] = "_www.evil.example"
+    data["inspectors"][1]["name"] = "1https://evil.example"
     text = render_markdown(_notice(data).document())
-    assert "http\\://evil.example/x" in text
-    assert "www\\.evil.example" in text
-    assert "me\\@evil.example" in text
+    assert "网址http\\://evil.example/x" in text
+    assert "\\_www\\.evil.example" in text
+    assert "1https\\://evil.example" in text
     assert "://" not in text.replace("\\://", "")
 
 

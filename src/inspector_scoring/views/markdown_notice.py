@@ -3,7 +3,7 @@
 Every piece of text is shown (:func:`.shown.shown`: control characters as
 escapes, so a CR cannot split a row), then escaped so that Markdown reads it as
 text: a ``|`` cannot end a cell, ``[x](url)`` and ``![x](url)`` are neither a
-link nor an image, nor are a bare ``http://…``, ``www.…`` or an e-mail address;
+link nor an image, nor are a bare ``http://…`` or ``www.…``;
 a leading ``#``, ``>``, ``-``, ``+`` or ``1.`` is neither a heading, a quote nor
 a list, and HTML is shown as typed.
 """
@@ -32,12 +32,12 @@ _SPECIAL = str.maketrans(
         "<": "&lt;",
         ">": "&gt;",
         "&": "&amp;",
-        "@": r"\@",  # (an e-mail address: GitHub's Markdown makes it a link)
     }
 )
-# What GitHub-flavoured Markdown makes a link without brackets: www. and scheme://, broken by
-# an escape (which shows as the character itself).
-_BARE_LINK = re.compile(r"(?i)\b(www)\.|\b([a-z][a-z0-9+.-]*):(?=//)")
+# What GitHub-flavoured Markdown makes a link without brackets: www. and scheme://, wherever
+# they stand (after a Chinese character or a digit too), broken by an escape, which shows as the
+# character itself. (An e-mail address it links even so, as a mailto: link, harmless.)
+_BARE_LINK = re.compile(r"(?i)(www)\.|([a-z][a-z0-9+.-]*):(?=//)")
 
 
 def _unlink(match: re.Match[str]) -> str:
