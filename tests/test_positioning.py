@@ -127,3 +127,23 @@ def test_a_problem_in_an_xlsx_export_is_said_at_its_file_and_sheet(tmp_path: Pat
     assert checked.stderr.splitlines() == [
         f'{path}: 导出!D2: must not be before 导出!C2 (2021-04-07T08:00:00), got "2021-04-07T07:00:00"',
     ]
+
+
+def test_two_exports_of_one_file_name_are_refused(tmp_path: Path) -> None:
+    """a/export.csv and b/export.csv: their records' refs (export.csv第2行) and cells would be the
+    same, and a problem of one could be blamed on the other; the second is refused, naming the
+    first."""
+    text = "姓名,卡号,入井时间,升井时间\n张德明,8001,2021-04-07 08:00:00,2021-04-07 11:00:00\n"
+    paths = []
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "export.csv"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    book = write_workbook(tmp_path / "m.xlsx", month())
+    done = run("import", book, "--positioning", paths[0], "--positioning", paths[1])
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"{paths[1]}: has the same file name as {paths[0]}: their records would have the same refs "
+        "(export.csv第N行); rename one of them\n"
+    )

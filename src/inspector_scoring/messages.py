@@ -729,6 +729,11 @@ MAPPING_NO_WHO = Message("positioning.no_who", "must name a column id, name or c
 EXPORT_NO_HEADER = Message(
     "positioning.no_header", "no row of the first 30 holds the columns {columns} that {mapping} names"
 )
+EXPORT_SAME_NAME = Message(
+    "positioning.same_name",
+    "has the same file name as {other}: their records would have the same refs ({name}第N行); "
+    "rename one of them",
+)
 EXPORT_KIND = Message(
     "positioning.kind", "the event kind {kind} of {mapping} is not one the rule file counts"
 )

@@ -125,6 +125,13 @@ class Workbook:
         """The evidence file's JSON tree, with where each part came from; raises
         :class:`~inspector_scoring.InvalidInputError` with every problem of the cells.
         ``exports`` are positioning exports read as they are, added to their kind's records."""
+        named: dict[str, str] = {}
+        for export in exports:
+            other = named.setdefault(export.name, export.path)
+            if other != export.path:  # (refs and cells are told apart by the file's name)
+                raise InvalidInputError(
+                    [Problem.of(export.path, "", M.EXPORT_SAME_NAME(other=other, name=export.name))]
+                )
         reader = _Reader(self, rules, exports)
         tree = reader.read()
         read = Evidence(tree, reader.cells, tuple(reader.left_out), tuple(exports))
