@@ -19,6 +19,7 @@ def diff_command(argv: list[str]) -> int:
     args = made.parse_args(argv)
     from ..corrections import compare_results, load_published  # noqa: PLC0415
     from ..errors import InvalidInputError, Problem  # noqa: PLC0415
+    from ..i18n import visible  # noqa: PLC0415
 
     problems: list[Problem] = []
     loaded = []
@@ -32,15 +33,11 @@ def diff_command(argv: list[str]) -> int:
     old, new = loaded
     changes = compare_results(old, new)
     if not changes.changes:
-        from ..i18n import visible  # noqa: PLC0415
-
         emit(None, visible(M.DIFF_SAME.render(old=args.old, new=args.new, count=changes.unchanged)) + "\n")
         return options.EXIT_OK
     header = M.DIFF_CHANGED.render(
         old=args.old, new=args.new, count=len(changes.changes), unchanged=changes.unchanged
     )
-    from ..i18n import visible  # noqa: PLC0415
-
     # What the results say (names, grades, refs) is shown, never obeyed: a result is any file.
     emit(None, "".join(visible(line) + "\n" for line in [header, *changes.lines]))
     return options.EXIT_MISMATCH

@@ -28,7 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                 code = run(args)
         except SystemExit as done:  # argparse, after --help (0) or a usage error (2)
-            code = done.code if isinstance(done.code, int) else 1
+            code = done.code if isinstance(done.code, int) else 0 if done.code is None else 1
         if sys.stdout is not None:
             sys.stdout.flush()  # (the last of the output: a full disk is said here, not lost)
         return code

@@ -140,8 +140,16 @@ class Workbook:
         return read
 
 
-#: a message's placeholders that name another place of the evidence file (a key, a key path)
-_PLACES = frozenset({"other", "first"})
+#: the placeholders that name another place of the evidence file (a key, a key path), by the
+#: code of their message (elsewhere ``other`` and ``first`` name a township or a person)
+_PLACES = {
+    "value.not_before": "other",
+    "evidence.leave_overlaps": "other",
+    "evidence.until_before_at": "other",
+    "evidence.until_too_late": "other",
+    "evidence.same_record": "other",
+    "evidence.duplicate_inspector": "first",
+}
 
 
 @attrs.frozen(slots=True, eq=False)
@@ -164,7 +172,7 @@ class Evidence:
             (
                 name,
                 self._cell_named(problem.path, value)
-                if name in _PLACES and isinstance(value, str)
+                if _PLACES.get(problem.code) == name and isinstance(value, str)
                 else value,
             )
             for name, value in problem.params
