@@ -169,8 +169,13 @@ def test_a_file_written_whole_or_not_at_all(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGTERM") or os.name != "posix", reason="POSIX signals")
-def test_a_signal_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
-    """SIGTERM in the middle of a file: the process ends by the signal, the temporary file goes."""
+@pytest.mark.parametrize("name", ["SIGTERM", "SIGHUP", "SIGQUIT"])
+def test_a_signal_while_writing_leaves_no_temporary_file(tmp_path: Path, name: str) -> None:
+    """A signal that ends the process in the middle of a file (SIGTERM, SIGHUP, SIGQUIT): the
+    process ends by the signal, the temporary file goes."""
+    if not hasattr(signal, name):
+        pytest.skip(f"no {name} here")
+    number = getattr(signal, name)
     target = tmp_path / "result.json"
     target.write_text("old", encoding="utf-8")
     script = textwrap.dedent(
@@ -179,13 +184,13 @@ def test_a_signal_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None
         from inspector_scoring.cli.output import write_atomically
         def pieces():
             yield b"half of it"
-            os.kill(os.getpid(), signal.SIGTERM)
+            os.kill(os.getpid(), {int(number)})
             yield b"the rest"
         write_atomically({str(target)!r}, pieces())
         """
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, check=False)
-    assert run.returncode == -signal.SIGTERM
+    assert run.returncode == -number
     assert target.read_text(encoding="utf-8") == "old"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["result.json"]
 

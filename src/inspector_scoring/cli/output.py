@@ -270,13 +270,14 @@ class _Interrupted(BaseException):
 
 @contextlib.contextmanager
 def _signals_interrupt() -> Iterator[None]:
-    """While writing, turn SIGTERM and SIGHUP into an exception, so the temporary file is removed."""
+    """While writing, turn SIGTERM, SIGHUP and SIGQUIT into an exception, so the temporary file is
+    removed."""
 
     def interrupt(number: int, frame: object) -> None:
         raise _Interrupted(number)
 
     kept = {}
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in ("SIGTERM", "SIGHUP", "SIGQUIT"):
         number = getattr(signal, name, None)
         if number is not None:
             with contextlib.suppress(ValueError, OSError):  # (only the main thread may set them)
