@@ -500,7 +500,7 @@ def test_a_named_pipe_is_no_rule_file_but_evidence_read_from_one_waits_for_its_w
     folder.mkdir()
     shutil.copyfile(ROOT / "rules" / "default.toml", folder / "default.toml")
     os.mkfifo(folder / "x.toml")
-    command = [score_executable(), str(TAIPING), "--rules", str(folder), "--format", "json"]
+    command = [str(score_executable()), str(TAIPING), "--rules", str(folder), "--format", "json"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
     assert (done.returncode, done.stderr) == (0, "")
     pipe = tmp_path / "ev.json"
