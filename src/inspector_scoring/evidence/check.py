@@ -108,13 +108,10 @@ class Check:
 
     def needs_exact(self, strings: int | None) -> bool:
         """Whether the file must be read again, its objects knowing their repeated keys, for a
-        key given twice to be named: when the strings walked fall short of the text's."""
-        return not self.tallies(strings)
-
-    def tallies(self, strings: int | None) -> bool:
-        """Whether the keys and string values walked are all the file's strings (``strings``, from
-        its text; ``None`` for a mapping): else some key was given twice and the parse kept one."""
-        return strings is None or strings == self.strings
+        key given twice to be named: when the keys and string values walked are not all the
+        file's strings (``strings``, from its text; ``None`` for a mapping, which has none), so
+        that some key was given twice and the parse kept one."""
+        return strings is not None and strings != self.strings
 
     @property
     def problems(self) -> list[Problem]:

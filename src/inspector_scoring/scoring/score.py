@@ -121,11 +121,12 @@ def _assess(opened: Source, rules: Ruleset | None, rule_problems: list[Problem])
             for measured in check.inspectors():
                 if check.clean:
                     results.append(score(measured, period_days, recorder))
-    if not check.clean or rule_problems or not check.tallies(opened.strings):
+    repeated = check.needs_exact(opened.strings)
+    if not check.clean or rule_problems or repeated:
         problems = check.report(rule_problems)
-        # The file again, so that a key given twice is named where it is; only when the strings
-        # walked fall short of the text's (a file without such a key is not checked twice).
-        exact = opened.exact() if check.needs_exact(opened.strings) else None
+        # The file again, so that a key given twice is named where it is (a file without such
+        # a key is not checked twice).
+        exact = opened.exact() if repeated else None
         if exact is not None:
             again = Check(exact.tree, rules, source=exact.name, owned=False)
             for _ in again.inspectors():
