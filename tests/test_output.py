@@ -338,10 +338,17 @@ def test_version_and_help_to_a_full_disk_say_so(args: list[str]) -> None:
     assert done.stderr.endswith("cannot write: No space left on device\n")
 
 
-def test_a_usage_error_shows_the_arguments_never_obeys_them(run_score: Run) -> None:
-    """An argument holding an OSC 8 link, a BEL or a C1 CSI is echoed escaped."""
+def test_a_usage_error_shows_the_arguments_never_obeys_them(run_score: Run, tmp_path: Path) -> None:
+    """An argument holding an OSC 8 link, a BEL or a C1 CSI is echoed escaped, by argparse's
+    usage errors and by the command's own (--output naming an input)."""
     done = run_score(TAIPING, "\x1b]8;;http://x\x07L\x9b2J\u202e")
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == (
         "score: error: unrecognized arguments: \\x1b]8;;http://x\\x07L\\x9b2J\\u202e"
     )
+    hostile = tmp_path / "e\x1b[2J.json"
+    shutil.copyfile(TAIPING, hostile)
+    done = run_score(hostile, "--output", hostile)
+    assert done.returncode == 2
+    escaped = str(hostile).replace("\x1b", "\\x1b")
+    assert done.stderr == f"score: error: --output {escaped} is an input file; refusing to overwrite it\n"

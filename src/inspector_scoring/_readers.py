@@ -133,7 +133,7 @@ def check_keys(
     """Report unknown keys (with a suggestion) and missing required keys of ``table``."""
     for key in table:
         if not isinstance(key, str):  # only a Python caller's mapping can have these
-            problems.add(join(path, str(key)), M.KEY_NOT_STRING, key=shown(problems, key))
+            problems.add(join(path, str(describe(key))), M.KEY_NOT_STRING, key=shown(problems, key))
         elif key not in allowed:
             problems.add(join(path, key), M.KEY_UNKNOWN, hint=suggest(problems, key, allowed))
     for key in required:

@@ -34,11 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except BrokenPipeError:
         # The reader went away (``score … | head``): the output was not all delivered, so
-        # exit 1, quietly, as other Unix tools do. Standard output is pointed at the null
-        # device so the interpreter's last flush does not raise again.
-        import os  # noqa: PLC0415 - only on this path
+        # exit 1, quietly, as other Unix tools do.
+        from .output import silence_stdout  # noqa: PLC0415 - only on this path
 
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence_stdout()
         return 1
     except OSError as error:  # standard output full, or closed (>&-)
         from .output import cannot_write_stdout  # noqa: PLC0415 - only on this path

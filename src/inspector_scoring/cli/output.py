@@ -140,19 +140,26 @@ class ClosedStream:
 
 
 def cannot_write_stdout(error: OSError) -> int:
-    """Say that standard output could not be written (on standard error, when there is one);
-    exit 1. For the last flush of ``main``: a full disk, a closed standard output."""
+    """Say that standard output could not be written (on standard error, when there is one),
+    as any problem is said; exit 1. For the last flush of ``main``: a full disk, a closed
+    standard output."""
     from .. import messages as M  # noqa: PLC0415
+    from ..errors import Problem  # noqa: PLC0415
     from ..files import os_reason  # noqa: PLC0415
 
-    text = M.CANNOT_WRITE(reason=os_reason(error)).render()
+    problem = Problem.of(M.STANDARD_OUTPUT.render(), "", M.CANNOT_WRITE(reason=os_reason(error)))
     with contextlib.suppress(OSError, AttributeError, ValueError):
-        print(f"{M.STANDARD_OUTPUT.render()}: {text}", file=sys.stderr)
+        print(problem, file=sys.stderr)
         sys.stderr.flush()
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        # (the interpreter's own last flush must not fail again)
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    silence_stdout()
     return 1
+
+
+def silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's own last flush does
+    not fail again after a write that did (a closed pipe, a full disk, a closed stream)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def write_stdout(pieces: Iterable[str | bytes]) -> None:
