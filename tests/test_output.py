@@ -340,7 +340,8 @@ def test_version_and_help_to_a_full_disk_say_so(args: list[str]) -> None:
 
 def test_a_usage_error_shows_the_arguments_never_obeys_them(run_score: Run, tmp_path: Path) -> None:
     """An argument holding an OSC 8 link, a BEL or a C1 CSI is echoed escaped, by argparse's
-    usage errors and by the command's own (--output naming an input)."""
+    usage errors and by the command's own (--output naming an input: a message's values are
+    shown escaped when it is rendered)."""
     done = run_score(TAIPING, "\x1b]8;;http://x\x07L\x9b2J\u202e")
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == (

@@ -101,10 +101,7 @@ def run(args: list[str]) -> int:
         return options.EXIT_INVALID
     except options.Usage as error:
         from .. import messages as M  # noqa: PLC0415
-        from ..i18n import visible  # noqa: PLC0415
-
-        # (a usage error quotes the arguments: shown, never obeyed, as argparse's own are)
-        print(visible(M.USAGE_ERROR.render(message=error)), file=sys.stderr)
+        print(M.USAGE_ERROR.render(message=error), file=sys.stderr)
         return options.EXIT_USAGE
     except KeyboardInterrupt:
         return 130
