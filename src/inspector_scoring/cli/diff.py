@@ -33,11 +33,12 @@ def diff_command(argv: list[str]) -> int:
     old, new = loaded
     changes = compare_results(old, new)
     if not changes.changes:
-        emit(None, visible(M.DIFF_SAME.render(old=args.old, new=args.new, count=changes.unchanged)) + "\n")
+        emit(None, M.DIFF_SAME.render(old=args.old, new=args.new, count=changes.unchanged) + "\n")
         return options.EXIT_OK
     header = M.DIFF_CHANGED.render(
         old=args.old, new=args.new, count=len(changes.changes), unchanged=changes.unchanged
     )
     # What the results say (names, grades, refs) is shown, never obeyed: a result is any file.
-    emit(None, "".join(visible(line) + "\n" for line in [header, *changes.lines]))
+    # (The header is a message, whose values are shown so already.)
+    emit(None, "".join(line + "\n" for line in [header, *map(visible, changes.lines)]))
     return options.EXIT_MISMATCH
