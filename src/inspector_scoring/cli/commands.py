@@ -101,6 +101,7 @@ def run(args: list[str]) -> int:
         return options.EXIT_INVALID
     except options.Usage as error:
         from .. import messages as M  # noqa: PLC0415
+
         print(M.USAGE_ERROR.render(message=error), file=sys.stderr)
         return options.EXIT_USAGE
     except KeyboardInterrupt:
