@@ -179,7 +179,8 @@ def test_diff_lists_each_change_and_its_evidence(published: dict[str, Path], run
 
 
 def test_diff_the_other_way_reverses_every_change(published: dict[str, Path], run_score: Run) -> None:
-    """`score diff NEW OLD` shows the same inspectors with before and after swapped; exit 3."""
+    """`score diff NEW OLD` shows the same inspectors with before and after swapped; exit 3. In
+    English: the framing is English, what the results say (titles, wording, facts) as they say it."""
     done = run_score("diff", published["result"], published["published"], "--lang", "en")
     assert done.returncode == 3, done.stderr
     lines = done.stdout.splitlines()
@@ -187,23 +188,31 @@ def test_diff_the_other_way_reverses_every_change(published: dict[str, Path], ru
         lines[0] == f"{published['result']} → {published['published']}: 2 inspector(s) changed, 1 unchanged:"
     )
     assert lines[1:6] == [
-        "1. 张三（青杠坪煤矿）",
-        "    下井检查：16 → 14",
-        "    夜间入井检查：15 → 12",
-        "    总分：96 → 91",
-        "    等次：优秀 → 优秀",
+        "1. 张三 (青杠坪煤矿)",
+        "    下井检查: 16 → 14",
+        "    夜间入井检查: 15 → 12",
+        "    total: 96 → 91",
+        "    grade: 优秀 → 优秀",
     ]
     minimum = "（单次下井不足120分钟或无升井记录的不计入）"
-    assert (
-        f"    【下井检查】“每月下井少于15次的，每少1次扣2分{minimum}”："
-        "复核前下井13次，少于15次2次，每次扣2分，扣4分；"
-        "复核后下井12次，少于15次3次，每次扣2分，扣6分；不再计入的记录：定位系统#A99。" in lines
-    )
-    assert (
-        f"    【夜间入井检查】“每月夜间入井少于5次的，每少1次扣3分{minimum}”："
-        "复核前未扣分；复核后夜间入井4次，少于5次1次，每次扣3分，扣3分。" in lines
-    )
-    assert "    【在岗天数】复核前21天；复核后31天。" in lines
+    assert lines[6:8] == [
+        f"    [下井检查] “每月下井少于15次的，每少1次扣2分{minimum}”: "
+        "before review: 下井13次，少于15次2次，每次扣2分，扣4分; "
+        "after review: 下井12次，少于15次3次，每次扣2分，扣6分; records no longer counted: 定位系统#A99.",
+        f"    [夜间入井检查] “每月夜间入井少于5次的，每少1次扣3分{minimum}”: "
+        "before review: nothing deducted; after review: 夜间入井4次，少于5次1次，每次扣3分，扣3分.",
+    ]
+    assert lines[8:14] == [
+        "2. 李四 (石门坎煤矿)",
+        "    下井检查: 20 → 16",
+        "    夜间入井检查: 15 → 9",
+        "    参加班前会: 10 → 7",
+        "    total: 100 → 87",
+        "    grade: 优秀 → 合格",
+    ]
+    assert lines[14] == "    [days on duty] before review: 21 day(s); after review: 31 day(s)."
+    chinese = run_score("diff", published["result"], published["published"], "--lang", "zh").stdout
+    assert "    【在岗天数】复核前21天；复核后31天。" in chinese.splitlines()
 
 
 def test_diff_of_a_result_with_itself_is_no_change(published: dict[str, Path], run_score: Run) -> None:
@@ -263,6 +272,48 @@ def test_the_corrected_notice_keeps_each_ref_on_one_line(
     text = "".join(line.strip() for line in lines)
     for ref in set(re.findall(r"定位系统#A\d+", text)):
         assert text.count(ref) == sum(line.count(ref) for line in lines), ref
+
+
+def test_a_veto_found_on_review_says_what_fired_it(tmp_path: Path, run_score: Run) -> None:
+    """An objection shows that 王五 (TP-03) had his card carried underground by another (捎卡):
+    the panel records a falsification (核查记录#7) and scores again. His total stays 100, his
+    grade falls to 不合格 by the veto. The corrected notice names the veto's wording, what fired
+    it in the rule file's words (弄虚作假1起) and the grade it allows; ``score diff``, which has
+    the results only, names the metric and its value; the other way round the veto is lifted."""
+    march = _evidence(corrected=False)
+    found = _evidence(corrected=False)
+    found["inspectors"][2]["events"].append(
+        {"kind": "falsification", "at": "2021-03-09", "ref": "核查记录#7", "note": "捎卡"}
+    )
+    files = {name: tmp_path / f"{name}.json" for name in ("march", "found", "published", "result")}
+    files["march"].write_text(json.dumps(march, ensure_ascii=False), encoding="utf-8")
+    files["found"].write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    assert run_score(files["march"], "--format", "json", "--output", files["published"]).returncode == 0
+    done = run_score(
+        files["found"], "--corrects", files["published"], "--format", "json", "--output", files["result"]
+    )
+    assert done.returncode == 0, done.stderr
+    wording = "弄虚作假（伪造下井记录、捎卡、补填日志）的，当期考核为不合格"
+    notice = run_score(files["found"], "--corrects", files["published"], "--format", "markdown")
+    assert notice.returncode == 0, notice.stderr
+    assert "| 1 | 王五 | 鑫达煤矿 | — | 100.0 | 100.0 | 优秀 | 不合格 |" in notice.stdout
+    assert f"    - 【一票否决】“{wording}”：复核后认定：弄虚作假1起，当期等次最高为不合格。" in notice.stdout
+    chinese = run_score("diff", files["published"], files["result"], "--lang", "zh")
+    assert chinese.returncode == 3, chinese.stderr
+    assert chinese.stdout.splitlines()[1:] == [
+        "1. 王五（鑫达煤矿）",
+        "    总分：100 → 100",
+        "    等次：优秀 → 不合格",
+        f"    【一票否决】“{wording}”：复核后认定：falsifications = 1，当期等次最高为不合格。",
+    ]
+    english = run_score("diff", files["result"], files["published"], "--lang", "en")
+    assert english.stdout.splitlines()[1:] == [
+        "1. 王五 (鑫达煤矿)",
+        "    total: 100 → 100",
+        "    grade: 不合格 → 优秀",
+        f"    [veto] “{wording}”: before review: falsifications = 1, the grade at most 不合格; "
+        "lifted on review.",
+    ]
 
 
 def test_every_format_shows_the_correction(published: dict[str, Path], run_score: Run) -> None:
@@ -454,12 +505,12 @@ def test_diff_shows_what_a_result_says_never_obeys_it(published: dict[str, Path]
     data["results"][0]["grade"] = "\x1b]8;;http://evil/\x07优秀\x1b]8;;\x07\x1b[2J\u202e"
     forged = published["published"].parent / "forged.json"
     forged.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    for lang in ("en", "zh"):
+    for lang, grade in (("en", "grade: "), ("zh", "等次：")):
         done = run_score("diff", published["published"], forged, "--lang", lang)
         assert done.returncode == 3
         assert "\x1b" not in done.stdout
         assert "\u202e" not in done.stdout
-        assert "等次：优秀 → \\x1b]8;;http://evil/\\x07优秀\\x1b]8;;\\x07\\x1b[2J\\u202e" in done.stdout
+        assert f"{grade}优秀 → \\x1b]8;;http://evil/\\x07优秀\\x1b]8;;\\x07\\x1b[2J\\u202e" in done.stdout
 
 
 def test_verify_takes_a_corrects_block_only_as_the_program_writes_it(

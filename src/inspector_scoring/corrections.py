@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -22,8 +22,12 @@ from . import messages as M
 from ._readers import check_tree, join, read_key, read_list, read_table
 from .errors import Collector, fail
 from .files import read_bytes
+from .i18n import Listing, Text
 from .numbers import decimals_of, format_fixed
 from .numbers import format_number as num
+
+if TYPE_CHECKING:
+    from .rules.model import Ruleset
 
 __all__ = [
     "Corrects",
@@ -88,10 +92,26 @@ class PublishedResult:
 class ScoreChange:
     """One published figure before and after: an item's score, the bonus, the total or the grade."""
 
-    #: the item's title, 加分, 总分 or 等次
+    #: the item's title, or 加分, 总分, 等次 (as the notice says them)
     what: str
     before: str
     after: str
+    #: ``item``, or the figure that is no item: ``bonus``, ``total``, ``grade``
+    kind: str = "item"
+
+    def label(self, language: str | None = None) -> str:
+        """What changed in ``language``: the item's title as the rule file gives it, else the
+        bonus, the total or the grade in words."""
+        return self.what if self.kind == "item" else _FIGURES[self.kind].render(language)
+
+
+#: the figures of a result that are no item, in words
+_FIGURES = {"bonus": M.CHANGE_BONUS, "total": M.CHANGE_TOTAL, "grade": M.CHANGE_GRADE}
+
+
+def _figure(kind: str, before: str, after: str) -> ScoreChange:
+    """The bonus, the total or the grade before and after, named as the notice names it."""
+    return ScoreChange(_FIGURES[kind].render("zh"), before, after, kind)
 
 
 @attrs.frozen(slots=True)
@@ -112,21 +132,27 @@ class RuleChange:
     removed: tuple[str, ...] = ()
     #: every ref the line cites: the records behind the rule before and after
     cited: tuple[str, ...] = ()
+    #: a bonus rule (its nothing is "nothing added"), not a deduction
+    bonus: bool = False
 
     @property
-    def line(self) -> str:
-        """The change as the notice states it."""
-        before = f"复核前{self.before}" if self.before is not None else "复核前未扣分"
-        after = f"复核后{self.after}" if self.after is not None else "复核后不再扣分"
-        if self.item == "加分":
-            before = f"复核前{self.before}" if self.before is not None else "复核前未加分"
-            after = f"复核后{self.after}" if self.after is not None else "复核后不再加分"
-        line = f"【{self.item}】“{self.text}”：{before}；{after}"
+    def reason(self) -> Text:
+        """The change in words, in any language (the facts and the wording as the result gives
+        them, in Chinese)."""
+        facts = [
+            M.CHANGE_BEFORE(facts=self.before)
+            if self.before is not None
+            else (M.CHANGE_BEFORE_NO_BONUS() if self.bonus else M.CHANGE_BEFORE_NO_DEDUCTION()),
+            M.CHANGE_AFTER(facts=self.after)
+            if self.after is not None
+            else (M.CHANGE_AFTER_NO_BONUS() if self.bonus else M.CHANGE_AFTER_NO_DEDUCTION()),
+        ]
         if self.added:
-            line += f"；新增记录：{'、'.join(self.added)}"
+            facts.append(M.CHANGE_RECORDS_ADDED(refs=Listing(self.added)))
         if self.removed:
-            line += f"；不再计入的记录：{'、'.join(self.removed)}"
-        return line + "。"
+            facts.append(M.CHANGE_RECORDS_REMOVED(refs=Listing(self.removed)))
+        item = M.CHANGE_BONUS() if self.bonus else self.item
+        return M.CHANGE_RULE(item=item, text=self.text, facts=tuple(facts))
 
 
 @attrs.frozen(slots=True)
@@ -138,8 +164,8 @@ class InspectorChange:
     mine: str
     #: each changed item, the bonus when it changed, then the total and the grade (always)
     scores: tuple[ScoreChange, ...]
-    #: the evidence behind the change, as the notice states it
-    reasons: tuple[str, ...]
+    #: the evidence behind the change, in words of any language
+    why: tuple[Text, ...]
     #: every ref the reasons cite
     refs: tuple[str, ...] = ()
 
@@ -150,20 +176,24 @@ class InspectorChange:
                 return change
         raise KeyError(what)
 
+    def reasons(self, language: str | None = None) -> tuple[str, ...]:
+        """The evidence behind the change, one sentence each, in ``language`` (the notice: ``zh``)."""
+        return tuple(reason.render(language) for reason in self.why)
+
     @property
     def items_text(self) -> str:
         """The items and bonus that changed, in one cell: ``下井检查16→18；加分0→2``."""
-        changed = [change for change in self.scores if change.what not in ("总分", "等次")]
+        changed = [change for change in self.scores if change.kind in ("item", "bonus")]
         return "；".join(f"{change.what}{change.before}→{change.after}" for change in changed) or "—"
 
     @property
     def summary(self) -> str:
-        """The whole change in one sentence (for a CSV cell)."""
+        """The whole change in one sentence, in Chinese (for the notice's CSV cell)."""
         total, grade = self.score("总分"), self.score("等次")
         parts = [f"总分{total.before}→{total.after}", f"等次{grade.before}→{grade.after}"]
         if self.items_text != "—":
             parts.insert(0, self.items_text)
-        return "；".join(parts) + "。" + "".join(self.reasons)
+        return "；".join(parts) + "。" + "".join(self.reasons("zh"))
 
 
 @attrs.frozen(slots=True)
@@ -176,16 +206,23 @@ class ResultChanges:
     #: inspectors compared whose result is the same
     unchanged: int
 
-    @property
-    def lines(self) -> tuple[str, ...]:
-        """The comparison in words, as ``score diff`` prints it and the notice lists it."""
+    def lines(self, language: str | None = None) -> tuple[str, ...]:
+        """The comparison in words of ``language``, as ``score diff`` prints it: each inspector,
+        each figure before and after, and why."""
         if not self.changes:
-            return ("复核前后各人考核结果均无变化。",)
+            return (M.CHANGE_NONE.render(language),)
         lines = []
         for number, change in enumerate(self.changes, start=1):
-            lines.append(f"{number}. {change.name}（{change.mine}）")
-            lines.extend(f"    {score.what}：{score.before} → {score.after}" for score in change.scores)
-            lines.extend(f"    {reason}" for reason in change.reasons)
+            heading = M.CHANGE_HEADING if change.mine else M.CHANGE_HEADING_NO_MINE
+            lines.append(heading.render(language, number=number, name=change.name, mine=change.mine))
+            lines.extend(
+                "    "
+                + M.CHANGE_SCORE.render(
+                    language, what=score.label(language), before=score.before, after=score.after
+                )
+                for score in change.scores
+            )
+            lines.extend(f"    {reason}" for reason in change.reasons(language))
         return tuple(lines)
 
 
@@ -278,6 +315,10 @@ def _shown_total(value: object, precision: int | None) -> str:
     return format_fixed(number.quantize(Decimal(1).scaleb(-precision)))
 
 
+def _bonus_rules(result: Mapping[str, Any]) -> set[str]:
+    return {str(hit["rule"]) for hit in result["bonus"]["hits"]}
+
+
 def _hits(result: Mapping[str, Any]) -> dict[str, tuple[str, Mapping[str, Any]]]:
     """Every hit of an inspector's result by rule id, with its item's title (加分 for the bonus)."""
     found: dict[str, tuple[str, Mapping[str, Any]]] = {}
@@ -291,6 +332,7 @@ def _hits(result: Mapping[str, Any]) -> dict[str, tuple[str, Mapping[str, Any]]]
 
 def _rule_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[RuleChange]:
     before, after = _hits(old), _hits(new)
+    bonus_rules = _bonus_rules(old) | _bonus_rules(new)
     changes = []
     for rule in [*before, *(rule for rule in after if rule not in before)]:
         item, was = before.get(rule, (None, None))
@@ -315,6 +357,7 @@ def _rule_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[RuleCh
                 added=tuple(ref for ref in refs_after if ref not in refs_before),
                 removed=tuple(ref for ref in refs_before if ref not in refs_after),
                 cited=tuple(dict.fromkeys(str(ref) for hit in sides for ref in hit.get("refs", []))),
+                bonus=rule in bonus_rules,
             )
         )
     return changes
@@ -325,26 +368,41 @@ def _same_hit(was: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
     return all(was.get(key) == now.get(key) for key in keys)
 
 
-def _vetoes(result: Mapping[str, Any]) -> dict[str, str]:
-    return {str(veto.get("id")): str(veto.get("text", "")) for veto in result["vetoes"]}
+def _vetoes(result: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    return {str(veto.get("id")): veto for veto in result["vetoes"]}
+
+
+def _veto_facts(veto: Mapping[str, Any], ruleset: Ruleset | None) -> str | Text:
+    """What fired a veto: ``弄虚作假1起`` in the rule file's words when it is at hand and names
+    the metric, else the metric's id and its value."""
+    metric_id, value = str(veto.get("metric", "")), _shown(veto.get("value"))
+    if ruleset is not None:
+        try:
+            metric = ruleset.metric(metric_id)
+        except KeyError:
+            pass  # (a metric the correction's rule file no longer has)
+        else:
+            return f"{metric.phrase}{value}{metric.unit}"
+    return M.CHANGE_VETO_VALUE(metric=metric_id, value=value)
 
 
 def _inspector_change(
-    old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, precision: int | None
+    old: Mapping[str, Any] | None, new: Mapping[str, Any] | None, ruleset: Ruleset | None
 ) -> InspectorChange | None:
     """How one inspector's result changed, or ``None`` when it did not."""
     side = new if new is not None else old
     assert side is not None
     person = side["inspector"]
+    precision = ruleset.precision if ruleset is not None else None
     if old is None or new is None:
-        reason = "【人员】复核后新增此人的考核结果。" if old is None else "【人员】复核后不再列入此人。"
+        reason = M.CHANGE_PERSON_ADDED() if old is None else M.CHANGE_PERSON_REMOVED()
         ends = (
-            ScoreChange(
-                "总分",
+            _figure(
+                "total",
                 _shown_total(old and old["total"], precision),
                 _shown_total(new and new["total"], precision),
             ),
-            ScoreChange("等次", _shown(old and old["grade"]), _shown(new and new["grade"])),
+            _figure("grade", _shown(old and old["grade"]), _shown(new and new["grade"])),
         )
         return InspectorChange(
             str(person["id"]), str(person["name"]), str(person.get("mine") or ""), ends, (reason,)
@@ -358,26 +416,36 @@ def _inspector_change(
             title = str((now or was or {}).get("title", item_id))
             scores.append(ScoreChange(title, _shown(was and was["score"]), _shown(now and now["score"])))
     if old["bonus"]["applied"] != new["bonus"]["applied"]:
-        scores.append(ScoreChange("加分", _shown(old["bonus"]["applied"]), _shown(new["bonus"]["applied"])))
-    reasons: list[str] = []
+        scores.append(_figure("bonus", _shown(old["bonus"]["applied"]), _shown(new["bonus"]["applied"])))
+    reasons: list[Text] = []
     if old["duty_days"] != new["duty_days"]:
-        reasons.append(
-            f"【在岗天数】复核前{_shown(old['duty_days'])}天；复核后{_shown(new['duty_days'])}天。"
-        )
+        reasons.append(M.CHANGE_DUTY_DAYS(before=_shown(old["duty_days"]), after=_shown(new["duty_days"])))
     rule_changes = _rule_changes(old, new)
-    reasons.extend(change.line for change in rule_changes)
+    reasons.extend(change.reason for change in rule_changes)
     vetoes_before, vetoes_after = _vetoes(old), _vetoes(new)
-    for veto_id, text in vetoes_after.items():
+    for veto_id, veto in vetoes_after.items():
         if veto_id not in vetoes_before:
-            reasons.append(f"【一票否决】“{text}”：复核后认定。")
-    for veto_id, text in vetoes_before.items():
+            reasons.append(
+                M.CHANGE_VETO_FOUND(
+                    text=str(veto.get("text", "")),
+                    facts=_veto_facts(veto, ruleset),
+                    grade=_shown(veto.get("grade")),
+                )
+            )
+    for veto_id, veto in vetoes_before.items():
         if veto_id not in vetoes_after:
-            reasons.append(f"【一票否决】“{text}”：复核后撤销。")
+            reasons.append(
+                M.CHANGE_VETO_LIFTED(
+                    text=str(veto.get("text", "")),
+                    facts=_veto_facts(veto, ruleset),
+                    grade=_shown(veto.get("grade")),
+                )
+            )
     if not scores and not reasons and old["total"] == new["total"] and old["grade"] == new["grade"]:
         return None
     scores += [
-        ScoreChange("总分", _shown_total(old["total"], precision), _shown_total(new["total"], precision)),
-        ScoreChange("等次", _shown(old["grade"]), _shown(new["grade"])),
+        _figure("total", _shown_total(old["total"], precision), _shown_total(new["total"], precision)),
+        _figure("grade", _shown(old["grade"]), _shown(new["grade"])),
     ]
     return InspectorChange(
         str(person["id"]),
@@ -390,11 +458,12 @@ def _inspector_change(
 
 
 def compare_results(
-    old: PublishedResult, new: PublishedResult, /, *, precision: int | None = None
+    old: PublishedResult, new: PublishedResult, /, *, ruleset: Ruleset | None = None
 ) -> ResultChanges:
     """Every inspector whose result differs between ``old`` and ``new``, in ``new``'s order
-    (then those only in ``old``); totals with ``precision`` decimals, as the notice's table
-    shows them, when it is given (a result alone does not say it: ``score diff``).
+    (then those only in ``old``). With the rule file ``new`` was scored with (the corrected
+    notice has it; ``score diff``, which reads results only, has not), totals are shown with its
+    decimals, as the notice's table shows them, and a veto by what fired it in its words.
 
     Raises :class:`~inspector_scoring.InvalidInputError` when the two are of
     another township or period: a correction is of the same notice.
@@ -411,7 +480,7 @@ def compare_results(
     changes: list[InspectorChange] = []
     unchanged = 0
     for inspector_id in [*after, *(key for key in before if key not in after)]:
-        change = _inspector_change(before.get(inspector_id), after.get(inspector_id), precision)
+        change = _inspector_change(before.get(inspector_id), after.get(inspector_id), ruleset)
         if change is None:
             unchanged += 1
         else:

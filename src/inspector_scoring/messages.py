@@ -566,6 +566,37 @@ HELP_VERIFY_CORRECTS = Message(
 )
 DIFF_SAME = Message("diff.same", "{old} and {new}: no inspector's result changed ({count} compared).")
 DIFF_CHANGED = Message("diff.changed", "{old} → {new}: {count} inspector(s) changed, {unchanged} unchanged:")
+# -- what a correction changed (score diff, and the 复核结果 of the corrected notice) --
+CHANGE_HEADING = Message("change.heading", "{number}. {name} ({mine})")
+CHANGE_HEADING_NO_MINE = Message("change.heading_no_mine", "{number}. {name}")
+CHANGE_SCORE = Message("change.score", "{what}: {before} → {after}")
+CHANGE_BONUS = Message("change.bonus", "bonus")
+CHANGE_TOTAL = Message("change.total", "total")
+CHANGE_GRADE = Message("change.grade", "grade")
+CHANGE_RULE = Message("change.rule", "[{item}] “{text}”: {facts}.")
+CHANGE_BEFORE = Message("change.before", "before review: {facts}")
+CHANGE_AFTER = Message("change.after", "after review: {facts}")
+CHANGE_BEFORE_NO_DEDUCTION = Message("change.before_no_deduction", "before review: nothing deducted")
+CHANGE_AFTER_NO_DEDUCTION = Message("change.after_no_deduction", "after review: no longer deducted")
+CHANGE_BEFORE_NO_BONUS = Message("change.before_no_bonus", "before review: nothing added")
+CHANGE_AFTER_NO_BONUS = Message("change.after_no_bonus", "after review: no longer added")
+CHANGE_RECORDS_ADDED = Message("change.records_added", "records now counted: {refs}")
+CHANGE_RECORDS_REMOVED = Message("change.records_removed", "records no longer counted: {refs}")
+CHANGE_DUTY_DAYS = Message(
+    "change.duty_days", "[days on duty] before review: {before} day(s); after review: {after} day(s)."
+)
+CHANGE_PERSON_ADDED = Message("change.person_added", "[inspector] added on review.")
+CHANGE_PERSON_REMOVED = Message("change.person_removed", "[inspector] no longer listed after review.")
+CHANGE_VETO_FOUND = Message(
+    "change.veto_found", "[veto] “{text}”: found on review: {facts}; the grade is at most {grade}."
+)
+CHANGE_VETO_LIFTED = Message(
+    "change.veto_lifted",
+    "[veto] “{text}”: before review: {facts}, the grade at most {grade}; lifted on review.",
+)
+#: a veto's metric and value when the rule file is not at hand (score diff reads results only)
+CHANGE_VETO_VALUE = Message("change.veto_value", "{metric} = {value}")
+CHANGE_NONE = Message("change.none", "No inspector's result changed on review.")
 VERIFY_CORRECTS_MATCH = Message("verify.corrects_match", "It corrects {file} (sha256 {sha256}).")
 CHECK_NOTICE = Message("check.notice", "notice: {title}; posted for {days} working day(s)")
 CHECK_RANK = Message(

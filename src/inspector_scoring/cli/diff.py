@@ -19,7 +19,6 @@ def diff_command(argv: list[str]) -> int:
     args = made.parse_args(argv)
     from ..corrections import compare_results, load_published  # noqa: PLC0415
     from ..errors import InvalidInputError, Problem  # noqa: PLC0415
-    from ..i18n import visible  # noqa: PLC0415
 
     problems: list[Problem] = []
     loaded = []
@@ -38,7 +37,7 @@ def diff_command(argv: list[str]) -> int:
     header = M.DIFF_CHANGED.render(
         old=args.old, new=args.new, count=len(changes.changes), unchanged=changes.unchanged
     )
-    # What the results say (names, grades, refs) is shown, never obeyed: a result is any file.
-    # (The header is a message, whose values are shown so already.)
-    emit(None, "".join(line + "\n" for line in [header, *map(visible, changes.lines)]))
+    # (What the results say, names, grades and refs, is shown never obeyed, as every message's
+    # values are: a result is any file.)
+    emit(None, "".join(line + "\n" for line in [header, *changes.lines()]))
     return options.EXIT_MISMATCH

@@ -68,7 +68,7 @@ def corrections_of(assessment: Assessment, published: str, evidence: str) -> Res
 
     old = load_published(published)
     new = PublishedResult(source=evidence, sha256="", tree=result_to_dict(assessment, corrects=old.corrects))
-    return compare_results(old, new, precision=assessment.ruleset.precision)
+    return compare_results(old, new, ruleset=assessment.ruleset)
 
 
 def score_one(evidence: str, rules: str | None) -> Assessment:

@@ -471,7 +471,7 @@ def _corrections(changes: ResultChanges, *, mask: bool) -> Part:
     for number, change in enumerate(changes.changes, start=1):
         name = mask_name(change.name) if mask else change.name
         total, grade = change.score("总分"), change.score("等次")
-        section = Section(number, name, change.mine, change.reasons, change.refs)
+        section = Section(number, name, change.mine, change.reasons("zh"), change.refs)
         rows.append(
             Row(
                 (
