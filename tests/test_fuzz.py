@@ -369,7 +369,7 @@ def test_a_sheet_not_read_ahead_is_bounded_before_it_becomes_python_values(
     checked before its cells become Python values. Shown with the read-ahead switched off:
     a value at E1001 spans 1,001 × 5 = 5,005 cells, over a bound of 5,000."""
     monkeypatch.setattr(workbook, "MAX_CELLS", 5_000)
-    monkeypatch.setattr(workbook, "_extents", lambda archive: {})
+    monkeypatch.setattr(workbook, "_scan", lambda archive: ({}, {}))
     path = tmp_path / "far.xlsx"
     book = xlsxwriter.Workbook(str(path))
     book.add_worksheet("人员").write(1000, 4, "x")

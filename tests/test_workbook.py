@@ -17,7 +17,7 @@ from python_calamine import CalamineWorkbook
 import inspector_scoring as isc
 from inspector_scoring import messages as M
 from inspector_scoring.i18n import use_language
-from workbooks import EMPTY_KINDS, month, workbook_bytes, write_workbook
+from workbooks import EMPTY_KINDS, month, ods_bytes, with_errors, workbook_bytes, write_workbook
 
 SCORE = [sys.executable, "-m", "inspector_scoring"]
 
@@ -329,6 +329,54 @@ def test_every_rejection_is_reported_at_its_cell(
     # (Only the workbook's own sentences: the "did you mean" hint is translated elsewhere.)
     said = _problems(tmp_path, month(**changes), lang="zh")
     assert [line for line, en in zip(said, english, strict=True) if "did you mean" not in en] == chinese
+
+
+def test_a_cell_whose_formula_failed_is_no_empty_cell(tmp_path: Path) -> None:
+    """A count, an exit time and a mine computed by formulas that failed (#DIV/0!, #N/A, #REF!):
+    python-calamine reads such a cell as empty, which would make the count missing, the entry
+    one without an exit (虚工, not counted) and the mine unnamed. Each is reported at its cell
+    with what the spreadsheet shows, in both languages; nothing is scored."""
+    data = workbook_bytes(month())
+    data = with_errors(data, 2, {"C2": "#REF!"})  # 人员: 张德明's mine
+    data = with_errors(data, 4, {"B2": "#DIV/0!"})  # 计数: 张德明's pre-shift meetings
+    data = with_errors(data, 6, {"D2": "#N/A"})  # 下井记录: the first entry's exit
+    book = tmp_path / "m.xlsx"
+    book.write_bytes(data)
+    fix = "its formula failed; correct the formula or type the value in"
+    for command in ((str(book),), ("import", str(book))):
+        english = run(*command)
+        assert english.returncode == 1, english.stderr
+        assert english.stderr.splitlines() == [
+            f"{book}: 人员!C2: the cell shows the error #REF!: {fix}",
+            f"{book}: 计数!B2: the cell shows the error #DIV/0!: {fix}",
+            f"{book}: 下井记录!D2: the cell shows the error #N/A: {fix}",
+        ]
+        assert english.stdout == ""
+    chinese = run(str(book), lang="zh")
+    assert chinese.stderr.splitlines() == [
+        f"{book}: 人员!C2: 单元格显示公式错误 #REF!：公式无法计算，请改正公式或直接填写内容",
+        f"{book}: 计数!B2: 单元格显示公式错误 #DIV/0!：公式无法计算，请改正公式或直接填写内容",
+        f"{book}: 下井记录!D2: 单元格显示公式错误 #N/A：公式无法计算，请改正公式或直接填写内容",
+    ]
+
+
+def test_a_cell_whose_formula_failed_in_an_ods_is_no_empty_cell(tmp_path: Path) -> None:
+    """The same in an OpenDocument spreadsheet, where LibreOffice saves two neighbouring cells
+    of one failed formula as one cell repeated: 计数!B2 and C2 (张德明's two counts) each
+    reported. Without the errors the same sheets score."""
+    sheets = month()
+    plain = tmp_path / "plain.ods"
+    plain.write_bytes(ods_bytes(sheets, {}))
+    assert run(str(plain)).returncode == 0
+    book = tmp_path / "m.ods"
+    book.write_bytes(ods_bytes(sheets, {("计数", 1, 1): ("#DIV/0!", 2), ("下井记录", 1, 3): ("#N/A", 1)}))
+    done = run(str(book))
+    fix = "its formula failed; correct the formula or type the value in"
+    assert done.stderr.splitlines() == [
+        f"{book}: 计数!B2: the cell shows the error #DIV/0!: {fix}",
+        f"{book}: 计数!C2: the cell shows the error #DIV/0!: {fix}",
+        f"{book}: 下井记录!D2: the cell shows the error #N/A: {fix}",
+    ]
 
 
 def test_a_problem_the_check_finds_is_reported_at_the_cell_it_came_from(tmp_path: Path) -> None:

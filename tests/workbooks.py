@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -39,6 +41,96 @@ def workbook_bytes(sheets: Sheets) -> bytes:
                 else:
                     sheet.write_string(r, c, value)
     book.close()
+    return out.getvalue()
+
+
+def with_errors(data: bytes, sheet: int, shown: dict[str, str]) -> bytes:
+    """The .xlsx ``data`` with these cells of its ``sheet``-th worksheet (from 1) showing a
+    formula's error, as a spreadsheet program saves one: ``<c r="B2" t="e"><f>…</f><v>#DIV/0!</v></c>``
+    (each cell must hold a value already)."""
+    out = io.BytesIO()
+    part = f"xl/worksheets/sheet{sheet}.xml"
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == part:
+                text = content.decode("utf-8")
+                for cell, error in shown.items():
+                    text, replaced = re.subn(
+                        rf'<c r="{cell}"[^>]*>.*?</c>',
+                        f'<c r="{cell}" t="e"><f>A1/0</f><v>{error}</v></c>',
+                        text,
+                    )
+                    assert replaced == 1, cell
+                content = text.encode("utf-8")
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+_ODS_ERROR = (
+    '<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value="" '
+    'calcext:value-type="error"{repeat}><text:p>{shown}</text:p></table:table-cell>'
+)
+
+
+def ods_bytes(sheets: Sheets, errors: dict[tuple[str, int, int], tuple[str, int]]) -> bytes:
+    """An OpenDocument spreadsheet of these sheets (text and numbers; a date as its text), the
+    cells of ``errors`` — (sheet, row, column) from 0: (what it shows, how many cells in a row) —
+    showing a formula's error as LibreOffice saves one (``calcext:value-type="error"``)."""
+    from xml.sax.saxutils import escape  # noqa: PLC0415
+
+    tables = []
+    for name, rows in sheets.items():
+        cells_xml = []
+        for r, row in enumerate(rows):
+            cells, c = [], 0
+            while c < len(row):
+                if (name, r, c) in errors:
+                    shown, count = errors[name, r, c]
+                    repeat = f' table:number-columns-repeated="{count}"' if count > 1 else ""
+                    cells.append(_ODS_ERROR.format(repeat=repeat, shown=escape(shown)))
+                    c += count
+                    continue
+                value = row[c]
+                if value is None:
+                    cells.append("<table:table-cell/>")
+                elif isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+                    cells.append(
+                        f'<table:table-cell office:value-type="float" office:value="{value}">'
+                        f"<text:p>{value}</text:p></table:table-cell>"
+                    )
+                else:
+                    text = value.isoformat(sep=" ") if isinstance(value, datetime) else str(value)
+                    cells.append(
+                        f'<table:table-cell office:value-type="string"><text:p>{escape(text)}</text:p>'
+                        "</table:table-cell>"
+                    )
+                c += 1
+            cells_xml.append("<table:table-row>" + "".join(cells) + "</table:table-row>")
+        tables.append(f'<table:table table:name="{escape(name)}">' + "".join(cells_xml) + "</table:table>")
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+        'office:version="1.2"><office:body><office:spreadsheet>'
+        + "".join(tables)
+        + "</office:spreadsheet></office:body></office:document-content>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<?xml version="1.0" encoding="UTF-8"?>'
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+            'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+            "</manifest:manifest>",
+        )
     return out.getvalue()
 
 

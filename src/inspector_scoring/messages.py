@@ -681,6 +681,10 @@ CELL_NOT_DATE_OR_MOMENT = Message(
     "2021-03-05 08:30), got {value}",
 )
 CELL_NOT_NUMBER = Message("workbook.not_number", "must be a number, got {value}")
+CELL_FORMULA_ERROR = Message(
+    "workbook.formula_error",
+    "the cell shows the error {value}: its formula failed; correct the formula or type the value in",
+)
 FULL_WIDTH_CHAR = Message(
     "value.full_width",
     "{value} holds the full-width character {char}; type the ASCII {ascii} (switch the input method "

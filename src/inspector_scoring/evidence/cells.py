@@ -3,7 +3,9 @@
 A cell comes as python-calamine gives it: ``str`` (an empty cell is ``""``),
 ``float`` or ``int``, ``bool``, :class:`~datetime.date`,
 :class:`~datetime.datetime` (a date-time whose time of day is not 00:00),
-:class:`~datetime.time` or :class:`~datetime.timedelta`. Each reader returns
+:class:`~datetime.time` or :class:`~datetime.timedelta`; or as
+:class:`FormulaError`, a cell showing a formula's error, which python-calamine
+reads as empty and the workbook's reader finds itself. Each reader returns
 the value in the evidence file's form, or records a problem at the cell and
 returns ``None``.
 """
@@ -19,6 +21,7 @@ from .._readers import describe, full_width
 from ..errors import Collector
 
 __all__ = [
+    "FormulaError",
     "blank",
     "cell_name",
     "column_letters",
@@ -33,6 +36,21 @@ _DATE = r"(\d{4})(?:-(\d{1,2})-(\d{1,2})|/(\d{1,2})/(\d{1,2})|年(\d{1,2})月(\d
 _DATE_TEXT = re.compile(_DATE, re.ASCII)
 _MOMENT_TEXT = re.compile(_DATE + r"(?:[ T]|\s*(?<=日))\s*(\d{1,2}):(\d{2})(?::(\d{2}))?", re.ASCII)
 _NUMBER_TEXT = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
+
+
+class FormulaError(str):
+    """A cell whose formula failed, as the spreadsheet shows it (``#DIV/0!``, ``#REF!``): never
+    a value, nor an empty cell (what python-calamine makes of it)."""
+
+    __slots__ = ()
+
+
+def _failed(problems: Collector, where: str, value: object) -> bool:
+    """Whether a cell shows a formula's error, reported at the cell."""
+    if type(value) is not FormulaError:
+        return False
+    problems.add(where, M.CELL_FORMULA_ERROR, value=str(value))
+    return True
 
 
 def column_letters(column: int) -> str:
@@ -85,7 +103,7 @@ def read_code(problems: Collector, where: str, value: object) -> str | None:
 
 def read_text(problems: Collector, where: str, value: object) -> str | None:
     """A cell as text (a number through its shortest form); ``None`` for a blank cell."""
-    if blank(value):
+    if blank(value) or _failed(problems, where, value):
         return None
     if isinstance(value, str):
         return value.strip()
@@ -104,7 +122,7 @@ def read_text(problems: Collector, where: str, value: object) -> str | None:
 def read_date(problems: Collector, where: str, value: object) -> str | None:
     """A date (a spreadsheet date, or text ``2021-03-05``, ``2021/3/5`` or ``2021年3月5日``) as
     ``YYYY-MM-DD``; ``None`` for a blank cell or a problem."""
-    if blank(value):
+    if blank(value) or _failed(problems, where, value):
         return None
     if type(value) is date:
         return value.isoformat()
@@ -123,7 +141,7 @@ def read_moment(problems: Collector, where: str, value: object, *, time_of_day: 
     """A date-time (a spreadsheet date-time, or text with a space or ``T`` and ``HH:MM[:SS]``)
     as ``YYYY-MM-DDTHH:MM:SS``, or a date as ``YYYY-MM-DD``. A spreadsheet date-time at 00:00
     reaches us as a date: with ``time_of_day`` (a column that needs one) it is read as 00:00."""
-    if blank(value):
+    if blank(value) or _failed(problems, where, value):
         return None
     if isinstance(value, datetime):
         return _seconds(value).isoformat()
@@ -153,7 +171,7 @@ def read_moment(problems: Collector, where: str, value: object, *, time_of_day: 
 def read_number(problems: Collector, where: str, value: object) -> int | Decimal | None:
     """A number (a spreadsheet number through its shortest decimal form, or text of ASCII
     digits); ``None`` for a blank cell or a problem."""
-    if blank(value):
+    if blank(value) or _failed(problems, where, value):
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         text = _number_text(value)

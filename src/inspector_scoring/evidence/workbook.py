@@ -42,7 +42,17 @@ from ..layout import (
 )
 from ..periods import Period, parse_period
 from ..rules.model import Kind, Ruleset
-from .cells import blank, cell_name, read_code, read_date, read_moment, read_number, read_text, shown_cell
+from .cells import (
+    FormulaError,
+    blank,
+    cell_name,
+    read_code,
+    read_date,
+    read_moment,
+    read_number,
+    read_text,
+    shown_cell,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -225,7 +235,8 @@ def read_workbook(data: bytes, name: str) -> Workbook:
     if unpacked > MAX_UNPACKED:  # (a zip bomb: kilobytes that unpack to gigabytes)
         problems.add("", M.WORKBOOK_UNPACKS_TOO_LARGE, size=unpacked >> 20, most=MAX_UNPACKED >> 20)
         problems.raise_if_any()
-    for sheet, (rows, columns) in (_extents(archive) if archive is not None else {}).items():
+    extents, failed = _scan(archive) if archive is not None else ({}, {})
+    for sheet, (rows, columns) in extents.items():
         # python-calamine lays every sheet out as one grid from A1 to its last cell: a value
         # at XFD1048576 would ask for 17 billion cells (the process is killed, no exception)
         _check_extent(problems, sheet, rows, columns)
@@ -243,7 +254,7 @@ def read_workbook(data: bytes, name: str) -> Workbook:
             grids.append((sheet_name, grid))
         problems.raise_if_any()
         sheets = tuple(
-            Sheet(sheet_name, tuple(map(tuple, grid.to_python(skip_empty_area=False))))
+            Sheet(sheet_name, _with_errors(grid.to_python(skip_empty_area=False), failed.get(sheet_name)))
             for sheet_name, grid in grids
         )
     except InvalidInputError:
@@ -280,6 +291,20 @@ def _check_extent(problems: Collector, sheet: str, rows: int, columns: int) -> b
 MAX_CELLS = 5_000_000
 #: a cell's reference in a worksheet's XML (``<c r="XFD1048576" …>``, with or without a prefix)
 _CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
+#: a cell of type ``e`` (a formula's error) and the value it shows: ``<c r="C3" t="e"><f>…</f>
+#: <v>#DIV/0!</v></c>``, its attributes in any order, with or without a prefix
+_ERROR_CELL = re.compile(
+    rb'<(?:[A-Za-z_][\w.-]*:)?c\s(?=[^>]*?\bt=["\']e["\'])[^>]*?\br=["\']([A-Z]{1,3})([0-9]{1,7})["\'][^>]*>'
+    rb"(?:(?!</(?:[A-Za-z_][\w.-]*:)?c>).)*?<(?:[A-Za-z_][\w.-]*:)?v>([^<]{1,40})</",
+    re.DOTALL,
+)
+
+
+def _xml_text(raw: bytes) -> str:
+    """A short text of XML as it reads (``&amp;`` is ``&``)."""
+    from xml.sax.saxutils import unescape  # noqa: PLC0415
+
+    return unescape(raw.decode("utf-8", "replace"))
 
 
 #: the most bytes the parts of a workbook's zip (.xlsx, .ods) may unpack to, as its directory says
@@ -298,17 +323,37 @@ def _zip(data: bytes) -> zipfile.ZipFile | None:
         return None
 
 
-def _extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
-    """(rows, columns) from A1 to the farthest cell of each worksheet of an .xlsx, by its XML,
-    before python-calamine lays it out (other formats, and parts that cannot be read: none)."""
+def _with_errors(grid: list[list[Any]], failed: list[_Failed] | None) -> tuple[tuple[object, ...], ...]:
+    """A sheet's rows, each cell whose formula failed given as :class:`FormulaError` (python-
+    calamine reads it as an empty cell)."""
+    for row, rows, column, columns, shown in failed or ():
+        for cells in grid[row : row + rows]:
+            for at in range(column, min(column + columns, len(cells))):
+                if cells[at] == "":
+                    cells[at] = FormulaError(shown)
+    return tuple(map(tuple, grid))
+
+
+#: cells showing a formula's error: (row, rows, column, columns) from 0 (an .ods repeats a
+#: cell), and what they show (``#DIV/0!``)
+_Failed = tuple[int, int, int, int, str]
+#: each sheet's cells from A1 to its farthest, (rows, columns); its cells whose formula failed
+_Scan = tuple[dict[str, tuple[int, int]], dict[str, list[_Failed]]]
+
+
+def _scan(archive: zipfile.ZipFile) -> _Scan:
+    """Each worksheet of an .xlsx read by its XML before python-calamine lays it out: (rows,
+    columns) from A1 to its farthest cell, and the cells that show a formula's error
+    (``#DIV/0!``, which python-calamine reads as an empty cell); for an .ods its extents only
+    (other formats, and parts that cannot be read: nothing)."""
     from xml.etree import ElementTree  # noqa: PLC0415
 
     try:
         names = {info.filename for info in archive.infolist()}
         if "content.xml" in names and "xl/workbook.xml" not in names:
-            return _ods_extents(archive)
+            return _ods_scan(archive)
         if "xl/workbook.xml" not in names:
-            return {}
+            return {}, {}
         titles: dict[str, str] = {}  # worksheet part → sheet name
         try:
             relations = {
@@ -322,26 +367,37 @@ def _extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
         except (KeyError, ElementTree.ParseError):
             pass
         extents: dict[str, tuple[int, int]] = {}
+        failed: dict[str, list[_Failed]] = {}
         for part in sorted(names):
             if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
                 continue
+            xml = archive.read(part)
             rows = columns = 0
-            for found in _CELL_REF.finditer(archive.read(part)):
+            for found in _CELL_REF.finditer(xml):
                 rows = max(rows, int(found[2]))
                 columns = max(columns, _column_number(found[1]))
             extents[titles.get(part, part)] = (rows, columns)
-        return extents
+            if b'"e"' in xml or b"'e'" in xml:  # (a cell of type e, an error, maybe: looked at)
+                errors = [
+                    (int(found[2]) - 1, 1, _column_number(found[1]) - 1, 1, _xml_text(found[3]))
+                    for found in _ERROR_CELL.finditer(xml)
+                ]
+                if errors:
+                    failed[titles.get(part, part)] = errors
+        return extents, failed
     except Exception:  # a damaged zip (zlib, struct, …): calamine says what is wrong
-        return {}
+        return {}, {}
 
 
-def _ods_extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
-    """(rows, columns) from A1 to the farthest cell with a value of each table of an .ods, from
-    its ``content.xml`` read as a stream: a row or a cell may stand for a million repeated ones
-    (``table:number-rows-repeated``), which python-calamine would lay out one by one."""
+def _ods_scan(archive: zipfile.ZipFile) -> _Scan:
+    """(rows, columns) from A1 to the farthest cell with a value of each table of an .ods, and
+    its cells showing a formula's error, from its ``content.xml`` read as a stream: a row or a
+    cell may stand for a million repeated ones (``table:number-rows-repeated``), which
+    python-calamine would lay out one by one."""
     from xml.etree import ElementTree  # noqa: PLC0415
 
     extents: dict[str, tuple[int, int]] = {}
+    failed: dict[str, list[_Failed]] = {}
     name, row, rows, columns = "", 0, 0, 0
     row_repeat, column, last = 1, 0, 0
     with archive.open("content.xml") as stream:
@@ -354,7 +410,11 @@ def _ods_extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
                     row_repeat, column, last = _repeat(element.get(_ODS_ROWS_REPEATED)), 0, 0
                 continue
             if tag in _ODS_CELLS:
-                column += _repeat(element.get(_ODS_COLUMNS_REPEATED))
+                repeat = _repeat(element.get(_ODS_COLUMNS_REPEATED))
+                if element.get(_ODS_CALC_VALUE_TYPE) == "error":
+                    shown = "".join(element.itertext()).strip()[:40]
+                    failed.setdefault(name, []).append((row, row_repeat, column, repeat, shown))
+                column += repeat
                 if element.get(_ODS_VALUE_TYPE) is not None or len(element):
                     last = column  # a value, or text in it
                 element.clear()
@@ -366,7 +426,7 @@ def _ods_extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
             elif tag == _ODS_TABLE:
                 extents[name] = (rows, columns)
                 element.clear()
-    return extents
+    return extents, failed
 
 
 def _repeat(value: str | None) -> int:
@@ -385,6 +445,8 @@ _ODS_NAME = _TABLE_NS + "name"
 _ODS_ROWS_REPEATED = _TABLE_NS + "number-rows-repeated"
 _ODS_COLUMNS_REPEATED = _TABLE_NS + "number-columns-repeated"
 _ODS_VALUE_TYPE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}value-type"
+#: LibreOffice's own type of a cell's value: ``error`` where a formula failed
+_ODS_CALC_VALUE_TYPE = "{urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0}value-type"
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
