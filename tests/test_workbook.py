@@ -17,7 +17,7 @@ from python_calamine import CalamineWorkbook
 import inspector_scoring as isc
 from inspector_scoring import messages as M
 from inspector_scoring.i18n import use_language
-from workbooks import EMPTY_KINDS, month, ods_bytes, with_errors, workbook_bytes, write_workbook
+from workbooks import EMPTY_KINDS, month, ods_bytes, with_cells, with_errors, workbook_bytes, write_workbook
 
 SCORE = [sys.executable, "-m", "inspector_scoring"]
 
@@ -360,6 +360,54 @@ def test_a_cell_whose_formula_failed_is_no_empty_cell(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("element", "expected"),
+    [
+        # the value as XML writes it: a character reference is the character
+        ('<c r="D2" t="e"><f>1/0</f><v>&#35;DIV/0!</v></c>', "the cell shows the error #DIV/0!"),
+        # spaces around =, as XML allows, and a value that keeps its spaces
+        (
+            '<c r = "D2" t = "e"><f>1/0</f><v xml:space="preserve">#REF!</v></c>',
+            "the cell shows the error #REF!",
+        ),
+        # the value before the formula, and single quotes
+        ("<c r='D2' t='e'><v>#N/A</v><f>NA()</f></c>", "the cell shows the error #N/A"),
+        # marked as an error with no value saved, with an empty one, and with no element at all
+        ('<c r="D2" t="e"><f>1/0</f></c>', "the cell is marked as a formula's error, with no value saved"),
+        (
+            '<c r="D2" t="e"><f>1/0</f><v></v></c>',
+            "the cell is marked as a formula's error, with no value saved",
+        ),
+        ('<c r="D2" t="e"/>', "the cell is marked as a formula's error, with no value saved"),
+    ],
+)
+def test_an_error_cell_is_found_however_its_xml_is_written(
+    tmp_path: Path, element: str, expected: str
+) -> None:
+    """Valid XML for a cell of type e in the forms programs write it: each is 下井记录!D2 (the
+    first entry's exit) reported, never an entry without an exit."""
+    book = tmp_path / "m.xlsx"
+    book.write_bytes(with_cells(workbook_bytes(month()), 6, {"D2": element}))
+    done = run(str(book))
+    assert done.stderr.splitlines() == [
+        f"{book}: 下井记录!D2: {expected}; correct the formula or type the value in"
+        if "no value" in expected
+        else f"{book}: 下井记录!D2: {expected}: its formula failed; correct the formula or type the value in"
+    ]
+
+
+def test_an_error_cell_beyond_the_others_is_read(tmp_path: Path) -> None:
+    """A failed formula in a cell where no other cell of its sheet reaches (python-calamine lays
+    the sheet out without it): 人员!H2 is read and, having no header, reported as a value under
+    none, as any value there would be."""
+    data = workbook_bytes(month())
+    data = with_cells(data, 2, {"H2": '<c r="H2" t="e"><f>1/0</f><v>#DIV/0!</v></c>'})
+    book = tmp_path / "m.xlsx"
+    book.write_bytes(data)
+    done = run(str(book))
+    assert done.stderr.splitlines() == [f"{book}: 人员!H1: this column has values but no header"]
+
+
 def test_a_cell_whose_formula_failed_in_an_ods_is_no_empty_cell(tmp_path: Path) -> None:
     """The same in an OpenDocument spreadsheet, where LibreOffice saves two neighbouring cells
     of one failed formula as one cell repeated: 计数!B2 and C2 (张德明's two counts) each
@@ -369,12 +417,19 @@ def test_a_cell_whose_formula_failed_in_an_ods_is_no_empty_cell(tmp_path: Path) 
     plain.write_bytes(ods_bytes(sheets, {}))
     assert run(str(plain)).returncode == 0
     book = tmp_path / "m.ods"
-    book.write_bytes(ods_bytes(sheets, {("计数", 1, 1): ("#DIV/0!", 2), ("下井记录", 1, 3): ("#N/A", 1)}))
+    errors = {
+        ("计数", 1, 1): ("#DIV/0!", 2),
+        ("下井记录", 1, 3): ("#N/A", 1),
+        ("工作日志", 1, 1): ("#" + "X" * 99, 1),
+    }
+    book.write_bytes(ods_bytes(sheets, errors))
     done = run(str(book))
     fix = "its formula failed; correct the formula or type the value in"
     assert done.stderr.splitlines() == [
         f"{book}: 计数!B2: the cell shows the error #DIV/0!: {fix}",
         f"{book}: 计数!C2: the cell shows the error #DIV/0!: {fix}",
+        # (what no spreadsheet shows: cut to a readable length)
+        f"{book}: 工作日志!B2: the cell shows the error #{'X' * 36}...: {fix}",
         f"{book}: 下井记录!D2: the cell shows the error #N/A: {fix}",
     ]
 

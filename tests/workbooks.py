@@ -48,6 +48,16 @@ def with_errors(data: bytes, sheet: int, shown: dict[str, str]) -> bytes:
     """The .xlsx ``data`` with these cells of its ``sheet``-th worksheet (from 1) showing a
     formula's error, as a spreadsheet program saves one: ``<c r="B2" t="e"><f>…</f><v>#DIV/0!</v></c>``
     (each cell must hold a value already)."""
+    return with_cells(
+        data,
+        sheet,
+        {cell: f'<c r="{cell}" t="e"><f>A1/0</f><v>{error}</v></c>' for cell, error in shown.items()},
+    )
+
+
+def with_cells(data: bytes, sheet: int, elements: dict[str, str]) -> bytes:
+    """The .xlsx ``data`` with these cells of its ``sheet``-th worksheet (from 1) written as the
+    XML given: in place of the cell, or after the last cell of its row when it has none."""
     out = io.BytesIO()
     part = f"xl/worksheets/sheet{sheet}.xml"
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
@@ -55,12 +65,13 @@ def with_errors(data: bytes, sheet: int, shown: dict[str, str]) -> bytes:
             content = source.read(info.filename)
             if info.filename == part:
                 text = content.decode("utf-8")
-                for cell, error in shown.items():
-                    text, replaced = re.subn(
-                        rf'<c r="{cell}"[^>]*>.*?</c>',
-                        f'<c r="{cell}" t="e"><f>A1/0</f><v>{error}</v></c>',
-                        text,
-                    )
+                for cell, element in elements.items():
+                    text, replaced = re.subn(rf'<c r="{cell}"[^>]*>.*?</c>', element, text)
+                    if not replaced:
+                        row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                        text, replaced = re.subn(
+                            rf'(<row r="{row}"[^>]*>.*?)(</row>)', rf"\1{element}\2", text
+                        )
                     assert replaced == 1, cell
                 content = text.encode("utf-8")
             target.writestr(info, content)

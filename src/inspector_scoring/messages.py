@@ -685,6 +685,10 @@ CELL_FORMULA_ERROR = Message(
     "workbook.formula_error",
     "the cell shows the error {value}: its formula failed; correct the formula or type the value in",
 )
+CELL_FORMULA_ERROR_UNSAVED = Message(
+    "workbook.formula_error_unsaved",
+    "the cell is marked as a formula's error, with no value saved; correct the formula or type the value in",
+)
 FULL_WIDTH_CHAR = Message(
     "value.full_width",
     "{value} holds the full-width character {char}; type the ASCII {ascii} (switch the input method "

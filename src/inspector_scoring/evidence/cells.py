@@ -45,11 +45,19 @@ class FormulaError(str):
     __slots__ = ()
 
 
+#: the most characters of an error's value a message shows (a spreadsheet's are short)
+_SHOWN_ERROR = 40
+
+
 def _failed(problems: Collector, where: str, value: object) -> bool:
     """Whether a cell shows a formula's error, reported at the cell."""
     if type(value) is not FormulaError:
         return False
-    problems.add(where, M.CELL_FORMULA_ERROR, value=str(value))
+    if not value:  # (marked as an error, with no value saved)
+        problems.add(where, M.CELL_FORMULA_ERROR_UNSAVED)
+        return True
+    shown = value if len(value) <= _SHOWN_ERROR else value[: _SHOWN_ERROR - 3] + "..."
+    problems.add(where, M.CELL_FORMULA_ERROR, value=str(shown))
     return True
 
 
@@ -69,8 +77,8 @@ def cell_name(sheet: str, row: int, column: int) -> str:
 
 
 def blank(value: object) -> bool:
-    """Whether a cell is empty (or holds only spaces)."""
-    return value is None or (isinstance(value, str) and not value.strip())
+    """Whether a cell is empty (or holds only spaces); a formula's error never is."""
+    return value is None or (type(value) is str and not value.strip())
 
 
 def _number_text(value: float | int) -> str:

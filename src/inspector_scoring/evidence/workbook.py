@@ -289,22 +289,36 @@ def _check_extent(problems: Collector, sheet: str, rows: int, columns: int) -> b
 #: the most cells a sheet may span, rows × columns counted from A1 (a year's positioning
 #: export of a whole mine, 100,000 rows of 10 columns, is a fifth of it)
 MAX_CELLS = 5_000_000
-#: a cell's reference in a worksheet's XML (``<c r="XFD1048576" …>``, with or without a prefix)
-_CELL_REF = re.compile(rb'<(?:[A-Za-z_][\w.-]*:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
-#: a cell of type ``e`` (a formula's error) and the value it shows: ``<c r="C3" t="e"><f>…</f>
-#: <v>#DIV/0!</v></c>``, its attributes in any order, with or without a prefix
+#: an element's name with or without a prefix (``c``, ``x:c``)
+_PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
+#: an attribute's ``=`` and opening quote, spaces allowed around the ``=`` as XML allows
+_EQ = rb"\s*=\s*[\"']"
+#: a cell's reference in a worksheet's XML (``<c r="XFD1048576" …>``)
+_CELL_REF = re.compile(rb"<" + _PREFIX + rb"c\s[^>]*?\br" + _EQ + rb"([A-Z]{1,3})([0-9]{1,7})[\"']")
+#: a cell of type ``e`` (a formula's error), its attributes in any order, and what it holds:
+#: ``<c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c>``
 _ERROR_CELL = re.compile(
-    rb'<(?:[A-Za-z_][\w.-]*:)?c\s(?=[^>]*?\bt=["\']e["\'])[^>]*?\br=["\']([A-Z]{1,3})([0-9]{1,7})["\'][^>]*>'
-    rb"(?:(?!</(?:[A-Za-z_][\w.-]*:)?c>).)*?<(?:[A-Za-z_][\w.-]*:)?v>([^<]{1,40})</",
+    rb"<"
+    + _PREFIX
+    + rb"c\s(?=[^>]*?\bt"
+    + _EQ
+    + rb"e[\"'])[^>]*?\br"
+    + _EQ
+    + rb"([A-Z]{1,3})([0-9]{1,7})[\"']"
+    rb"[^>]*?(?:/>|>((?:(?!</" + _PREFIX + rb"c>).)*))",
     re.DOTALL,
 )
+#: the value a cell holds (``<v>#DIV/0!</v>``, or ``<v xml:space="preserve">``)
+_VALUE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>([^<]*)</")
 
 
-def _xml_text(raw: bytes) -> str:
-    """A short text of XML as it reads (``&amp;`` is ``&``)."""
-    from xml.sax.saxutils import unescape  # noqa: PLC0415
+def _error_shown(body: bytes | None) -> str:
+    """What an error cell of an .xlsx shows: its value as the XML reads (``&#35;`` is ``#``);
+    empty when it holds none."""
+    import html  # noqa: PLC0415 - only for a workbook with such a cell
 
-    return unescape(raw.decode("utf-8", "replace"))
+    found = _VALUE.search(body) if body else None
+    return html.unescape(found[1].decode("utf-8", "replace")).strip() if found else ""
 
 
 #: the most bytes the parts of a workbook's zip (.xlsx, .ods) may unpack to, as its directory says
@@ -324,13 +338,21 @@ def _zip(data: bytes) -> zipfile.ZipFile | None:
 
 
 def _with_errors(grid: list[list[Any]], failed: list[_Failed] | None) -> tuple[tuple[object, ...], ...]:
-    """A sheet's rows, each cell whose formula failed given as :class:`FormulaError` (python-
-    calamine reads it as an empty cell)."""
+    """A sheet's rows, each cell whose formula failed given as :class:`FormulaError`: python-
+    calamine reads it as an empty cell, or leaves it out where no other cell reaches (within
+    the extent checked already)."""
+    width = max(map(len, grid), default=0)
     for row, rows, column, columns, shown in failed or ():
+        grid.extend([] for _ in range(row + rows - len(grid)))
+        width = max(width, column + columns)
         for cells in grid[row : row + rows]:
-            for at in range(column, min(column + columns, len(cells))):
+            cells.extend("" for _ in range(column + columns - len(cells)))
+            for at in range(column, column + columns):
                 if cells[at] == "":
                     cells[at] = FormulaError(shown)
+    if failed:  # (as python-calamine lays a sheet out: every row as wide, the header too)
+        for cells in grid:
+            cells.extend("" for _ in range(width - len(cells)))
     return tuple(map(tuple, grid))
 
 
@@ -379,7 +401,7 @@ def _scan(archive: zipfile.ZipFile) -> _Scan:
             extents[titles.get(part, part)] = (rows, columns)
             if b'"e"' in xml or b"'e'" in xml:  # (a cell of type e, an error, maybe: looked at)
                 errors = [
-                    (int(found[2]) - 1, 1, _column_number(found[1]) - 1, 1, _xml_text(found[3]))
+                    (int(found[2]) - 1, 1, _column_number(found[1]) - 1, 1, _error_shown(found[3]))
                     for found in _ERROR_CELL.finditer(xml)
                 ]
                 if errors:
@@ -412,7 +434,7 @@ def _ods_scan(archive: zipfile.ZipFile) -> _Scan:
             if tag in _ODS_CELLS:
                 repeat = _repeat(element.get(_ODS_COLUMNS_REPEATED))
                 if element.get(_ODS_CALC_VALUE_TYPE) == "error":
-                    shown = "".join(element.itertext()).strip()[:40]
+                    shown = "".join(element.itertext()).strip()
                     failed.setdefault(name, []).append((row, row_repeat, column, repeat, shown))
                 column += repeat
                 if element.get(_ODS_VALUE_TYPE) is not None or len(element):
