@@ -289,6 +289,27 @@ def test_a_value_far_from_the_records_is_refused_before_the_grid_is_laid_out(tmp
     ]
 
 
+def test_a_far_cell_written_with_spaces_around_its_equals_sign_is_refused_too(tmp_path: Path) -> None:
+    """XML allows ``r = "XFD1048576"``, and python-calamine reads it: the span is read from
+    such a reference too, so the sheet is refused before it is laid out."""
+    path = tmp_path / "far.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("人员")
+    sheet.write_row(0, 0, ["编号", "姓名"])
+    sheet.write(1, 1, 7)
+    book.close()
+    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
+    far = re.sub(r'<c r="B2"', '<c r = "XFD1048576"', xml).replace('<row r="2"', '<row r="1048576"')
+    rewritten = tmp_path / "far-spaced.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rewritten, "w") as target:
+        for info in source.infolist():
+            body = far.encode() if info.filename == "xl/worksheets/sheet1.xml" else source.read(info)
+            target.writestr(info, body)
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(rewritten)
+    assert raised.value.lines("en") == _sheet_too_large(rewritten, "XFD1048576", 1_048_576, 16_384)
+
+
 def test_a_workbook_just_within_the_bound_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the bound made 5,000 cells, a value at E1000 spans 1,000 × 5 = 5,000 cells: exactly
     the bound, read (and refused for the sheets it lacks, not for its size); at E1001, 5,005
