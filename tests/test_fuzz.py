@@ -310,6 +310,35 @@ def test_a_far_cell_written_with_spaces_around_its_equals_sign_is_refused_too(tm
     assert raised.value.lines("en") == _sheet_too_large(rewritten, "XFD1048576", 1_048_576, 16_384)
 
 
+def test_a_far_cell_is_bounded_beside_a_damaged_sheet(tmp_path: Path) -> None:
+    """A value at AY1048576 in one sheet and a byte changed in another (its checksum fails):
+    the damaged sheet once made the whole span check give up, and python-calamine laid out
+    1,048,576 × 51 cells (seconds, and gigabytes) before the bound was seen. Each sheet is now
+    read on its own: the far one is refused at once, the damaged one said to be damaged."""
+    path = tmp_path / "far.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    people = book.add_worksheet("人员")
+    people.write_row(0, 0, ["编号", "姓名"])
+    people.write(1_048_575, 50, "x")
+    book.add_worksheet("请假").write_row(0, 0, ["姓名", "开始日期", "结束日期"])
+    book.close()
+    damaged = tmp_path / "far-damaged.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(damaged, "w", zipfile.ZIP_STORED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info))
+    with zipfile.ZipFile(damaged) as archive:
+        header = archive.getinfo("xl/worksheets/sheet2.xml").header_offset
+    data = bytearray(damaged.read_bytes())
+    # (stored as it is: a byte of the second sheet's XML, after its local header)
+    at = data.index(b"<sheetData", header)
+    data[at + 1] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(damaged)
+    # (the damaged sheet is not reached: the span is refused before any sheet is laid out)
+    assert raised.value.lines("en") == _sheet_too_large(damaged, "AY1048576", 1_048_576, 51)
+
+
 def test_a_workbook_just_within_the_bound_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the bound made 5,000 cells, a value at E1000 spans 1,000 × 5 = 5,000 cells: exactly
     the bound, read (and refused for the sheets it lacks, not for its size); at E1001, 5,005

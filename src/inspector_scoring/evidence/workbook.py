@@ -393,7 +393,10 @@ def _scan(archive: zipfile.ZipFile) -> _Scan:
         for part in sorted(names):
             if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
                 continue
-            xml = archive.read(part)
+            try:
+                xml = archive.read(part)
+            except Exception:  # (one damaged part: the others are still bounded, calamine says why)
+                continue
             rows = columns = 0
             for found in _CELL_REF.finditer(xml):
                 rows = max(rows, int(found[2]))
