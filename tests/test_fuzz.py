@@ -398,6 +398,22 @@ def test_repeated_cells_of_an_ods_are_counted_before_the_grid_is_laid_out(tmp_pa
     assert raised.value.lines("en") == _sheet_too_large(path, "ALL100001", 100_001, 1_000)
 
 
+def test_a_repeated_ods_row_is_bounded_when_the_rest_of_the_file_is_damaged(tmp_path: Path) -> None:
+    """The same 100,000 repeated rows, with the end of ``content.xml`` spoilt (a closing tag's
+    byte changed): the rows read before the damage are bounded still, before python-calamine
+    sees the file."""
+    path = _ods(tmp_path / "repeated.ods", 100_000, 1_000)
+    with zipfile.ZipFile(path) as archive:
+        content = archive.read("content.xml")
+    spoilt = tmp_path / "repeated-damaged.ods"
+    with zipfile.ZipFile(spoilt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content.replace(b"</table:table>", b"</table:tablx>"))
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(spoilt)
+    assert raised.value.lines("en") == _sheet_too_large(spoilt, "ALL100001", 100_001, 1_000)
+
+
 def test_an_ods_just_within_the_bound_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the bound made 5,000 cells, 999 rows of 5 below the header span 1,000 × 5 = 5,000
     cells: read (and refused for the sheets it lacks, not for its size); 1,000 rows, 5,005 cells:

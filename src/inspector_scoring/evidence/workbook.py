@@ -11,6 +11,7 @@ walks like any other. Every problem of the cells is reported at once as
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import re
@@ -419,10 +420,21 @@ def _ods_scan(archive: zipfile.ZipFile) -> _Scan:
     its cells showing a formula's error, from its ``content.xml`` read as a stream: a row or a
     cell may stand for a million repeated ones (``table:number-rows-repeated``), which
     python-calamine would lay out one by one."""
-    from xml.etree import ElementTree  # noqa: PLC0415
-
     extents: dict[str, tuple[int, int]] = {}
     failed: dict[str, list[_Failed]] = {}
+    # (damaged: what was read is still bounded; python-calamine says what is wrong)
+    with contextlib.suppress(Exception):
+        _ods_walk(archive, extents, failed)
+    return extents, failed
+
+
+def _ods_walk(
+    archive: zipfile.ZipFile, extents: dict[str, tuple[int, int]], failed: dict[str, list[_Failed]]
+) -> None:
+    """:func:`_ods_scan`'s walk over ``content.xml``, each table's extent recorded as soon as
+    it is known (a table cut short: as far as it was read)."""
+    from xml.etree import ElementTree  # noqa: PLC0415
+
     name, row, rows, columns = "", 0, 0, 0
     row_repeat, column, last = 1, 0, 0
     with archive.open("content.xml") as stream:
@@ -447,11 +459,11 @@ def _ods_scan(archive: zipfile.ZipFile) -> _Scan:
                 row += row_repeat
                 if last:
                     rows, columns = row, max(columns, last)
+                    extents[name] = (rows, columns)
                 element.clear()
             elif tag == _ODS_TABLE:
                 extents[name] = (rows, columns)
                 element.clear()
-    return extents, failed
 
 
 def _repeat(value: str | None) -> int:
