@@ -389,6 +389,11 @@ def test_an_error_cell_is_found_however_its_xml_is_written(
     book = tmp_path / "m.xlsx"
     book.write_bytes(with_cells(workbook_bytes(month()), 6, {"D2": element}))
     done = run(str(book))
+    if element.endswith("<v></v></c>") and "cannot read the workbook" in done.stderr:
+        # python-calamine 0.6 refuses an empty value of an error cell outright (later versions
+        # read it as an empty cell): refused either way, never read as empty.
+        assert done.returncode == 1
+        return
     assert done.stderr.splitlines() == [
         f"{book}: 下井记录!D2: {expected}; correct the formula or type the value in"
         if "no value" in expected
