@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, Run
+from inspector_scoring.corrections import PublishedResult, compare_results, read_published
 
 CLEAN_COUNTS = {"days_without_work_log": 0, "preshift_meetings": 10, "safety_meetings": 1}
 
@@ -314,6 +315,51 @@ def test_a_veto_found_on_review_says_what_fired_it(tmp_path: Path, run_score: Ru
         f"    [veto] “{wording}”: before review: falsifications = 1, the grade at most 不合格; "
         "lifted on review.",
     ]
+
+
+def test_the_comparison_in_english_words_every_kind_of_change(published: dict[str, Path]) -> None:
+    """Through the library, a published result against one changed by hand: 张三 commended on
+    review (a bonus rule now adds 2: bonus 0 → 2, total 91 → 93), 王五 no longer listed, 赵六
+    (no mine) added. Each line in English, what the results say as they say it; the same
+    result against itself: one line saying that nothing changed."""
+    old = read_published(published["published"].read_bytes(), "old.json")
+    tree = json.loads(published["published"].read_text(encoding="utf-8"), parse_float=Decimal)
+    zhang = tree["results"][0]
+    zhang["bonus"].update(
+        raw=2,
+        applied=2,
+        hits=[
+            {
+                "rule": "commendation",
+                "text": "受到表彰的加2分",
+                "raw": 2,
+                "applied": 2,
+                "explanation": "表彰1次，加2分",
+            }
+        ],
+    )
+    zhang["total"] = Decimal(93)
+    zhao = json.loads(json.dumps(tree["results"][2], default=str))
+    zhao["inspector"] = {"id": "TP-06", "name": "赵六", "mine": ""}
+    tree["results"] = [zhang, tree["results"][1], zhao]
+    new = PublishedResult(source="new.json", sha256="", tree=tree)
+    assert compare_results(old, new).lines("en") == (
+        "1. 张三 (青杠坪煤矿)",
+        "    bonus: 0 → 2",
+        "    total: 91 → 93",
+        "    grade: 优秀 → 优秀",
+        "    [bonus] “受到表彰的加2分”: before review: nothing added; after review: 表彰1次，加2分.",
+        "2. 赵六",
+        "    total: — → 100",
+        "    grade: — → 优秀",
+        "    [inspector] added on review.",
+        "3. 王五 (鑫达煤矿)",
+        "    total: 100 → —",
+        "    grade: 优秀 → —",
+        "    [inspector] no longer listed after review.",
+    )
+    assert compare_results(old, old).lines("en") == ("No inspector's result changed on review.",)
+    assert compare_results(old, old).lines("zh") == ("复核前后各人考核结果均无变化。",)
 
 
 def test_every_format_shows_the_correction(published: dict[str, Path], run_score: Run) -> None:

@@ -339,6 +339,47 @@ def test_a_far_cell_is_bounded_beside_a_damaged_sheet(tmp_path: Path) -> None:
     assert raised.value.lines("en") == _sheet_too_large(damaged, "AY1048576", 1_048_576, 51)
 
 
+def test_a_far_row_of_cells_without_references_is_bounded(tmp_path: Path) -> None:
+    """Cells may leave out ``r``: 51 of them in row 1,048,576 reach AY1048576 just the same
+    (python-calamine lays them out so: 3.7 s and 1.7 GB), and are refused before."""
+    path = tmp_path / "far.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("人员").write_row(0, 0, ["编号", "姓名"])
+    book.close()
+    cells = b'<c t="inlineStr"><is><t>x</t></is></c>' * 51
+    far = tmp_path / "far-unreferenced.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(far, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(b"</sheetData>", b'<row r="1048576">' + cells + b"</row></sheetData>")
+            target.writestr(info, body)
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(far)
+    assert raised.value.lines("en") == _sheet_too_large(far, "AY1048576", 1_048_576, 51)
+
+
+def test_ods_error_cells_with_nothing_in_them_count_in_the_span(tmp_path: Path) -> None:
+    """An .ods error cell need hold no text: 100,000 rows of 1,000 such cells, repeated, span
+    100,001 × 1,000 cells all the same (they were laid out as errors: 17 s and 2.9 GB)."""
+    path = _ods(tmp_path / "plain.ods", 1, 1)
+    with zipfile.ZipFile(path) as archive:
+        content = archive.read("content.xml")
+    errors = (
+        b'<table:table-row table:number-rows-repeated="100000"><table:table-cell '
+        b'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0" '
+        b'calcext:value-type="error" table:number-columns-repeated="1000"/></table:table-row>'
+    )
+    at = content.index(b'<table:table-row table:number-rows-repeated="1048000">')
+    spoilt = tmp_path / "errors.ods"
+    with zipfile.ZipFile(spoilt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content[:at] + errors + content[at:])
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(spoilt)
+    assert raised.value.lines("en") == _sheet_too_large(spoilt, "ALL100002", 100_002, 1_000)
+
+
 def test_a_workbook_just_within_the_bound_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """With the bound made 5,000 cells, a value at E1000 spans 1,000 × 5 = 5,000 cells: exactly
     the bound, read (and refused for the sheets it lacks, not for its size); at E1001, 5,005

@@ -15,9 +15,19 @@ import pytest
 from python_calamine import CalamineWorkbook
 
 import inspector_scoring as isc
+from conftest import ROOT
 from inspector_scoring import messages as M
 from inspector_scoring.i18n import use_language
-from workbooks import EMPTY_KINDS, month, ods_bytes, with_cells, with_errors, workbook_bytes, write_workbook
+from workbooks import (
+    EMPTY_KINDS,
+    month,
+    ods_bytes,
+    rewrite_parts,
+    with_cells,
+    with_errors,
+    workbook_bytes,
+    write_workbook,
+)
 
 SCORE = [sys.executable, "-m", "inspector_scoring"]
 
@@ -411,6 +421,54 @@ def test_an_error_cell_beyond_the_others_is_read(tmp_path: Path) -> None:
     book.write_bytes(data)
     done = run(str(book))
     assert done.stderr.splitlines() == [f"{book}: 人员!H1: this column has values but no header"]
+
+
+#: what the message of a cell whose formula failed tells to do
+FIX = "its formula failed; correct the formula or type the value in"
+
+
+def test_an_error_cell_without_a_reference_is_the_next_of_its_row(tmp_path: Path) -> None:
+    """A cell may leave out its ``r`` (python-calamine then puts it after the cell before): an
+    error cell written so in place of 人员!C2 is reported at C2."""
+    book = tmp_path / "m.xlsx"
+    book.write_bytes(with_cells(workbook_bytes(month()), 2, {"C2": '<c t="e"><f>1/0</f><v>#REF!</v></c>'}))
+    assert run(str(book)).stderr.splitlines() == [f"{book}: 人员!C2: the cell shows the error #REF!: {FIX}"]
+
+
+def test_an_error_cell_in_a_sheet_kept_elsewhere_in_the_file_is_found(tmp_path: Path) -> None:
+    """A sheet's XML may be anywhere its relationship says (``xl/other/s2.xml``): the reader
+    looks for error cells there too."""
+
+    def move(name: str, body: bytes) -> tuple[str, bytes]:
+        if name == "xl/worksheets/sheet2.xml":
+            return "xl/other/s2.xml", body
+        if name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+            return name, body.replace(b"worksheets/sheet2.xml", b"other/s2.xml")
+        return name, body
+
+    data = with_cells(workbook_bytes(month()), 2, {"C2": '<c r="C2" t="e"><f>1/0</f><v>#REF!</v></c>'})
+    book = tmp_path / "m.xlsx"
+    book.write_bytes(rewrite_parts(data, move))
+    assert run(str(book)).stderr.splitlines() == [f"{book}: 人员!C2: the cell shows the error #REF!: {FIX}"]
+
+
+def test_a_failed_formula_is_said_once_where_a_value_is_required(tmp_path: Path) -> None:
+    """A roster name and the period as formulas that failed: each said as a formula's error,
+    not also as an empty cell (nor, for the name, as "None"'s card); the period so too when a
+    folder of rule files needs it to choose one."""
+    data = with_errors(workbook_bytes(month()), 2, {"B2": "#N/A"})
+    book = tmp_path / "m.xlsx"
+    book.write_bytes(data)
+    fix = "its formula failed; correct the formula or type the value in"
+    lines = run(str(book)).stderr.splitlines()
+    assert lines[0] == f"{book}: 人员!B2: the cell shows the error #N/A: {fix}"
+    assert not any("must not be empty" in line or '"None"' in line for line in lines), lines
+    period = tmp_path / "p.xlsx"
+    period.write_bytes(with_errors(workbook_bytes(month()), 1, {"B3": "#N/A"}))
+    for extra in ((), ("--rules", str(ROOT / "rules"))):
+        assert run(str(period), *extra).stderr.splitlines() == [
+            f"{period}: 考核信息!B3: the cell shows the error #N/A: {fix}"
+        ]
 
 
 def test_a_cell_whose_formula_failed_in_an_ods_is_no_empty_cell(tmp_path: Path) -> None:

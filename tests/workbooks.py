@@ -55,6 +55,18 @@ def with_errors(data: bytes, sheet: int, shown: dict[str, str]) -> bytes:
     )
 
 
+def rewrite_parts(data: bytes, change: Any) -> bytes:
+    """The zip ``data`` with each part passed through ``change(name, body)``, which gives the
+    part's (name, body) to write, or ``None`` to leave it out."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            written = change(info.filename, source.read(info))
+            if written is not None:
+                target.writestr(written[0], written[1])
+    return out.getvalue()
+
+
 def with_cells(data: bytes, sheet: int, elements: dict[str, str]) -> bytes:
     """The .xlsx ``data`` with these cells of its ``sheet``-th worksheet (from 1) written as the
     XML given: in place of the cell, or after the last cell of its row when it has none."""
@@ -66,7 +78,7 @@ def with_cells(data: bytes, sheet: int, elements: dict[str, str]) -> bytes:
             if info.filename == part:
                 text = content.decode("utf-8")
                 for cell, element in elements.items():
-                    text, replaced = re.subn(rf'<c r="{cell}"[^>]*>.*?</c>', element, text)
+                    text, replaced = re.subn(rf'<c r="{cell}"(?:[^>]*/>|[^>]*>.*?</c>)', element, text)
                     if not replaced:
                         row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
                         text, replaced = re.subn(

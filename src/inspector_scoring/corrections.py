@@ -105,13 +105,15 @@ class ScoreChange:
         return self.what if self.kind == "item" else _FIGURES[self.kind].render(language)
 
 
-#: the figures of a result that are no item, in words
+#: the figures of a result that are no item, in words (``score diff``), and as the notice,
+#: which is always Chinese, names them
 _FIGURES = {"bonus": M.CHANGE_BONUS, "total": M.CHANGE_TOTAL, "grade": M.CHANGE_GRADE}
+_NOTICE_FIGURES = {"bonus": "加分", "total": "总分", "grade": "等次"}
 
 
 def _figure(kind: str, before: str, after: str) -> ScoreChange:
     """The bonus, the total or the grade before and after, named as the notice names it."""
-    return ScoreChange(_FIGURES[kind].render("zh"), before, after, kind)
+    return ScoreChange(_NOTICE_FIGURES[kind], before, after, kind)
 
 
 @attrs.frozen(slots=True)
@@ -176,6 +178,13 @@ class InspectorChange:
                 return change
         raise KeyError(what)
 
+    def figure(self, kind: str) -> ScoreChange:
+        """The change of the ``total`` or the ``grade`` (always given), or of the ``bonus``."""
+        for change in self.scores:
+            if change.kind == kind:
+                return change
+        raise KeyError(kind)
+
     def reasons(self, language: str | None = None) -> tuple[str, ...]:
         """The evidence behind the change, one sentence each, in ``language`` (the notice: ``zh``)."""
         return tuple(reason.render(language) for reason in self.why)
@@ -189,7 +198,7 @@ class InspectorChange:
     @property
     def summary(self) -> str:
         """The whole change in one sentence, in Chinese (for the notice's CSV cell)."""
-        total, grade = self.score("总分"), self.score("等次")
+        total, grade = self.figure("total"), self.figure("grade")
         parts = [f"总分{total.before}→{total.after}", f"等次{grade.before}→{grade.after}"]
         if self.items_text != "—":
             parts.insert(0, self.items_text)
@@ -315,28 +324,25 @@ def _shown_total(value: object, precision: int | None) -> str:
     return format_fixed(number.quantize(Decimal(1).scaleb(-precision)))
 
 
-def _bonus_rules(result: Mapping[str, Any]) -> set[str]:
-    return {str(hit["rule"]) for hit in result["bonus"]["hits"]}
-
-
-def _hits(result: Mapping[str, Any]) -> dict[str, tuple[str, Mapping[str, Any]]]:
-    """Every hit of an inspector's result by rule id, with its item's title (加分 for the bonus)."""
-    found: dict[str, tuple[str, Mapping[str, Any]]] = {}
+def _hits(result: Mapping[str, Any]) -> dict[str, tuple[str | None, Mapping[str, Any]]]:
+    """Every hit of an inspector's result by rule id, with its item's title (``None``: a bonus
+    rule's)."""
+    found: dict[str, tuple[str | None, Mapping[str, Any]]] = {}
     for item in result["items"]:
         for hit in item["hits"]:
             found[str(hit["rule"])] = (str(item["title"]), hit)
     for hit in result["bonus"]["hits"]:
-        found[str(hit["rule"])] = ("加分", hit)
+        found[str(hit["rule"])] = (None, hit)
     return found
 
 
 def _rule_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[RuleChange]:
     before, after = _hits(old), _hits(new)
-    bonus_rules = _bonus_rules(old) | _bonus_rules(new)
     changes = []
     for rule in [*before, *(rule for rule in after if rule not in before)]:
         item, was = before.get(rule, (None, None))
         item_after, now = after.get(rule, (None, None))
+        title = item_after if now is not None else item  # (None: a bonus rule)
         if was is not None and now is not None and _same_hit(was, now):
             continue
         # A result lists the records behind a rule only while it deducts: compare them when it
@@ -349,7 +355,7 @@ def _rule_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[RuleCh
         sides = [hit for hit in (was, now) if hit is not None]
         changes.append(
             RuleChange(
-                item=str(item_after or item),
+                item=title if title is not None else _NOTICE_FIGURES["bonus"],
                 rule=rule,
                 text=str(source.get("text", "")),
                 before=str(was.get("explanation", "")) if was is not None else None,
@@ -357,7 +363,7 @@ def _rule_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[RuleCh
                 added=tuple(ref for ref in refs_after if ref not in refs_before),
                 removed=tuple(ref for ref in refs_before if ref not in refs_after),
                 cited=tuple(dict.fromkeys(str(ref) for hit in sides for ref in hit.get("refs", []))),
-                bonus=rule in bonus_rules,
+                bonus=title is None,
             )
         )
     return changes
@@ -382,7 +388,7 @@ def _veto_facts(veto: Mapping[str, Any], ruleset: Ruleset | None) -> str | Text:
         except KeyError:
             pass  # (a metric the correction's rule file no longer has)
         else:
-            return f"{metric.phrase}{value}{metric.unit}"
+            return metric.amount(value)
     return M.CHANGE_VETO_VALUE(metric=metric_id, value=value)
 
 

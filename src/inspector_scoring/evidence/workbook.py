@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import posixpath
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -123,13 +124,17 @@ class Workbook:
 
     def period(self) -> Period | None:
         """The period 考核信息 names, when it can be read (to pick a rule file from a folder)."""
+        found = self.period_cell()
+        text = _period_text(found[1]) if found is not None else None
+        return parse_period(text) if text is not None else None
+
+    def period_cell(self) -> tuple[str, object] | None:
+        """``SHEET!CELL`` of the period 考核信息 gives, and its value; ``None`` without one."""
         sheet = self.sheet(ASSESSMENT)
-        if sheet is None:
-            return None
-        for row in sheet.rows[1:]:
-            if row and isinstance(row[0], str) and row[0].strip() == "考核期" and len(row) > 1:
-                text = _period_text(row[1])
-                return parse_period(text) if text is not None else None
+        for n, row in enumerate(sheet.rows if sheet is not None else ()):
+            if n and row and isinstance(row[0], str) and row[0].strip() == "考核期" and len(row) > 1:
+                assert sheet is not None
+                return sheet.where(n, 1), row[1]
         return None
 
     def evidence(self, rules: Ruleset, exports: Sequence[Export] = ()) -> Evidence:
@@ -255,7 +260,12 @@ def read_workbook(data: bytes, name: str) -> Workbook:
             grids.append((sheet_name, grid))
         problems.raise_if_any()
         sheets = tuple(
-            Sheet(sheet_name, _with_errors(grid.to_python(skip_empty_area=False), failed.get(sheet_name)))
+            Sheet(
+                sheet_name,
+                _with_errors(
+                    grid.to_python(skip_empty_area=False), failed.get(sheet_name), extents.get(sheet_name)
+                ),
+            )
             for sheet_name, grid in grids
         )
     except InvalidInputError:
@@ -290,36 +300,105 @@ def _check_extent(problems: Collector, sheet: str, rows: int, columns: int) -> b
 #: the most cells a sheet may span, rows × columns counted from A1 (a year's positioning
 #: export of a whole mine, 100,000 rows of 10 columns, is a fifth of it)
 MAX_CELLS = 5_000_000
+# The worksheets' XML is read with regular expressions, not a parser: a sheet of a year's
+# positioning export is tens of MB, read in C. Each expression stays inside one tag
+# (``[^<>]``), so hostile text (``<c <c <c …`` in a comment) costs one pass, never quadratic.
 #: an element's name with or without a prefix (``c``, ``x:c``)
 _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
 #: an attribute's ``=`` and opening quote, spaces allowed around the ``=`` as XML allows
 _EQ = rb"\s*=\s*[\"']"
-#: a cell's reference in a worksheet's XML (``<c r="XFD1048576" …>``)
-_CELL_REF = re.compile(rb"<" + _PREFIX + rb"c\s[^>]*?\br" + _EQ + rb"([A-Z]{1,3})([0-9]{1,7})[\"']")
-#: a cell of type ``e`` (a formula's error), its attributes in any order, and what it holds:
-#: ``<c r="C3" t="e"><f>1/0</f><v>#DIV/0!</v></c>``
-_ERROR_CELL = re.compile(
-    rb"<"
-    + _PREFIX
-    + rb"c\s(?=[^>]*?\bt"
-    + _EQ
-    + rb"e[\"'])[^>]*?\br"
-    + _EQ
-    + rb"([A-Z]{1,3})([0-9]{1,7})[\"']"
-    rb"[^>]*?(?:/>|>((?:(?!</" + _PREFIX + rb"c>).)*))",
-    re.DOTALL,
+#: a cell's start tag
+_CELL_TAG = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])")
+#: a cell's reference in its start tag (``<c r="XFD1048576" …>``)
+_CELL_REF = re.compile(rb"<" + _PREFIX + rb"c\s[^<>]*?\br" + _EQ + rb"([A-Z]{1,3})([0-9]{1,7})[\"']")
+#: a row's or a cell's start tag, with its attributes (when some cell has no reference: its
+#: place is then the next in its row, as in python-calamine)
+_TAG = re.compile(rb"<" + _PREFIX + rb"(row|c)(?=[\s/>])([^<>]*)>")
+#: a ``r`` attribute: a cell's ``C3`` or a row's ``3``
+_REF = re.compile(rb"\br" + _EQ + rb"([A-Z]{0,3})([0-9]{1,7})[\"']")
+#: a ``t="e"`` attribute: the cell holds a formula's error
+_ERROR_TYPE = re.compile(rb"\bt" + _EQ + rb"e[\"']")
+#: the start tag of a cell of type ``e``, its attributes in any order
+_ERROR_TAG = re.compile(rb"<" + _PREFIX + rb"c\s((?=[^<>]*?\bt" + _EQ + rb"e[\"'])[^<>]*)>")
+#: where a cell's content ends: its end tag, or the next cell or row
+_CELL_END = re.compile(
+    rb"</" + _PREFIX + rb"c>|<" + _PREFIX + rb"(?:c|row)(?=[\s/>])|</" + _PREFIX + rb"row>"
 )
 #: the value a cell holds (``<v>#DIV/0!</v>``, or ``<v xml:space="preserve">``)
-_VALUE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^>]*)?>([^<]*)</")
+_VALUE = re.compile(rb"<" + _PREFIX + rb"v(?:\s[^<>]*)?>([^<]*)</")
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
+_CHARACTER_REFERENCE = re.compile(r"&#(x[0-9A-Fa-f]{1,6}|[0-9]{1,7});")
 
 
-def _error_shown(body: bytes | None) -> str:
-    """What an error cell of an .xlsx shows: its value as the XML reads (``&#35;`` is ``#``);
+def _sheet_scan(xml: bytes) -> tuple[tuple[int, int], list[_Failed]]:
+    """A worksheet's (rows, columns) from A1 to its farthest cell, and its cells that hold a
+    formula's error (python-calamine reads them as empty), from its XML."""
+    if b"<!--" in xml:
+        xml = _COMMENT.sub(b"", xml)  # (python-calamine reads no cell in a comment)
+    refs = [(found[1], found[2]) for found in _CELL_REF.finditer(xml)]
+    failed: list[_Failed] = []
+    if len(refs) == len(_CELL_TAG.findall(xml)):  # every cell says where it is: the usual
+        rows = max((int(row) for _, row in refs), default=0)
+        columns = max((_column_number(letters) for letters in {letters for letters, _ in refs}), default=0)
+        if b'"e"' in xml or b"'e'" in xml:  # (some cell may be of type e: looked at)
+            for found in _ERROR_TAG.finditer(xml):
+                ref = _REF.search(found[1])
+                if ref is not None and ref[1]:
+                    failed.append(_failure(xml, found, int(ref[2]), _column_number(ref[1])))
+        return (rows, columns), failed
+    rows = columns = 0
+    for failure, (row, column) in _cells(xml):
+        rows, columns = max(rows, row), max(columns, column)
+        if failure is not None:
+            failed.append(failure)
+    return (rows, columns), failed
+
+
+def _cells(xml: bytes) -> Iterator[tuple[_Failed | None, tuple[int, int]]]:
+    """Each cell's (row, column) from 1, a cell without ``r`` the next of its row (a row
+    without ``r`` the next row), with what it holds when it is a formula's error."""
+    row = column = 0
+    for found in _TAG.finditer(xml):
+        kind, attributes = found[1], found[2]
+        ref = _REF.search(attributes)
+        if kind == b"row":
+            row = int(ref[2]) if ref is not None and not ref[1] else row + 1
+            column = 0
+            continue
+        if ref is not None and ref[1]:
+            row, column = int(ref[2]), _column_number(ref[1])
+        else:
+            row, column = max(row, 1), column + 1
+        failure = _failure(xml, found, row, column) if _ERROR_TYPE.search(attributes) else None
+        yield failure, (row, column)
+
+
+def _failure(xml: bytes, tag: re.Match[bytes], row: int, column: int) -> _Failed:
+    """The cell at (row, column) from 1, whose start tag is ``tag``, as a formula's error: with
+    the value it holds, up to its end tag (or the next cell or row)."""
+    body = b""
+    if not tag[0].endswith(b"/>"):
+        end = _CELL_END.search(xml, tag.end())
+        body = xml[tag.end() : end.start() if end is not None else len(xml)]
+    return (row - 1, 1, column - 1, 1, _error_shown(body))
+
+
+def _error_shown(body: bytes) -> str:
+    """What an error cell of an .xlsx shows: its value as XML reads it (``&#35;`` is ``#``);
     empty when it holds none."""
-    import html  # noqa: PLC0415 - only for a workbook with such a cell
+    from xml.sax.saxutils import unescape  # noqa: PLC0415 - only for a workbook with such a cell
 
-    found = _VALUE.search(body) if body else None
-    return html.unescape(found[1].decode("utf-8", "replace")).strip() if found else ""
+    found = _VALUE.search(body)
+    if found is None:
+        return ""
+    text = unescape(found[1].decode("utf-8", "replace"), {"&quot;": '"', "&apos;": "'"})
+    return _CHARACTER_REFERENCE.sub(_character, text).strip()
+
+
+def _character(found: re.Match[str]) -> str:
+    code = found[1]
+    number = int(code[1:], 16) if code[0] == "x" else int(code)
+    return chr(number) if number <= 0x10FFFF else found[0]
 
 
 #: the most bytes the parts of a workbook's zip (.xlsx, .ods) may unpack to, as its directory says
@@ -338,17 +417,21 @@ def _zip(data: bytes) -> zipfile.ZipFile | None:
         return None
 
 
-def _with_errors(grid: list[list[Any]], failed: list[_Failed] | None) -> tuple[tuple[object, ...], ...]:
+def _with_errors(
+    grid: list[list[Any]], failed: list[_Failed] | None, extent: tuple[int, int] | None
+) -> tuple[tuple[object, ...], ...]:
     """A sheet's rows, each cell whose formula failed given as :class:`FormulaError`: python-
-    calamine reads it as an empty cell, or leaves it out where no other cell reaches (within
-    the extent checked already)."""
+    calamine reads it as an empty cell, or leaves it out where no other cell reaches. Only
+    within the sheet's ``extent`` (rows, columns), checked against the bound already."""
     width = max(map(len, grid), default=0)
+    most_rows, most_columns = extent or (0, 0)
     for row, rows, column, columns, shown in failed or ():
-        grid.extend([] for _ in range(row + rows - len(grid)))
-        width = max(width, column + columns)
-        for cells in grid[row : row + rows]:
-            cells.extend("" for _ in range(column + columns - len(cells)))
-            for at in range(column, column + columns):
+        last_row, last_column = min(row + rows, most_rows), min(column + columns, most_columns)
+        grid.extend([] for _ in range(last_row - len(grid)))
+        width = max(width, last_column)
+        for cells in grid[row:last_row]:
+            cells.extend("" for _ in range(last_column - len(cells)))
+            for at in range(column, last_column):
                 if cells[at] == "":
                     cells[at] = FormulaError(shown)
     if failed:  # (as python-calamine lays a sheet out: every row as wide, the header too)
@@ -385,31 +468,22 @@ def _scan(archive: zipfile.ZipFile) -> _Scan:
             }
             for sheet in ElementTree.fromstring(archive.read("xl/workbook.xml")).iter(f"{{{_MAIN}}}sheet"):
                 target = relations.get(sheet.get(f"{{{_RELATIONSHIPS}}}id"), "")
-                part = target.lstrip("/") if target.startswith("/") else "xl/" + target
+                # (a sheet's part is wherever its relationship says: xl/other/s2.xml too)
+                part = target.lstrip("/") if target.startswith("/") else posixpath.normpath("xl/" + target)
                 titles[part] = sheet.get("name", part)
         except (KeyError, ElementTree.ParseError):
             pass
         extents: dict[str, tuple[int, int]] = {}
         failed: dict[str, list[_Failed]] = {}
-        for part in sorted(names):
-            if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
-                continue
+        worksheets = {name for name in names if name.startswith("xl/worksheets/") and name.endswith(".xml")}
+        for part in sorted(worksheets | (titles.keys() & names)):
             try:
                 xml = archive.read(part)
             except Exception:  # (one damaged part: the others are still bounded, calamine says why)
                 continue
-            rows = columns = 0
-            for found in _CELL_REF.finditer(xml):
-                rows = max(rows, int(found[2]))
-                columns = max(columns, _column_number(found[1]))
-            extents[titles.get(part, part)] = (rows, columns)
-            if b'"e"' in xml or b"'e'" in xml:  # (a cell of type e, an error, maybe: looked at)
-                errors = [
-                    (int(found[2]) - 1, 1, _column_number(found[1]) - 1, 1, _error_shown(found[3]))
-                    for found in _ERROR_CELL.finditer(xml)
-                ]
-                if errors:
-                    failed[titles.get(part, part)] = errors
+            extents[titles.get(part, part)], errors = _sheet_scan(xml)
+            if errors:
+                failed[titles.get(part, part)] = errors
         return extents, failed
     except Exception:  # a damaged zip (zlib, struct, …): calamine says what is wrong
         return {}, {}
@@ -448,12 +522,13 @@ def _ods_walk(
                 continue
             if tag in _ODS_CELLS:
                 repeat = _repeat(element.get(_ODS_COLUMNS_REPEATED))
-                if element.get(_ODS_CALC_VALUE_TYPE) == "error":
+                error = element.get(_ODS_CALC_VALUE_TYPE) == "error"
+                if error:
                     shown = "".join(element.itertext()).strip()
                     failed.setdefault(name, []).append((row, row_repeat, column, repeat, shown))
                 column += repeat
-                if element.get(_ODS_VALUE_TYPE) is not None or len(element):
-                    last = column  # a value, or text in it
+                if element.get(_ODS_VALUE_TYPE) is not None or len(element) or error:
+                    last = column  # a value, text in it, or a formula's error
                 element.clear()
             elif tag == _ODS_ROW:
                 row += row_repeat
@@ -505,6 +580,12 @@ def workbook_period(book: Workbook) -> Period | None:
 def no_period(book: Workbook, folder: str) -> Problem:
     """The problem of a workbook whose period cannot be read, given a folder of rule files: its
     sheets are read by the rule file in force for the period, so it cannot be read at all."""
+    found = book.period_cell()
+    if found is not None and type(found[1]) is FormulaError:
+        # (the period is a formula that failed: said as such, at its cell)
+        problems = Collector(book.name)
+        read_text(problems, *found)
+        return problems.problems[0]
     return Problem.of(book.name, ASSESSMENT, M.WORKBOOK_NO_PERIOD(folder=folder))
 
 
@@ -705,7 +786,8 @@ class _Reader:
             where, value = columns.get(sheet, row, "item")
             item = read_text(self.problems, where, value)
             if item is None:
-                self.problems.add(where or sheet.where(row, 0), M.EMPTY)
+                if blank(value):  # (else said already: a formula's error)
+                    self.problems.add(where or sheet.where(row, 0), M.EMPTY)
                 continue
             key = ASSESSMENT_ROWS.get(item)
             if key is None:
@@ -726,7 +808,9 @@ class _Reader:
             if key == "period":
                 text = _period_text(content)
                 if text is None or parse_period(text) is None:
-                    if blank(content):
+                    if type(content) is FormulaError:
+                        read_text(self.problems, cell, content)  # (said as any cell's error)
+                    elif blank(content):
                         self.problems.add(cell, M.EMPTY)
                     elif not full_width(self.problems, cell, content):
                         self.problems.add(cell, M.CELL_NOT_PERIOD, value=shown_cell(content))
@@ -740,7 +824,7 @@ class _Reader:
                 text = read_text(self.problems, cell, content)
                 if text is not None:
                     out[key] = text
-                elif key == "township":
+                elif key == "township" and blank(content):
                     self.problems.add(cell, M.EMPTY)
         for item in ASSESSMENT_REQUIRED:
             if item not in seen:
@@ -764,7 +848,7 @@ class _Reader:
                     text = read_text(self.problems, where, value)
                     if text is not None:
                         member[key] = text
-                    elif key == "name":
+                    elif key == "name" and blank(value):
                         self.problems.add(where, M.EMPTY)
             panel.append(member)
         return panel
@@ -791,7 +875,7 @@ class _Reader:
                 text = read_text(self.problems, where, value)
                 if text is not None:
                     person[key] = text
-                elif key != "mine":
+                elif key != "mine" and blank(value):
                     self.problems.add(where, M.EMPTY)
             first = self.by_id.get(person.get("id", ""))
             if first is not None:
@@ -851,7 +935,8 @@ class _Reader:
                 )
                 return None
             listed = self.inspectors[n].get("name")
-            if name is not None and name != listed:
+            # (a roster name that could not be read is said at its cell: nothing to compare)
+            if name is not None and listed is not None and name != listed:
                 self.problems.add(
                     name_cell, M.ID_OTHER_NAME, id=quote(given_id), name=quote(str(listed)), value=quote(name)
                 )
@@ -870,7 +955,8 @@ class _Reader:
             if n is None:
                 return _LEFT
             listed = self.inspectors[n].get("name")
-            if name is not None and name != listed:
+            # (a roster name that could not be read is said at its cell: nothing to compare)
+            if name is not None and listed is not None and name != listed:
                 self.problems.add(
                     name_cell, M.CARD_OTHER_NAME, card=quote(card), name=quote(str(listed)), value=quote(name)
                 )
@@ -899,6 +985,8 @@ class _Reader:
         """Report a row whose card is not one 人员 lists for the inspector it names (``n``)."""
         person = self.inspectors[n]
         owner = self.by_card.get(card)
+        if owner is not None and self.inspectors[owner].get("name") is None:
+            return  # (the owner's name could not be read: said at its cell)
         if owner is None:
             self.problems.add(where, M.CARD_NOT_LISTED, card=quote(card), name=quote(str(person.get("name"))))
         else:

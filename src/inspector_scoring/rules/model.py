@@ -118,6 +118,10 @@ class Metric:
         """The label, or the title when no label is set."""
         return self.label or self.title
 
+    def amount(self, value: str) -> str:
+        """An amount of it as the notice words one: ``下井13次`` for the value written ``13``."""
+        return f"{self.phrase}{value}{self.unit}"
+
     @property
     def kind(self) -> str | None:
         """The event kind this metric derives from, if any."""

@@ -306,7 +306,7 @@ def _entry(
     for veto in result.vetoes:
         metric = rules.metric(veto.metric)
         lines.append(
-            f"【一票否决】“{veto.text}”：{metric.phrase}{num(veto.value)}{metric.unit}，"
+            f"【一票否决】“{veto.text}”：{metric.amount(num(veto.value))}，"
             f"当期等次最高为{veto.grade}。"
         )
     if not lines:
@@ -470,7 +470,7 @@ def _corrections(changes: ResultChanges, *, mask: bool) -> Part:
     rows, sections = [], []
     for number, change in enumerate(changes.changes, start=1):
         name = mask_name(change.name) if mask else change.name
-        total, grade = change.score("总分"), change.score("等次")
+        total, grade = change.figure("total"), change.figure("grade")
         section = Section(number, name, change.mine, change.reasons("zh"), change.refs)
         rows.append(
             Row(
