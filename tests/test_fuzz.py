@@ -339,6 +339,28 @@ def test_a_far_cell_is_bounded_beside_a_damaged_sheet(tmp_path: Path) -> None:
     assert raised.value.lines("en") == _sheet_too_large(damaged, "AY1048576", 1_048_576, 51)
 
 
+def test_a_far_cell_behind_a_decoy_attribute_is_bounded(tmp_path: Path) -> None:
+    """A start tag is read attribute by attribute: ``<c x="r='A1'" r="XFD1048576">`` is at
+    XFD1048576 (the ``r=`` inside another attribute's value is text), and refused."""
+    path = tmp_path / "far.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("人员")
+    sheet.write_row(0, 0, ["编号", "姓名"])
+    sheet.write(1, 1, 7)
+    book.close()
+    far = tmp_path / "far-decoy.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(far, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = body.replace(b'<c r="B2"', b'<c x="a&gt;b r=\'A1\'" r="XFD1048576"')
+                body = body.replace(b'<row r="2"', b'<row r="1048576"')
+            target.writestr(info, body)
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(far)
+    assert raised.value.lines("en") == _sheet_too_large(far, "XFD1048576", 1_048_576, 16_384)
+
+
 def test_a_far_row_of_cells_without_references_is_bounded(tmp_path: Path) -> None:
     """Cells may leave out ``r``: 51 of them in row 1,048,576 reach AY1048576 just the same
     (python-calamine lays them out so: 3.7 s and 1.7 GB), and are refused before."""

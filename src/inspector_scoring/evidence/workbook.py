@@ -309,17 +309,31 @@ _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
 _EQ = rb"\s*=\s*[\"']"
 #: a cell's start tag
 _CELL_TAG = re.compile(rb"<" + _PREFIX + rb"c(?=[\s/>])")
+#: a start tag's attribute, its value quoted either way (a ``>`` or an ``r=`` inside a value is
+#: text: the patterns below read a tag attribute by attribute)
+_ATTRIBUTE = rb"(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))"
 #: a cell's reference in its start tag (``<c r="XFD1048576" …>``)
-_CELL_REF = re.compile(rb"<" + _PREFIX + rb"c\s[^<>]*?\br" + _EQ + rb"([A-Z]{1,3})([0-9]{1,7})[\"']")
+_CELL_REF = re.compile(
+    rb"<" + _PREFIX + rb"c" + _ATTRIBUTE + rb"*?\s+r" + _EQ + rb"([A-Z]{1,3})([0-9]{1,7})[\"']"
+)
 #: a row's or a cell's start tag, with its attributes (when some cell has no reference: its
 #: place is then the next in its row, as in python-calamine)
-_TAG = re.compile(rb"<" + _PREFIX + rb"(row|c)(?=[\s/>])([^<>]*)>")
-#: a ``r`` attribute: a cell's ``C3`` or a row's ``3``
-_REF = re.compile(rb"\br" + _EQ + rb"([A-Z]{0,3})([0-9]{1,7})[\"']")
-#: a ``t="e"`` attribute: the cell holds a formula's error
-_ERROR_TYPE = re.compile(rb"\bt" + _EQ + rb"e[\"']")
-#: the start tag of a cell of type ``e``, its attributes in any order
-_ERROR_TAG = re.compile(rb"<" + _PREFIX + rb"c\s((?=[^<>]*?\bt" + _EQ + rb"e[\"'])[^<>]*)>")
+_TAG = re.compile(rb"<" + _PREFIX + rb"(row|c)(" + _ATTRIBUTE + rb"*)\s*/?>")
+#: the start tag of a cell of type ``e`` (a formula's error), its attributes in any order
+_ERROR_TAG = re.compile(
+    rb"<" + _PREFIX + rb"c(?=" + _ATTRIBUTE + rb"*?\s+t" + _EQ + rb"e[\"'])(" + _ATTRIBUTE + rb"*)\s*/?>"
+)
+#: one attribute, by name and value
+_NAME_VALUE = re.compile(rb"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+#: a reference's letters and digits (a cell's ``C3``, a row's ``3``)
+_REF = re.compile(rb"([A-Z]{0,3})([0-9]{1,7})")
+
+
+def _attributes(text: bytes) -> dict[bytes, bytes]:
+    """A start tag's attributes (``text``: as :data:`_TAG` gives them) by name."""
+    return {found[1]: found[2] if found[2] is not None else found[3] for found in _NAME_VALUE.finditer(text)}
+
+
 #: where a cell's content ends: its end tag, or the next cell or row
 _CELL_END = re.compile(
     rb"</" + _PREFIX + rb"c>|<" + _PREFIX + rb"(?:c|row)(?=[\s/>])|</" + _PREFIX + rb"row>"
@@ -342,7 +356,7 @@ def _sheet_scan(xml: bytes) -> tuple[tuple[int, int], list[_Failed]]:
         columns = max((_column_number(letters) for letters in {letters for letters, _ in refs}), default=0)
         if b'"e"' in xml or b"'e'" in xml:  # (some cell may be of type e: looked at)
             for found in _ERROR_TAG.finditer(xml):
-                ref = _REF.search(found[1])
+                ref = _REF.fullmatch(_attributes(found[1]).get(b"r", b""))
                 if ref is not None and ref[1]:
                     failed.append(_failure(xml, found, int(ref[2]), _column_number(ref[1])))
         return (rows, columns), failed
@@ -359,18 +373,19 @@ def _cells(xml: bytes) -> Iterator[tuple[_Failed | None, tuple[int, int]]]:
     without ``r`` the next row), with what it holds when it is a formula's error."""
     row = column = 0
     for found in _TAG.finditer(xml):
-        kind, attributes = found[1], found[2]
-        ref = _REF.search(attributes)
-        if kind == b"row":
+        if found[1] == b"row":
+            ref = _REF.fullmatch(_attributes(found[2]).get(b"r", b""))
             row = int(ref[2]) if ref is not None and not ref[1] else row + 1
             column = 0
             continue
-        if ref is not None and ref[1]:
-            row, column = int(ref[2]), _column_number(ref[1])
+        cell = _CELL_REF.match(xml, found.start())  # (the usual cell, read in C)
+        if cell is not None:
+            row, column = int(cell[2]), _column_number(cell[1])
         else:
             row, column = max(row, 1), column + 1
-        failure = _failure(xml, found, row, column) if _ERROR_TYPE.search(attributes) else None
-        yield failure, (row, column)
+        tag = found[2]
+        error = (b'"e"' in tag or b"'e'" in tag) and _attributes(tag).get(b"t") == b"e"
+        yield _failure(xml, found, row, column) if error else None, (row, column)
 
 
 def _failure(xml: bytes, tag: re.Match[bytes], row: int, column: int) -> _Failed:

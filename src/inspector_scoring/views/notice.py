@@ -306,8 +306,7 @@ def _entry(
     for veto in result.vetoes:
         metric = rules.metric(veto.metric)
         lines.append(
-            f"【一票否决】“{veto.text}”：{metric.amount(num(veto.value))}，"
-            f"当期等次最高为{veto.grade}。"
+            f"【一票否决】“{veto.text}”：{metric.amount(num(veto.value))}，当期等次最高为{veto.grade}。"
         )
     if not lines:
         lines.append("各项均未扣分。")
