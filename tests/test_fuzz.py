@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 import inspector_scoring as isc
 from conftest import EXAMPLES, score_executable
 from inspector_scoring.evidence import workbook
-from workbooks import month, workbook_bytes, write_workbook
+from workbooks import month, ods_package, rewrite_parts, workbook_bytes, write_workbook
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL_TEXT = (FIXTURES / "rules" / "small.toml").read_text(encoding="utf-8")
@@ -289,6 +289,22 @@ def test_a_value_far_from_the_records_is_refused_before_the_grid_is_laid_out(tmp
     ]
 
 
+def _first_sheet_rewritten(data: bytes, *changes: tuple[bytes, bytes]) -> bytes:
+    """The .xlsx ``data`` with each (old, new) of ``changes`` made in its first sheet's XML."""
+
+    def change(name: str, body: bytes) -> tuple[str, bytes]:
+        if name == "xl/worksheets/sheet1.xml":
+            for old, new in changes:
+                body = body.replace(old, new)
+        return name, body
+
+    return rewrite_parts(data, change)
+
+
+#: row 2 made the last row a sheet has
+_LAST_ROW = (b'<row r="2"', b'<row r="1048576"')
+
+
 def test_a_far_cell_written_with_spaces_around_its_equals_sign_is_refused_too(tmp_path: Path) -> None:
     """XML allows ``r = "XFD1048576"``, and python-calamine reads it: the span is read from
     such a reference too, so the sheet is refused before it is laid out."""
@@ -298,13 +314,10 @@ def test_a_far_cell_written_with_spaces_around_its_equals_sign_is_refused_too(tm
     sheet.write_row(0, 0, ["编号", "姓名"])
     sheet.write(1, 1, 7)
     book.close()
-    xml = zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml").decode()
-    far = re.sub(r'<c r="B2"', '<c r = "XFD1048576"', xml).replace('<row r="2"', '<row r="1048576"')
     rewritten = tmp_path / "far-spaced.xlsx"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rewritten, "w") as target:
-        for info in source.infolist():
-            body = far.encode() if info.filename == "xl/worksheets/sheet1.xml" else source.read(info)
-            target.writestr(info, body)
+    rewritten.write_bytes(
+        _first_sheet_rewritten(path.read_bytes(), (b'<c r="B2"', b'<c r = "XFD1048576"'), _LAST_ROW)
+    )
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(rewritten)
     assert raised.value.lines("en") == _sheet_too_large(rewritten, "XFD1048576", 1_048_576, 16_384)
@@ -349,13 +362,11 @@ def test_a_far_cell_behind_a_decoy_attribute_is_bounded(tmp_path: Path) -> None:
     sheet.write(1, 1, 7)
     book.close()
     far = tmp_path / "far-decoy.xlsx"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(far, "w") as target:
-        for info in source.infolist():
-            body = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                body = body.replace(b'<c r="B2"', b'<c x="a&gt;b r=\'A1\'" r="XFD1048576"')
-                body = body.replace(b'<row r="2"', b'<row r="1048576"')
-            target.writestr(info, body)
+    far.write_bytes(
+        _first_sheet_rewritten(
+            path.read_bytes(), (b'<c r="B2"', b'<c x="a&gt;b r=\'A1\'" r="XFD1048576"'), _LAST_ROW
+        )
+    )
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(far)
     assert raised.value.lines("en") == _sheet_too_large(far, "XFD1048576", 1_048_576, 16_384)
@@ -370,12 +381,11 @@ def test_a_far_row_of_cells_without_references_is_bounded(tmp_path: Path) -> Non
     book.close()
     cells = b'<c t="inlineStr"><is><t>x</t></is></c>' * 51
     far = tmp_path / "far-unreferenced.xlsx"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(far, "w") as target:
-        for info in source.infolist():
-            body = source.read(info)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                body = body.replace(b"</sheetData>", b'<row r="1048576">' + cells + b"</row></sheetData>")
-            target.writestr(info, body)
+    far.write_bytes(
+        _first_sheet_rewritten(
+            path.read_bytes(), (b"</sheetData>", b'<row r="1048576">' + cells + b"</row></sheetData>")
+        )
+    )
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(far)
     assert raised.value.lines("en") == _sheet_too_large(far, "AY1048576", 1_048_576, 51)
@@ -394,9 +404,7 @@ def test_ods_error_cells_with_nothing_in_them_count_in_the_span(tmp_path: Path) 
     )
     at = content.index(b'<table:table-row table:number-rows-repeated="1048000">')
     spoilt = tmp_path / "errors.ods"
-    with zipfile.ZipFile(spoilt, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content[:at] + errors + content[at:])
+    spoilt.write_bytes(ods_package(content[:at] + errors + content[at:]))
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(spoilt)
     assert raised.value.lines("en") == _sheet_too_large(spoilt, "ALL100002", 100_002, 1_000)
@@ -436,18 +444,7 @@ def _ods(path: Path, rows: int, columns: int) -> Path:
         '<table:table-cell table:number-columns-repeated="1024"/></table:table-row>'
         "</table:table></office:spreadsheet></office:body></office:document-content>"
     )
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
-        archive.writestr(
-            "META-INF/manifest.xml",
-            '<?xml version="1.0" encoding="UTF-8"?>'
-            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
-            'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
-            '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
-            "</manifest:manifest>",
-        )
+    path.write_bytes(ods_package(content.encode("utf-8")))
     return path
 
 
@@ -469,9 +466,7 @@ def test_a_repeated_ods_row_is_bounded_when_the_rest_of_the_file_is_damaged(tmp_
     with zipfile.ZipFile(path) as archive:
         content = archive.read("content.xml")
     spoilt = tmp_path / "repeated-damaged.ods"
-    with zipfile.ZipFile(spoilt, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-        archive.writestr("content.xml", content.replace(b"</table:table>", b"</table:tablx>"))
+    spoilt.write_bytes(ods_package(content.replace(b"</table:table>", b"</table:tablx>")))
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(spoilt)
     assert raised.value.lines("en") == _sheet_too_large(spoilt, "ALL100001", 100_001, 1_000)

@@ -70,24 +70,20 @@ def rewrite_parts(data: bytes, change: Any) -> bytes:
 def with_cells(data: bytes, sheet: int, elements: dict[str, str]) -> bytes:
     """The .xlsx ``data`` with these cells of its ``sheet``-th worksheet (from 1) written as the
     XML given: in place of the cell, or after the last cell of its row when it has none."""
-    out = io.BytesIO()
-    part = f"xl/worksheets/sheet{sheet}.xml"
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info.filename)
-            if info.filename == part:
-                text = content.decode("utf-8")
-                for cell, element in elements.items():
-                    text, replaced = re.subn(rf'<c r="{cell}"(?:[^>]*/>|[^>]*>.*?</c>)', element, text)
-                    if not replaced:
-                        row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-                        text, replaced = re.subn(
-                            rf'(<row r="{row}"[^>]*>.*?)(</row>)', rf"\1{element}\2", text
-                        )
-                    assert replaced == 1, cell
-                content = text.encode("utf-8")
-            target.writestr(info, content)
-    return out.getvalue()
+
+    def change(name: str, body: bytes) -> tuple[str, bytes]:
+        if name != f"xl/worksheets/sheet{sheet}.xml":
+            return name, body
+        text = body.decode("utf-8")
+        for cell, element in elements.items():
+            text, replaced = re.subn(rf'<c r="{cell}"(?:[^>]*/>|[^>]*>.*?</c>)', element, text)
+            if not replaced:
+                row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                text, replaced = re.subn(rf'(<row r="{row}"[^>]*>.*?)(</row>)', rf"\1{element}\2", text)
+            assert replaced == 1, cell
+        return name, text.encode("utf-8")
+
+    return rewrite_parts(data, change)
 
 
 _ODS_ERROR = (
@@ -141,6 +137,12 @@ def ods_bytes(sheets: Sheets, errors: dict[tuple[str, int, int], tuple[str, int]
         + "".join(tables)
         + "</office:spreadsheet></office:body></office:document-content>"
     )
+    return ods_package(content.encode("utf-8"))
+
+
+def ods_package(content: bytes) -> bytes:
+    """An OpenDocument spreadsheet file holding ``content.xml`` as given, as LibreOffice packs
+    one: its ``mimetype`` first, and a manifest."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
