@@ -171,13 +171,6 @@ class InspectorChange:
     #: every ref the reasons cite
     refs: tuple[str, ...] = ()
 
-    def score(self, what: str) -> ScoreChange:
-        """The change of ``what`` (总分, 等次, an item's title)."""
-        for change in self.scores:
-            if change.what == what:
-                return change
-        raise KeyError(what)
-
     def figure(self, kind: str) -> ScoreChange:
         """The change of the ``total`` or the ``grade`` (always given), or of the ``bonus``."""
         for change in self.scores:
