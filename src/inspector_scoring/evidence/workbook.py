@@ -301,8 +301,8 @@ def _check_extent(problems: Collector, sheet: str, rows: int, columns: int) -> b
 #: export of a whole mine, 100,000 rows of 10 columns, is a fifth of it)
 MAX_CELLS = 5_000_000
 # The worksheets' XML is read with regular expressions, not a parser: a sheet of a year's
-# positioning export is tens of MB, read in C. Each expression stays inside one tag
-# (``[^<>]``), so hostile text (``<c <c <c …`` in a comment) costs one pass, never quadratic.
+# positioning export is tens of MB, read in C. Each expression reads one start tag, attribute
+# by attribute, so hostile text (``<c <c <c …`` in a comment) costs one pass, never quadratic.
 #: an element's name with or without a prefix (``c``, ``x:c``)
 _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
 #: an attribute's ``=`` and opening quote, spaces allowed around the ``=`` as XML allows
@@ -325,8 +325,8 @@ _ERROR_TAG = re.compile(
 )
 #: one attribute, by name and value
 _NAME_VALUE = re.compile(rb"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-#: a reference's letters and digits (a cell's ``C3``, a row's ``3``)
-_REF = re.compile(rb"([A-Z]{0,3})([0-9]{1,7})")
+#: a row's reference (``3``)
+_ROW_REF = re.compile(rb"[0-9]{1,7}")
 
 
 def _attributes(text: bytes) -> dict[bytes, bytes]:
@@ -356,9 +356,9 @@ def _sheet_scan(xml: bytes) -> tuple[tuple[int, int], list[_Failed]]:
         columns = max((_column_number(letters) for letters in {letters for letters, _ in refs}), default=0)
         if b'"e"' in xml or b"'e'" in xml:  # (some cell may be of type e: looked at)
             for found in _ERROR_TAG.finditer(xml):
-                ref = _REF.fullmatch(_attributes(found[1]).get(b"r", b""))
-                if ref is not None and ref[1]:
-                    failed.append(_failure(xml, found, int(ref[2]), _column_number(ref[1])))
+                place = _CELL_REF.match(xml, found.start())
+                if place is not None:
+                    failed.append(_failure(xml, found, int(place[2]), _column_number(place[1])))
         return (rows, columns), failed
     rows = columns = 0
     for failure, (row, column) in _cells(xml):
@@ -374,8 +374,8 @@ def _cells(xml: bytes) -> Iterator[tuple[_Failed | None, tuple[int, int]]]:
     row = column = 0
     for found in _TAG.finditer(xml):
         if found[1] == b"row":
-            ref = _REF.fullmatch(_attributes(found[2]).get(b"r", b""))
-            row = int(ref[2]) if ref is not None and not ref[1] else row + 1
+            ref = _attributes(found[2]).get(b"r", b"")
+            row = int(ref) if _ROW_REF.fullmatch(ref) else row + 1
             column = 0
             continue
         cell = _CELL_REF.match(xml, found.start())  # (the usual cell, read in C)
