@@ -486,6 +486,15 @@ def test_score_annual_to_date_on_four_months(run_score: Run, tmp_path: Path) -> 
     ) in lines
     header = next(line for line in lines if line.startswith("| 序号"))
     assert header == "| 序号 | 姓名 | 所驻煤矿 | 1月 | 2月 | 3月 | 4月 | 累计总分 | 累计等次（参考） |"
+    # The footer's rule speaks of the year so far, and its check is the command that made it.
+    assert (
+        "累计总分为各在岗月份月度总分的平均值，保留1位小数，四舍五入；有月份被一票否决的，累计等次最高为合格；"
+        "3个月及以上被一票否决的，累计等次为不合格。  " in lines
+    )
+    assert (
+        "核验方法：用 sha256sum 核对上述指纹，或运行 score annual 各月证据文件 --rules 规则文件 --to-date "
+        "重新计算。  " in lines
+    )
 
 
 @pytest.mark.parametrize("width", [60, 200])

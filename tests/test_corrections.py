@@ -27,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, Run
-from inspector_scoring.corrections import PublishedResult, compare_results, read_published
+from inspector_scoring.corrections import PublishedResult, _in_both_orders, compare_results, read_published
 
 CLEAN_COUNTS = {"days_without_work_log": 0, "preshift_meetings": 10, "safety_meetings": 1}
 
@@ -317,6 +319,101 @@ def test_a_veto_found_on_review_says_what_fired_it(tmp_path: Path, run_score: Ru
     ]
 
 
+def test_a_veto_on_other_facts_and_a_name_put_right_are_changes(tmp_path: Path, run_score: Run) -> None:
+    """Two objections that leave every score as it was: a second falsification of 王五 (TP-03)
+    is found (the veto fired before, on 1, and fires now on 2: total 100 and grade 不合格 both
+    times), and 张三's name was misspelt 张山 on the notice. Both are changes of the notice:
+    ``score diff`` exits 3 and says each, in both languages, and the corrected notice too."""
+    march = _evidence(corrected=False)
+    march["inspectors"][0]["name"] = "张山"
+    march["inspectors"][2]["events"].append(
+        {"kind": "falsification", "at": "2021-03-09", "ref": "核查记录#7"}
+    )
+    found = json.loads(json.dumps(march))
+    found["inspectors"][0]["name"] = "张三"
+    found["inspectors"][2]["events"].append(
+        {"kind": "falsification", "at": "2021-03-16", "ref": "核查记录#9"}
+    )
+    files = {name: tmp_path / f"{name}.json" for name in ("march", "found", "published", "result")}
+    files["march"].write_text(json.dumps(march, ensure_ascii=False), encoding="utf-8")
+    files["found"].write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    assert run_score(files["march"], "--format", "json", "--output", files["published"]).returncode == 0
+    assert run_score(files["found"], "--format", "json", "--output", files["result"]).returncode == 0
+    wording = "弄虚作假（伪造下井记录、捎卡、补填日志）的，当期考核为不合格"
+    chinese = run_score("diff", files["published"], files["result"], "--lang", "zh")
+    assert chinese.returncode == 3, chinese.stderr
+    assert chinese.stdout.splitlines()[1:] == [
+        "1. 张三（青杠坪煤矿）",
+        "    总分：91 → 91",
+        "    等次：优秀 → 优秀",
+        "    【姓名】复核前为张山；复核后更正为张三。",
+        "2. 王五（鑫达煤矿）",
+        "    总分：100 → 100",
+        "    等次：不合格 → 不合格",
+        f"    【一票否决】“{wording}”：复核前认定：falsifications = 1；复核后认定：falsifications = 2，"
+        "当期等次最高为不合格。",
+    ]
+    english = run_score("diff", files["result"], files["published"], "--lang", "en")
+    assert english.returncode == 3, english.stderr
+    assert english.stdout.splitlines()[1:] == [
+        "1. 张山 (青杠坪煤矿)",
+        "    total: 91 → 91",
+        "    grade: 优秀 → 优秀",
+        "    [name] before review: 张三; corrected on review: 张山.",
+        "2. 王五 (鑫达煤矿)",
+        "    total: 100 → 100",
+        "    grade: 不合格 → 不合格",
+        f"    [veto] “{wording}”: before review: falsifications = 2; after review: falsifications = 1; "
+        "the grade is at most 不合格.",
+    ]
+    notice = run_score(files["found"], "--corrects", files["published"], "--format", "markdown")
+    assert notice.returncode == 0, notice.stderr
+    assert "    - 【姓名】复核前为张山；复核后更正为张三。" in notice.stdout
+    assert (
+        f"    - 【一票否决】“{wording}”：复核前认定：弄虚作假1起；"
+        "复核后认定：弄虚作假2起，当期等次最高为不合格。" in notice.stdout
+    )
+
+
+def test_diff_lists_the_rules_in_one_order_both_ways(tmp_path: Path, run_score: Run) -> None:
+    """李四's objection is upheld (the leave slip) while a missed work-log day is found: the
+    underground, night and pre-shift deductions go, a work-log deduction comes. Each result
+    lists its hits in the rule file's order; ``score diff`` lists the rules in that order
+    whichever result comes first (下井检查, 夜间入井检查, 工作日志, 参加班前会)."""
+    march = _evidence(corrected=False)
+    found = _evidence(corrected=True)
+    found["inspectors"][1]["counts"] = {**found["inspectors"][1]["counts"], "days_without_work_log": 1}
+    files = {name: tmp_path / f"{name}.json" for name in ("march", "found", "published", "result")}
+    files["march"].write_text(json.dumps(march, ensure_ascii=False), encoding="utf-8")
+    files["found"].write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    assert run_score(files["march"], "--format", "json", "--output", files["published"]).returncode == 0
+    assert run_score(files["found"], "--format", "json", "--output", files["result"]).returncode == 0
+    ways = [
+        run_score("diff", *pair, "--lang", "zh").stdout
+        for pair in ((files["published"], files["result"]), (files["result"], files["published"]))
+    ]
+    rules = [re.findall(r"^    【(\S+?)】“", way, flags=re.MULTILINE) for way in ways]
+    assert (
+        rules[0]
+        == rules[1]
+        == ["下井检查", "夜间入井检查", "下井检查", "夜间入井检查", "工作日志", "参加班前会"]
+    )
+
+
+@given(st.lists(st.text(alphabet="abcdef", min_size=1, max_size=3), unique=True), st.data())
+def test_law_two_results_hits_merge_into_one_order_either_way(order: list[str], data: st.DataObject) -> None:
+    """Law: two lists in one order (each a part of ``order``, as each result's hits are part of
+    the rule file's), merged, keep that order wherever it is known, hold each id once, and come
+    out the same whichever list goes first."""
+    first = [rule for rule in order if data.draw(st.booleans())]
+    second = [rule for rule in order if data.draw(st.booleans())]
+    merged = _in_both_orders(first, second)
+    assert merged == _in_both_orders(second, first)
+    assert sorted(merged) == sorted(set(first) | set(second))
+    for part in (first, second):
+        assert [rule for rule in merged if rule in part] == part
+
+
 def test_the_comparison_in_english_words_every_kind_of_change(published: dict[str, Path]) -> None:
     """Through the library, a published result against one changed by hand: 张三 commended on
     review (a bonus rule now adds 2: bonus 0 → 2, total 91 → 93), 王五 no longer listed, 赵六
@@ -393,6 +490,10 @@ def test_every_format_shows_the_correction(published: dict[str, Path], run_score
     assert svg.returncode == 0, svg.stderr
     assert ">复核结果</text>" in svg.stdout
     assert ">复核总分</text>" in svg.stdout
+    # ... with what the review found and the evidence behind each change, as on the page
+    assert ">经复核，2人的考核结果有变化，其余1人维持原公示结果。</text>" in svg.stdout
+    assert ">复核依据</text>" in svg.stdout
+    assert ">【在岗天数】复核前31天；复核后21天。</text>" in svg.stdout
     workbook = published["corrected"].with_suffix(".xlsx")
     sheet = run_score(
         published["corrected"], "--corrects", published["published"], "--format", "xlsx", "--output", workbook

@@ -12,7 +12,7 @@ corrected notice show one comparison, worked out once.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -317,24 +317,65 @@ def _shown_total(value: object, precision: int | None) -> str:
     return format_fixed(number.quantize(Decimal(1).scaleb(-precision)))
 
 
-def _hits(result: Mapping[str, Any]) -> dict[str, tuple[str | None, Mapping[str, Any]]]:
-    """Every hit of an inspector's result by rule id, with its item's title (``None``: a bonus
-    rule's)."""
-    found: dict[str, tuple[str | None, Mapping[str, Any]]] = {}
+def _hits(result: Mapping[str, Any]) -> dict[str, tuple[str | None, Mapping[str, Any], str | None]]:
+    """Every hit of an inspector's result by rule id, with its item's title and id (``None``: a
+    bonus rule's)."""
+    found: dict[str, tuple[str | None, Mapping[str, Any], str | None]] = {}
     for item in result["items"]:
         for hit in item["hits"]:
-            found[str(hit["rule"])] = (str(item["title"]), hit)
+            found[str(hit["rule"])] = (str(item["title"]), hit, str(item["id"]))
     for hit in result["bonus"]["hits"]:
-        found[str(hit["rule"])] = (None, hit)
+        found[str(hit["rule"])] = (None, hit, None)
     return found
+
+
+def _in_both_orders(first: list[str], second: list[str], key: Callable[[str], Any] = str) -> list[str]:
+    """Two lists of ids in the rule file's order (a result's items, or its hits) as one list in
+    that order, the same whichever comes first.
+
+    Where one list has an id the other also has later on, the other's id comes first; of two
+    ids each only in one list, the one with the lower ``key``.
+    """
+    in_first, in_second = set(first), set(second)
+    merged: list[str] = []
+    done: set[str] = set()
+    i = j = 0
+    while True:
+        while i < len(first) and first[i] in done:
+            i += 1
+        while j < len(second) and second[j] in done:
+            j += 1
+        if i == len(first) and j == len(second):
+            return merged
+        if j == len(second) or (i < len(first) and first[i] == second[j]):
+            take = first[i]
+        elif i == len(first) or first[i] in in_second:
+            take = second[j]
+        elif second[j] in in_first:
+            take = first[i]
+        else:
+            take = min(first[i], second[j], key=key)
+        merged.append(take)
+        done.add(take)
 
 
 def _rule_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[RuleChange]:
     before, after = _hits(old), _hits(new)
+    # Rules of different items go by their items' order (both results list every item); two
+    # rules of one item, each deducting on one side only, by their ids.
+    items = _in_both_orders(
+        [str(item["id"]) for item in old["items"]], [str(item["id"]) for item in new["items"]]
+    )
+    place = {item: n for n, item in enumerate(items)}
+
+    def item_then_id(rule: str) -> tuple[int, str]:
+        item = (before.get(rule) or after[rule])[2]
+        return (len(place) if item is None else place[item], rule)
+
     changes = []
-    for rule in [*before, *(rule for rule in after if rule not in before)]:
-        item, was = before.get(rule, (None, None))
-        item_after, now = after.get(rule, (None, None))
+    for rule in _in_both_orders(list(before), list(after), key=item_then_id):
+        item, was, _ = before.get(rule, (None, None, None))
+        item_after, now, _ = after.get(rule, (None, None, None))
         title = item_after if now is not None else item  # (None: a bonus rule)
         if was is not None and now is not None and _same_hit(was, now):
             continue
@@ -417,6 +458,11 @@ def _inspector_change(
     if old["bonus"]["applied"] != new["bonus"]["applied"]:
         scores.append(_figure("bonus", _shown(old["bonus"]["applied"]), _shown(new["bonus"]["applied"])))
     reasons: list[Text] = []
+    # A name or a mine put right on objection is a change of the notice too.
+    for key, message in (("name", M.CHANGE_NAME), ("mine", M.CHANGE_MINE)):
+        was_said, now_said = old["inspector"].get(key), new["inspector"].get(key)
+        if was_said != now_said:
+            reasons.append(message(before=_shown(was_said), after=_shown(now_said)))
     if old["duty_days"] != new["duty_days"]:
         reasons.append(M.CHANGE_DUTY_DAYS(before=_shown(old["duty_days"]), after=_shown(new["duty_days"])))
     rule_changes = _rule_changes(old, new)
@@ -428,6 +474,16 @@ def _inspector_change(
                 M.CHANGE_VETO_FOUND(
                     text=str(veto.get("text", "")),
                     facts=_veto_facts(veto, ruleset),
+                    grade=_shown(veto.get("grade")),
+                )
+            )
+        elif vetoes_before[veto_id] != veto:
+            # Still fired, on other facts (two falsifications found where one was).
+            reasons.append(
+                M.CHANGE_VETO_CHANGED(
+                    text=str(veto.get("text", "")),
+                    before=_veto_facts(vetoes_before[veto_id], ruleset),
+                    after=_veto_facts(veto, ruleset),
                     grade=_shown(veto.get("grade")),
                 )
             )

@@ -594,6 +594,12 @@ CHANGE_VETO_LIFTED = Message(
     "change.veto_lifted",
     "[veto] “{text}”: before review: {facts}, the grade at most {grade}; lifted on review.",
 )
+CHANGE_VETO_CHANGED = Message(
+    "change.veto_changed",
+    "[veto] “{text}”: before review: {before}; after review: {after}; the grade is at most {grade}.",
+)
+CHANGE_NAME = Message("change.name", "[name] before review: {before}; corrected on review: {after}.")
+CHANGE_MINE = Message("change.mine", "[mine] before review: {before}; corrected on review: {after}.")
 #: a veto's metric and value when the rule file is not at hand (score diff reads results only)
 CHANGE_VETO_VALUE = Message("change.veto_value", "{metric} = {value}")
 CHANGE_NONE = Message("change.none", "No inspector's result changed on review.")

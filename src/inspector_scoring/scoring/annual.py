@@ -387,11 +387,13 @@ def describe_method(annual: AnnualAssessment) -> str:
     else:
         how = "各在岗月份月度总分的平均值"
     minimum = annual.settings.min_months
-    parts = [f"年度总分为{how}，{rounding}"]
+    # The year so far is no annual assessment: its figures are 累计, never 年度.
+    figure = "累计" if annual.to_date else "年度"
+    parts = [f"{figure}总分为{how}，{rounding}"]
     if minimum > 1 and not annual.to_date:
         parts.append(f"全年在岗不足{minimum}个月的不参加年度评定")
-    parts.append(f"有月份被一票否决的，年度等次最高为{annual.veto_cap}")
+    parts.append(f"有月份被一票否决的，{figure}等次最高为{annual.veto_cap}")
     if annual.settings.veto_months is not None:
         failing = annual.settings.veto_months_grade or annual.grades[-1].name
-        parts.append(f"{annual.settings.veto_months}个月及以上被一票否决的，年度等次为{failing}")
+        parts.append(f"{annual.settings.veto_months}个月及以上被一票否决的，{figure}等次为{failing}")
     return "；".join(parts) + "。"

@@ -153,7 +153,9 @@ def build_annual_notice(
         *schemes,
         *evidence,
         f"计分程序：{annual.engine}",
-        "核验方法：用 sha256sum 核对上述指纹，或运行 score annual 各月证据文件 --rules 规则文件 重新计算。",
+        # (the year so far is recomputed as it was made: the command refuses a part year without it)
+        "核验方法：用 sha256sum 核对上述指纹，或运行 score annual 各月证据文件 --rules 规则文件"
+        f"{' --to-date' if annual.to_date else ''} 重新计算。",
     )
     preamble: tuple[str, ...] = (
         f"根据《{rules.title}》，{annual.township}考核小组对{period_text}驻矿安监员履职情况进行了考核，"

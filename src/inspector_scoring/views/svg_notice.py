@@ -19,6 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 from .document import Document, Part
 from .measure import char_cells
 from .shown import shown
+from .terminal import fold_text
 
 __all__ = ["FONT_FAMILY", "render_svg", "text_width"]
 
@@ -32,6 +33,7 @@ _PAD = 8  # px: left and right inside a cell
 _ROW = 26  # px: a row's height
 _MARGIN = 24  # px: around the drawing
 _LINE = 22  # px: between lines of the foot
+_INDENT = 2 * _SIZE  # px: the reasons under an inspector's name
 _NARROW = Decimal("0.6")  # em: the widest a narrow (Latin, digit) character is drawn
 
 
@@ -119,9 +121,26 @@ def _height(document: Document | Part) -> int:
     return _ROW * (header_rows + len(document.rows))
 
 
+def _part_texts(part: Part, cells: int) -> tuple[list[str], list[tuple[str, bool]]]:
+    """A part's lines (``经复核，…``), and its sections (复核依据: who, then why) as lines
+    each marked whether it is a heading, folded at ``cells`` (refs and names never split)."""
+    lines = [line for text in part.lines for line in fold_text(text, cells)]
+    sections: list[tuple[str, bool]] = []
+    if part.sections:
+        sections.append((shown(part.sections_title), True))
+    for section in part.sections:
+        sections += [
+            (line, True) for line in fold_text(section.heading, cells, whole=(section.name, section.mine))
+        ]
+        for text in section.lines:  # (drawn indented by _INDENT)
+            sections += [(line, False) for line in fold_text(text, cells - 4, whole=section.whole)]
+    return lines, sections
+
+
 def render_svg(document: Document, /) -> str:
     """The notice's title, table, foot and signature as a standalone SVG picture; a corrected
-    notice's 复核结果 table above the results."""
+    notice's 复核结果 above the results: what it says, the table of changes and the evidence
+    behind each (复核依据)."""
     tables: list[tuple[str, Document | Part]] = [(shown(part.title), part) for part in document.parts]
     if tables:
         tables.append(("考核结果", document))
@@ -137,23 +156,35 @@ def render_svg(document: Document, /) -> str:
             *(text_width(line) for line in foot),
         ]
     )
+    # A part's prose is folded to the drawing's width (a cell at most 0.6 em wide), 60 cells at least.
+    cells = max(int(content / (_NARROW * _SIZE)), 60)
+    texts = [_part_texts(table, cells) if isinstance(table, Part) else ([], []) for _, table in tables]
+    content = max([content, *(text_width(line) for lines, sections in texts for line in lines)])
+    content = max([content, *(text_width(line) + _INDENT for _, sections in texts for line, _ in sections)])
     width = content + 2 * _MARGIN
     y = Decimal(_MARGIN + _TITLE)
     parts = [_text(width / 2, y, title, font_size=str(_TITLE), font_weight="bold", text_anchor="middle")]
     y += 16
-    for (heading, table), columns in zip(tables, widths, strict=True):
+    for (heading, table), columns, (lines, sections) in zip(tables, widths, texts, strict=True):
         if heading:
             y += _LINE
             parts.append(_text(_MARGIN, y - 6, heading, font_weight="bold"))
-        if not table.rows and isinstance(table, Part):  # nothing changed: what its lines say
-            for line in table.lines:
-                y += _LINE
-                parts.append(_text(_MARGIN, y - 6, shown(line)))
-            y += 8
-            continue
-        table_width = sum(columns, Decimal(0))
-        parts += _table(table, _MARGIN + (content - table_width) / 2, y, columns)
-        y += _height(table) + 8
+        for line in lines:
+            y += _LINE
+            parts.append(_text(_MARGIN, y - 6, line))
+        if table.rows or not isinstance(table, Part):  # (no table when nothing changed)
+            if lines:
+                y += 8
+            table_width = sum(columns, Decimal(0))
+            parts += _table(table, _MARGIN + (content - table_width) / 2, y, columns)
+            y += _height(table)
+        for line, bold in sections:  # (bold: a heading)
+            y += _LINE
+            if bold:
+                parts.append(_text(_MARGIN, y - 6, line, font_weight="bold"))
+            else:
+                parts.append(_text(_MARGIN + _INDENT, y - 6, line))
+        y += 8
     y += _LINE
     for line in foot:
         parts.append(_text(_MARGIN, y, line))

@@ -24,7 +24,7 @@ from .document import Document, Part, Row, Section, pieces
 from .measure import text_cells
 from .shown import shown
 
-__all__ = ["Line", "notice_lines", "render_ansi", "render_plain"]
+__all__ = ["Line", "fold_text", "notice_lines", "render_ansi", "render_plain"]
 
 _GAP = "  "  # between table columns
 _RULE = "─"
@@ -113,11 +113,16 @@ def fold(atoms: list[str], width: int, *, first: str = "", rest: str = "") -> li
     return lines
 
 
+def fold_text(text: str, width: int, *, indent: str = "", whole: tuple[str, ...] = ()) -> list[str]:
+    """``text`` shown (never obeyed) and folded into lines of at most ``width`` cells, each
+    starting with ``indent``, ``whole`` (names, refs) never split."""
+    return fold(_atoms(shown(text), tuple(map(shown, whole))), width, first=indent, rest=indent)
+
+
 def _paragraph(
     text: str, width: int, *, indent: str = "", style: str = "", whole: tuple[str, ...] = ()
 ) -> list[Line]:
-    atoms = _atoms(shown(text), tuple(map(shown, whole)))
-    return [Line(line, style) for line in fold(atoms, width, first=indent, rest=indent)]
+    return [Line(line, style) for line in fold_text(text, width, indent=indent, whole=whole)]
 
 
 # --- the table ------------------------------------------------------------------------------------
