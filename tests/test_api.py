@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import inspect
 import io
 import os
+import re
 import subprocess
 import sys
 from decimal import Decimal
@@ -143,6 +145,23 @@ def test_readme_library_example_runs() -> None:
     printed = out.getvalue()
     assert "孙永福 100.0 优秀" in printed
     assert "<evidence> assessment missing required key" in printed
+
+
+def test_the_fingerprints_the_docs_show_are_the_files() -> None:
+    """A fingerprint the docs print beside a file of the checkout (``sha256sum`` output) is that
+    file's, and every other fingerprint they print is one of those: a reader who checks the
+    example as shown gets a match (they once kept an old file's)."""
+    named: dict[str, str] = {}
+    shown: set[str] = set()
+    for page in [*(ROOT / "docs").rglob("*.md"), ROOT / "README.md"]:
+        text = page.read_text(encoding="utf-8")
+        for digest, path in re.findall(r"^([0-9a-f]{64})  (\S+)$", text, flags=re.MULTILINE):
+            named[path] = digest
+        shown |= set(re.findall(r"\b[0-9a-f]{64}\b", text))
+    assert named, "the docs show no fingerprint of a file"
+    for path, digest in named.items():
+        assert hashlib.sha256((ROOT / path).read_bytes()).hexdigest() == digest, path
+    assert shown <= set(named.values())
 
 
 def test_importing_on_first_use_leaves_the_collector_on() -> None:

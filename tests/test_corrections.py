@@ -579,6 +579,49 @@ def test_verify_checks_a_corrected_result(published: dict[str, Path], run_score:
     assert differences[0].startswith(f'  corrects.sha256: the result says "{sha[:50]}')
 
 
+def test_a_result_of_a_year_or_without_its_parts_is_said_once(
+    published: dict[str, Path], run_score: Run, tmp_path: Path
+) -> None:
+    """`score verify`, `score diff` and --corrects read a period's result. A year's (from
+    `score annual`, "kind": "annual") is refused at its kind with what to do instead, in both
+    languages; a result without its parts gets one line per missing part (it once also said
+    that the part missing "must be an object, got null")."""
+    year = tmp_path / "year.json"
+    year.write_text('{"schema": 1, "kind": "annual", "township": "太平乡", "year": 2021}', encoding="utf-8")
+    english = (
+        f'{year}: kind: this is the result of a year ("annual"), not of one period: run score annual '
+        "again on the same months' evidence and rule file, and compare\n"
+    )
+    chinese = (
+        f'{year}: kind: 这是年度考核结果（"annual"），不是某一期的结果：'
+        "请用相同的各月证据文件和规则文件重新运行 score annual 后比对\n"
+    )
+    for command in (
+        ("verify", year, published["march"]),
+        ("diff", year, published["result"]),
+        (published["corrected"], "--corrects", year),
+    ):
+        done = run_score(*command, "--lang", "en")
+        assert (done.returncode, done.stderr) == (1, english)
+        assert run_score(*command, "--lang", "zh").stderr == chinese
+    bare = tmp_path / "bare.json"
+    bare.write_text('{"schema": 1, "results": [{"inspector": {"id": "TP-01"}}]}', encoding="utf-8")
+    done = run_score("verify", bare, published["march"], "--lang", "en")
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"{bare}: ruleset: missing required key\n{bare}: evidence: missing required key\n",
+    )
+    done = run_score("diff", bare, published["result"], "--lang", "en")
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[:4] == [
+        f"{bare}: ruleset: missing required key",
+        f"{bare}: evidence: missing required key",
+        f"{bare}: results[0].inspector.name: missing required key",
+        f"{bare}: results[0].total: missing required key",
+    ]
+    assert "null" not in done.stderr
+
+
 def test_a_correction_is_of_the_same_period(
     published: dict[str, Path], run_score: Run, tmp_path: Path
 ) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
@@ -162,6 +162,24 @@ def read_key(problems: Collector, path: str, table: Mapping[str, Any], key: str)
         problems.add(join(path, key), M.KEY_MISSING)
         return None
     return table[key]
+
+
+_T = TypeVar("_T")
+
+
+def read_part(
+    problems: Collector,
+    path: str,
+    table: Mapping[str, Any],
+    key: str,
+    reader: Callable[[Collector, str, Any], _T | None],
+) -> _T | None:
+    """``table[key]`` as ``reader`` reads it at its path; ``None`` after reporting the key missing
+    (once: a missing part is not also of the wrong type)."""
+    if key not in table:
+        problems.add(join(path, key), M.KEY_MISSING)
+        return None
+    return reader(problems, join(path, key), table[key])
 
 
 def read_list(problems: Collector, path: str, value: object) -> list[Any] | None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import messages as M
-from ._readers import check_tree, join, read_key, read_list, read_table
+from ._readers import check_tree, join, read_key, read_list, read_part, read_table
 from .errors import Collector, fail
 from .files import read_bytes
 from .i18n import Listing, Text
@@ -247,34 +247,31 @@ def read_published(data: bytes, source: str) -> PublishedResult:
     problems.raise_if_any()
     top = read_table(problems, "", tree) or {}
     for part, keys in (("ruleset", ("sha256",)), ("evidence", ("sha256", "township", "period"))):
-        raw = read_key(problems, "", top, part)
-        table = (read_table(problems, part, raw) if raw is not None else None) or {}
-        for key in keys if raw is not None else ():
-            read_key(problems, part, table, key)
-    results = read_key(problems, "", top, "results")
-    for n, entry in enumerate(
-        (read_list(problems, "results", results) if results is not None else None) or []
-    ):
+        table = read_part(problems, "", top, part, read_table)
+        if table is not None:
+            for key in keys:
+                read_key(problems, part, table, key)
+    for n, entry in enumerate(read_part(problems, "", top, "results", read_list) or []):
         path = join("results", n)
         result = read_table(problems, path, entry) or {}
-        person = read_table(problems, join(path, "inspector"), read_key(problems, path, result, "inspector"))
-        for key in ("id", "name"):
-            read_key(problems, join(path, "inspector"), person or {}, key)
+        person = read_part(problems, path, result, "inspector", read_table)
+        if person is not None:
+            for key in ("id", "name"):
+                read_key(problems, join(path, "inspector"), person, key)
         for key in ("total", "grade", "duty_days", "vetoes"):
             read_key(problems, path, result, key)
         _entries(problems, join(path, "vetoes"), result.get("vetoes"), ("id",))
         items_path = join(path, "items")
-        for k, item in enumerate(
-            read_list(problems, items_path, read_key(problems, path, result, "items")) or []
-        ):
+        for k, item in enumerate(read_part(problems, path, result, "items", read_list) or []):
             table = read_table(problems, join(items_path, k), item) or {}
             for key in ("id", "title", "score", "hits"):
                 read_key(problems, join(items_path, k), table, key)
             _entries(problems, join(join(items_path, k), "hits"), table.get("hits"), ("rule",))
-        bonus = read_table(problems, join(path, "bonus"), read_key(problems, path, result, "bonus")) or {}
-        for key in ("applied", "hits"):
-            read_key(problems, join(path, "bonus"), bonus, key)
-        _entries(problems, join(join(path, "bonus"), "hits"), bonus.get("hits"), ("rule",))
+        bonus = read_part(problems, path, result, "bonus", read_table)
+        if bonus is not None:
+            for key in ("applied", "hits"):
+                read_key(problems, join(path, "bonus"), bonus, key)
+            _entries(problems, join(join(path, "bonus"), "hits"), bonus.get("hits"), ("rule",))
     problems.raise_if_any()
     assert isinstance(tree, dict)  # read_table said so
     return PublishedResult(source=source, sha256=hashlib.sha256(data).hexdigest(), tree=tree)

@@ -222,6 +222,11 @@ DUPLICATE_PROBLEM = Message("cases.duplicate_problem", "duplicate problem {value
 # -- results (score verify) -----------------------------------------------------
 
 NOT_A_RESULT = Message("verify.not_a_result", "not a JSON result: {reason}")
+RESULT_OF_A_YEAR = Message(
+    "verify.result_of_a_year",
+    "this is the result of a year ({kind}), not of one period: run score annual again on the same "
+    "months' evidence and rule file, and compare",
+)
 
 # -- the command's output -------------------------------------------------------
 

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from . import messages as M
-from ._readers import check_tree, describe, join, read_key, read_list, read_str, read_table
+from ._readers import check_tree, describe, join, read_key, read_list, read_part, read_str, read_table
 from .errors import Collector
 from .i18n import SHOWN, Text, quote, visible
 from .numbers import OutOfRange, format_number
@@ -76,13 +76,21 @@ def read_result(data: bytes, name: str) -> object:
 
     text = decode_text(data, name)
     try:
-        return parse_json_text(text, exact=True)
+        tree = parse_json_text(text, exact=True)
     except json.JSONDecodeError as error:
         raise fail(name, "", M.NOT_A_RESULT(reason=json_syntax(error, text))) from None
     except RecursionError:
         from ._readers import MAX_DEPTH  # noqa: PLC0415
 
         raise fail(name, "", M.TOO_DEEP(most=MAX_DEPTH)) from None
+    kind = tree.get("kind") if isinstance(tree, dict) else None
+    if kind in _KINDS_OF_YEAR:  # (score annual's: no period's result to recompute or compare)
+        raise fail(name, "kind", M.RESULT_OF_A_YEAR(kind=quote(kind)))
+    return tree
+
+
+#: the ``kind`` of a result ``score annual`` writes
+_KINDS_OF_YEAR = ("annual", "year_to_date")
 
 
 # -- is it a result at all ------------------------------------------------------------
@@ -99,10 +107,10 @@ def _check_shape(problems: Collector, published: object) -> None:
     if top is None:
         return
     for part in ("ruleset", "evidence"):
-        table = read_table(problems, part, read_key(problems, "", top, part))
+        table = read_part(problems, "", top, part, read_table)
         if table is not None:
             read_key(problems, part, table, "sha256")
-    entries = read_list(problems, "results", read_key(problems, "", top, "results")) or []
+    entries = read_part(problems, "", top, "results", read_list) or []
     seen: dict[str, str] = {}
     for n, entry in enumerate(entries):
         path = join("results", n)
