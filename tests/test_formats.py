@@ -349,6 +349,24 @@ def test_xlsx_text_stays_text_and_numbers_are_numbers() -> None:
     assert total.number_format == "0.0"
 
 
+@pytest.mark.parametrize("township", ["=1+1乡", "http://evil.example/", "mailto:x@evil.example?"])
+def test_xlsx_merged_lines_stay_text(township: str) -> None:
+    """The title and the other lines across the sheet (merged cells) are text however the
+    township or issuer begins: no formula (a title "=1+1乡…" once read as 0) and no link."""
+    data = copy.deepcopy(WUBEN)
+    data["assessment"]["township"] = township
+    data["assessment"]["issuer"] = township
+    workbook = render_xlsx(_notice(data).document(), created=APRIL_6)
+    with zipfile.ZipFile(io.BytesIO(workbook)) as parts:
+        sheet = parts.read("xl/worksheets/sheet1.xml").decode("utf-8")
+        assert "<f>" not in sheet
+        assert "<hyperlink" not in sheet
+        assert not any(name.endswith(".rels") and "worksheets/_rels" in name for name in parts.namelist())
+    cells = _sheet(_notice(data).document())
+    assert cells["A1"].value == f"{township}2021年3月驻矿安监员考核结果公示"
+    assert cells["A1"].data_type == "s"
+
+
 def test_xlsx_is_a_score_sheet_set_up_for_a4() -> None:
     """Title, header rows repeated, signature rows, fingerprints, A4 landscape fitted to width."""
     notice = _notice(WUBEN)

@@ -210,7 +210,12 @@ def render_xlsx(document: Document, /, *, created: date, sheet: str = "考核评
     import xlsxwriter  # noqa: PLC0415 - only for a workbook
 
     buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False})
+    # Every text is text: a title from a township "=1+1乡" or "http://…" is no formula or link
+    # (merged cells are written by XlsxWriter's write(), which would make them so).
+    book = xlsxwriter.Workbook(
+        buffer,
+        {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+    )
     book.set_properties(
         {
             "title": shown(document.title),
