@@ -536,8 +536,12 @@ def test_an_export_cell_over_the_csv_limit_is_a_problem(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     for lang, message in (
-        ("en", "cannot be read as CSV at line 3: field larger than field limit (131072)"),
-        ("zh", "第 3 行无法按 CSV 文件读取：field larger than field limit (131072)"),
+        (
+            "en",
+            "line 3 has a cell longer than 131072 characters, which no positioning export has: is this "
+            "the right file?",
+        ),
+        ("zh", "第 3 行有一个单元格超过 131072 个字符，定位系统导出文件不会这样：请确认文件是否选对"),
     ):
         done = subprocess.run(
             [str(score_executable()), "import", str(QIANJIN), "--positioning", str(export), "--lang", lang],

@@ -258,6 +258,26 @@ def test_a_wrong_error_message_fails(tmp_path: Path) -> None:
     )
 
 
+BAD_KIND_CHINESE = 'inspectors[0].events[0].kind: 无法识别的事件类型 "undergound"；是否应为 "underground"？'
+
+
+def test_an_expected_message_in_chinese_passes_and_a_report_in_chinese_says_why(tmp_path: Path) -> None:
+    """A clerk copies the Chinese line score printed into error_messages: it pins the same
+    problem as the English one (a case file passes in either language). What was not
+    expected is shown in the report's language: in Chinese, Chinese."""
+    from inspector_scoring.i18n import use_language  # noqa: PLC0415
+
+    text = errors_case("chinese", f"error_messages = [{json.dumps(BAD_KIND_CHINESE, ensure_ascii=False)}]")
+    text += errors_case("wrong", 'error_messages = ["inspectors[0].events[0].kind: 无法识别"]')
+    use_language("zh")
+    results = run(write(tmp_path, text))
+    assert [r.passed for r in results] == [True, False]
+    assert results[1].differences == (
+        "error_messages：预期报出 inspectors[0].events[0].kind: 无法识别，实际没有报出",
+        f"error_messages：报出了预期之外的问题 {BAD_KIND_CHINESE}",
+    )
+
+
 def test_expected_errors_fail_when_the_evidence_scores(tmp_path: Path) -> None:
     """Valid evidence fails a case that expects problems."""
     text = errors_case("scores", 'errors = ["inspectors[0].events[0].kind"]', events="[]")

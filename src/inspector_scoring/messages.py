@@ -122,7 +122,14 @@ UNDEFINED_METRIC = Message("rules.undefined_metric", "undefined metric {value}{h
 BELOW_OR_ABOVE = Message("rules.below_or_above", "give exactly one of below and above")
 PER_OR_FIXED = Message("rules.per_or_fixed", "give exactly one of per and fixed")
 UNDEFINED_GRADE = Message("rules.undefined_grade", "undefined grade {value}; grades are {grades}")
-BAD_PLACEHOLDER = Message("rules.bad_placeholder", "bad placeholder: {reason}")
+TITLE_LONE_BRACE = Message(
+    "rules.title_lone_brace", "a }} stands without its {{; write }}}} for a brace in the title itself"
+)
+TITLE_UNCLOSED_BRACE = Message(
+    "rules.title_unclosed_brace",
+    "a {{ is not closed by its }}; the placeholders are {{township}} and {{period}}, and {{{{ is a "
+    "brace in the title itself",
+)
 UNKNOWN_PLACEHOLDER = Message(
     "rules.unknown_placeholder", "unknown placeholder {{{field}}}; use {{township}} and {{period}}"
 )
@@ -828,7 +835,12 @@ WORKBOOK_UNPACKS_TOO_LARGE = Message(
     "unpacks to {size} MiB, more than the {most} MiB this program reads; was it saved by a "
     "spreadsheet program?",
 )
-EXPORT_NOT_CSV = Message("positioning.not_csv", "cannot be read as CSV at line {line}: {reason}")
+EXPORT_NOT_CSV = Message("positioning.not_csv", "cannot be read as CSV at line {line}")
+EXPORT_CELL_TOO_LONG = Message(
+    "positioning.cell_too_long",
+    "line {line} has a cell longer than {most} characters, which no positioning export has: is "
+    "this the right file?",
+)
 WORKBOOK_NO_PERIOD = Message(
     "workbook.no_period",
     "no period (考核期) can be read here, so no rule file of the folder {folder} can be chosen; "

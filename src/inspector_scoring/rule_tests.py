@@ -38,7 +38,7 @@ from ._readers import (
 )
 from .errors import Collector, InvalidInputError, Problem
 from .files import MAX_TOML_BYTES, read_bytes
-from .i18n import Listing, Message, current_language, visible
+from .i18n import LANGUAGES, Listing, Message, current_language, visible
 from .rules.load import default_rules, load_rules, parse_toml
 from .rules.model import Ruleset
 from .scoring.results import InspectorResult
@@ -457,13 +457,19 @@ def _compare_problems(case: Case, problems: Sequence[Problem]) -> list[str]:
             if problem.path not in want
         )
     if case.error_messages is not None:
-        # Case files are written in English, whatever language the report is read in.
-        lines = [_problem_line(problem, "en") for problem in problems]
+        # A case pins a problem as score prints it in English or in Chinese (a case file runs
+        # the same in either); what was not expected is shown in the language of the report.
+        said = [{_problem_line(problem, language) for language in LANGUAGES} for problem in problems]
+        got = set().union(*said)
         want = set(case.error_messages)
         out.extend(
-            M.CASE_MISSING_MESSAGE.render(line=line) for line in case.error_messages if line not in lines
+            M.CASE_MISSING_MESSAGE.render(line=line) for line in case.error_messages if line not in got
         )
-        out.extend(M.CASE_UNEXPECTED_MESSAGE.render(line=line) for line in lines if line not in want)
+        out.extend(
+            M.CASE_UNEXPECTED_MESSAGE.render(line=_shown(problem))
+            for problem, lines in zip(problems, said, strict=True)
+            if not lines & want
+        )
     return out
 
 

@@ -201,7 +201,10 @@ def _csv_rows(data: bytes, path: str) -> tuple[tuple[object, ...], ...]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return tuple(tuple(row) for row in reader)
-    except csv.Error as error:  # a cell over csv's 131,072 characters
+    except csv.Error as error:  # a cell over csv's 131,072 characters (said in our words)
         problems = Collector(path)
-        problems.add("", M.EXPORT_NOT_CSV, line=reader.line_num, reason=str(error))
+        if "field limit" in str(error):
+            problems.add("", M.EXPORT_CELL_TOO_LONG, line=reader.line_num, most=csv.field_size_limit())
+        else:
+            problems.add("", M.EXPORT_NOT_CSV, line=reader.line_num)
         raise InvalidInputError(problems.problems) from None

@@ -682,8 +682,9 @@ def _read_notice(problems: Collector, raw: object) -> NoticeSettings:
             try:
                 parsed = string.Formatter().parse(title)
                 fields = [(f, spec, conv) for _, f, spec, conv in parsed if f is not None]
-            except ValueError as error:
-                problems.add("notice.title", M.BAD_PLACEHOLDER, reason=str(error))
+            except ValueError as error:  # (Python's words, English only: said in ours)
+                lone = str(error).startswith("Single '}'")
+                problems.add("notice.title", M.TITLE_LONE_BRACE if lone else M.TITLE_UNCLOSED_BRACE)
                 fields = []
             for field, spec, conversion in fields:
                 if field not in _NOTICE_FIELDS:

@@ -214,7 +214,12 @@ def render_xlsx(document: Document, /, *, created: date, sheet: str = "考核评
     # (merged cells are written by XlsxWriter's write(), which would make them so).
     book = xlsxwriter.Workbook(
         buffer,
-        {"in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+        {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
     )
     book.set_properties(
         {
