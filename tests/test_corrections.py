@@ -611,15 +611,26 @@ def test_a_result_of_a_year_or_without_its_parts_is_said_once(
         1,
         f"{bare}: ruleset: missing required key\n{bare}: evidence: missing required key\n",
     )
+    # score diff reads a result as verify does: the same lines; then what a comparison reads
     done = run_score("diff", bare, published["result"], "--lang", "en")
-    assert done.returncode == 1
-    assert done.stderr.splitlines()[:4] == [
-        f"{bare}: ruleset: missing required key",
-        f"{bare}: evidence: missing required key",
-        f"{bare}: results[0].inspector.name: missing required key",
-        f"{bare}: results[0].total: missing required key",
-    ]
-    assert "null" not in done.stderr
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"{bare}: ruleset: missing required key\n{bare}: evidence: missing required key\n",
+    )
+    tree = json.loads(published["result"].read_text(encoding="utf-8"))
+    tree["results"][0]["inspector"]["id"] = 5  # (diff once listed 张三 as added and removed)
+    del tree["results"][1]["total"]
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text(json.dumps(tree, ensure_ascii=False), encoding="utf-8")
+    done = run_score("diff", published["result"], damaged, "--lang", "en")
+    assert (done.returncode, done.stderr) == (
+        1,
+        f"{damaged}: results[0].inspector.id: must be a string, got 5\n",
+    )
+    tree["results"][0]["inspector"]["id"] = "TP-01"
+    damaged.write_text(json.dumps(tree, ensure_ascii=False), encoding="utf-8")
+    done = run_score("diff", published["result"], damaged, "--lang", "en")
+    assert (done.returncode, done.stderr) == (1, f"{damaged}: results[1].total: missing required key\n")
 
 
 def test_a_correction_is_of_the_same_period(

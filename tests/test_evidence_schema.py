@@ -263,6 +263,19 @@ def test_the_schema_is_deterministic() -> None:
     assert evidence_schema(DEFAULT) == evidence_schema(DEFAULT)
 
 
+def test_the_schema_is_the_same_in_either_language() -> None:
+    """The schema is for other systems: the same bytes whatever language messages are in (its
+    effective dates once read "2021-01-01 起" under --lang zh)."""
+    from inspector_scoring.i18n import use_language  # noqa: PLC0415
+
+    said = []
+    for language in ("zh", "en"):
+        use_language(language)
+        said.append(json.dumps(evidence_schema(DEFAULT), ensure_ascii=False))
+    assert said[0] == said[1]
+    assert "(2021-01-01 onwards)" in said[0]
+
+
 # Every choice below keeps clear of what a schema cannot check (duplicate keys
 # and ids, events outside the period, impossible dates, leave), so on these
 # files the schema and the loader must agree exactly. Most choices are valid, so

@@ -160,6 +160,9 @@ _MISSING = {
         ((), {"SCORE_LANG": "en", "LANG": "zh_CN.UTF-8"}, "en"),
         (("--lang", "zh"), {"SCORE_LANG": "en"}, "zh"),
         (("--lang=en",), {"LANG": "zh_CN.UTF-8"}, "en"),
+        # shortened as argparse takes it: the language it names, not the environment's
+        (("--lan", "zh"), {"SCORE_LANG": "en"}, "zh"),
+        (("--la=zh",), {"LANG": "C.UTF-8"}, "zh"),
     ],
 )
 def test_the_command_speaks_the_chosen_language(

@@ -106,9 +106,10 @@ def test_an_export_in_utf8_adds_its_entries(tmp_path: Path) -> None:
 
 
 def test_a_problem_in_an_xlsx_export_is_said_at_its_file_and_sheet(tmp_path: Path) -> None:
-    """Problems of an .xlsx export are said under the export's file, at its sheet's cells: one
-    found reading the rows (a date without a time, 导出!C3), and one found by the evidence check
-    after (an exit before its entry, 导出!D2, the entry named by its cell too)."""
+    """Problems of an .xlsx export are said under the export's file, at its sheet's cells, all in
+    one run: one found reading the rows (a date without a time, 导出!C3), and one found by the
+    evidence check of what could be read (an exit before its entry, 导出!D2, the entry named by
+    its cell too)."""
 
     def export(*rows: list[Any]) -> str:
         header = ["姓名", "卡号", "入井时间", "升井时间"]
@@ -121,7 +122,9 @@ def test_a_problem_in_an_xlsx_export_is_said_at_its_file_and_sheet(tmp_path: Pat
     assert read.stderr.splitlines() == [
         f"{path}: 导出!C3: must be a date and time (a spreadsheet date-time, or text like "
         '2021-03-05 08:30), got "2021年4月8日"',
+        f'{path}: 导出!D2: must not be before 导出!C2 (2021-04-07T08:00:00), got "2021-04-07T07:00:00"',
     ]
+    assert read.returncode == 1
     path = export(early)
     checked = run("import", book, "--positioning", path)
     assert checked.stderr.splitlines() == [

@@ -225,9 +225,12 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
             '下井记录!B2: the card "8001" is "张德明"\'s in 人员, but this row names "刘春燕": '
             "one card under two names (someone else's card, 捎卡?)",
             '下井记录!B3: no inspector in 人员 is called "张得明"; did you mean "张德明"?',
+            # (found by the check of what could be read, in the same run)
+            '下井记录!D4: must not be before 下井记录!C4 (2021-04-12T08:00:00), got "2021-04-12T07:00:00"',
         ],
         [
             '下井记录!B2: 卡号 "8001" 在人员表中属于 "张德明"，本行却是 "刘春燕"：一卡两人（是否捎卡？）',
+            '下井记录!D4: 不能早于 下井记录!C4（2021-04-12T08:00:00），实际为 "2021-04-12T07:00:00"',
         ],
     ),
     (
@@ -320,6 +323,8 @@ REJECTIONS: list[tuple[str, dict[str, Any], list[str], list[str]]] = [
         },
         [
             '人员!B1: unknown column "性名"; did you mean "姓名"?',
+            # (the column passed over, the rest of 人员 is read: its one inspector, whom 计数 lacks)
+            '计数!A3: no inspector in 人员 has the 编号 "QJ-02"; did you mean "QJ-01"?',
             '工作日志!B1: unknown column "时问"; did you mean "时间"?',
             '工作日志!C1: missing required column "时间"',
         ],
@@ -339,6 +344,44 @@ def test_every_rejection_is_reported_at_its_cell(
     # (Only the workbook's own sentences: the "did you mean" hint is translated elsewhere.)
     said = _problems(tmp_path, month(**changes), lang="zh")
     assert [line for line, en in zip(said, english, strict=True) if "did you mean" not in en] == chinese
+
+
+def test_every_problem_of_a_workbook_in_one_run(tmp_path: Path) -> None:
+    """A count that is no number (计数!C2) is said together with what the check of the rest
+    finds: 刘春燕 leaving before she came (人员!E3), two leave slips of 张德明 that overlap
+    (请假!A3) and an exit before its entry (下井记录!D2); the count left out is not also said
+    missing. Through the library too: such a workbook raises, never scores what was read."""
+    sheets = month(
+        计数=[["编号", "参加班前会次数", "safety_meetings"], ["QJ-01", "x", 1], ["QJ-02", 6, 1]],
+        请假=[
+            ["姓名", "开始日期", "结束日期", "事由"],
+            ["张德明", "2021-04-20", "2021-04-22", "病假"],
+            ["张德明", "2021-04-21", "2021-04-23", "事假"],
+        ],
+    )
+    sheets["人员"][2][4] = "2021-04-05"  # (到岗 2021/4/11)
+    sheets["下井记录"][1][3] = datetime(2021, 4, 1, 22, 0)  # (entry 23:00)
+    expected = [  # (the cells first, then the check's finds inspector by inspector)
+        '计数!B2: must be a number, got "x"',
+        "请假!A3: overlaps 请假!A2 (2021-04-20 to 2021-04-22)",
+        '下井记录!D2: must not be before 下井记录!C2 (2021-04-01T23:00:00), got "2021-04-01T22:00:00"',
+        "人员!E3: must not be before 人员!D3 (2021-04-11), got 2021-04-05",
+    ]
+    assert _problems(tmp_path, sheets) == expected
+    path = write_workbook(tmp_path / "all.xlsx", sheets)
+    for call in (lambda: isc.score_file(path), lambda: isc.load_evidence(path, rules=isc.default_rules())):
+        with pytest.raises(isc.InvalidInputError) as raised:
+            call()
+        assert [f"{problem.path}: {problem.said('en')}" for problem in raised.value.problems] == expected
+
+
+def test_a_misnamed_count_column_is_said_once(tmp_path: Path) -> None:
+    """A 计数 header one letter off (参加班前会次 for 参加班前会次数) is said at its cell, and
+    the other columns are read; the metric it was meant for is not said missing besides."""
+    sheets = month(计数=[["编号", "参加班前会次", "safety_meetings"], ["QJ-01", 10, 1], ["QJ-02", 6, 1]])
+    assert _problems(tmp_path, sheets) == [
+        '计数!B1: unknown column "参加班前会次"; did you mean "参加班前会次数"?',
+    ]
 
 
 def test_a_cell_whose_formula_failed_is_no_empty_cell(tmp_path: Path) -> None:
@@ -564,6 +607,44 @@ def test_a_file_named_as_a_workbook_that_is_none_is_said_so(
         f"{path}: 无法读取工作簿：文件已损坏，或不是 .xlsx、.xls、.ods 工作簿；"
         "请用 Excel 或 WPS 打开，另存为 .xlsx 后再试\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("export.csv", "姓名,卡号,入井时间,升井时间\n张德明,8001,2021-04-01 08:00:00,2021-04-01 11:00:00\n"),
+        ("rules.toml", "schema = 1\n"),
+        ("evidence.json", '{"schema": 1}'),
+    ],
+)
+def test_import_of_a_file_that_is_no_workbook_says_what_to_do(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    """`score import` of a CSV export, a rule file or evidence JSON (what a clerk may pick in the
+    folder): no "invalid JSON", but that import reads a workbook, and what to do with the file
+    instead; through standard input too."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    english = run("import", str(path), lang="en")
+    chinese = run("import", str(path), lang="zh")
+    assert english.returncode == chinese.returncode == 1
+    assert english.stderr == (
+        f"{path}: is no workbook (.xlsx, .xls or .ods), which is what score import reads: evidence in JSON "
+        "is scored as it is (score FILE), and a positioning export is read with --positioning beside the "
+        "workbook\n"
+    )
+    assert chinese.stderr == (
+        f"{path}: 不是电子表格工作簿（.xlsx、.xls 或 .ods），而 score import 只读工作簿：JSON 格式的考核数据"
+        "可以直接计分（score 文件名），定位系统导出文件请在工作簿之外用 --positioning 给出\n"
+    )
+    piped = subprocess.run(
+        [sys.executable, "-m", "inspector_scoring", "import", "-", "--lang", "en"],
+        input=content.encode("utf-8"),
+        capture_output=True,
+        check=False,
+    )
+    assert piped.returncode == 1
+    assert piped.stderr.decode("utf-8").startswith("<stdin>: is no workbook")
 
 
 def test_other_peoples_rows_are_left_out_unread(tmp_path: Path) -> None:

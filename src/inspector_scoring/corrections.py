@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import messages as M
-from ._readers import check_tree, join, read_key, read_list, read_part, read_table
+from ._readers import join, read_key, read_list, read_part, read_table
 from .errors import Collector, fail
 from .files import read_bytes
 from .i18n import Listing, Text
@@ -237,27 +237,20 @@ def read_published(data: bytes, source: str) -> PublishedResult:
     Raises :class:`~inspector_scoring.InvalidInputError` when it is not a
     result in the shape ``score --format json`` writes.
     """
-    from .verify import read_result, repeated_keys  # noqa: PLC0415 - one reader of result files
+    from .verify import check_shape, read_result  # noqa: PLC0415 - one reader of result files
 
     tree = read_result(data, source)
     problems = Collector(source, json_file=True)
-    check_tree(problems, tree)
-    if not problems.problems:
-        repeated_keys(problems, tree)  # (a key given twice: which of the two was published?)
+    # What makes it a result at all, as verify reads it (a key given twice: which of the two
+    # was published?), then the parts a comparison reads besides.
+    check_shape(problems, tree)
     problems.raise_if_any()
-    top = read_table(problems, "", tree) or {}
-    for part, keys in (("ruleset", ("sha256",)), ("evidence", ("sha256", "township", "period"))):
-        table = read_part(problems, "", top, part, read_table)
-        if table is not None:
-            for key in keys:
-                read_key(problems, part, table, key)
-    for n, entry in enumerate(read_part(problems, "", top, "results", read_list) or []):
+    assert isinstance(tree, dict)  # (check_shape said so, and what follows)
+    for key in ("township", "period"):
+        read_key(problems, "evidence", tree["evidence"], key)
+    for n, result in enumerate(tree["results"]):
         path = join("results", n)
-        result = read_table(problems, path, entry) or {}
-        person = read_part(problems, path, result, "inspector", read_table)
-        if person is not None:
-            for key in ("id", "name"):
-                read_key(problems, join(path, "inspector"), person, key)
+        read_key(problems, join(path, "inspector"), result["inspector"], "name")
         for key in ("total", "grade", "duty_days", "vetoes"):
             read_key(problems, path, result, key)
         _entries(problems, join(path, "vetoes"), result.get("vetoes"), ("id",))
@@ -273,7 +266,6 @@ def read_published(data: bytes, source: str) -> PublishedResult:
                 read_key(problems, join(path, "bonus"), bonus, key)
             _entries(problems, join(join(path, "bonus"), "hits"), bonus.get("hits"), ("rule",))
     problems.raise_if_any()
-    assert isinstance(tree, dict)  # read_table said so
     return PublishedResult(source=source, sha256=hashlib.sha256(data).hexdigest(), tree=tree)
 
 

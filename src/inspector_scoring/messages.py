@@ -794,7 +794,12 @@ EXPORT_SAME_NAME = Message(
 EXPORT_KIND = Message(
     "positioning.kind", "the event kind {kind} of {mapping} is not one the rule file counts"
 )
-IS_JSON = Message("workbook.is_json", "it is not a spreadsheet (.xlsx, .xls or .ods)")
+IMPORT_NOT_A_WORKBOOK = Message(
+    "import.not_a_workbook",
+    "is no workbook (.xlsx, .xls or .ods), which is what score import reads: evidence in JSON is "
+    "scored as it is (score FILE), and a positioning export is read with --positioning beside the "
+    "workbook",
+)
 CHECK_KINDS = Message("check.kinds", "workbook sheets of the event kinds:")
 # -- limits (issue 15): what is read at all, each bound checked before the work it guards ---
 

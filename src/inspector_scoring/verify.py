@@ -58,7 +58,7 @@ def verify_result(
     ``corrects`` object is then compared too).
     """
     problems = Collector(source, json_file=True)
-    _check_shape(problems, published)
+    check_shape(problems, published)
     problems.raise_if_any()
     assert isinstance(published, Mapping)
     fresh = result_to_dict(assessment, corrects=corrects)
@@ -96,9 +96,10 @@ _KINDS_OF_YEAR = ("annual", "year_to_date")
 # -- is it a result at all ------------------------------------------------------------
 
 
-def _check_shape(problems: Collector, published: object) -> None:
-    """Report what makes ``published`` no result: nesting, a key given twice, a missing part,
-    an inspector listed twice."""
+def check_shape(problems: Collector, published: object) -> None:
+    """Report what makes ``published`` no result: nesting, a key given twice, a missing part, an
+    inspector's id that is no text, an inspector listed twice (``score verify``, ``score diff``
+    and ``--corrects`` read results alike)."""
     check_tree(problems, published)
     if problems.problems:
         return

@@ -80,8 +80,8 @@ def run(args: list[str]) -> int:
     options.speak(args)
     # The command is the first word after any --lang (score --lang zh check RULES).
     first = 0
-    while first < len(args) and (args[first] == "--lang" or args[first].startswith("--lang=")):
-        first += 2 if args[first] == "--lang" else 1
+    while first < len(args) and options.is_lang(args[first]):
+        first += 1 if "=" in args[first] else 2
     command = _command(args[first]) if first < len(args) else None
     if command is None:
         from .score import score_command  # noqa: PLC0415

@@ -39,6 +39,10 @@ def import_command(argv: list[str]) -> int:
 
     problems: list[Problem] = []
     data, label = _given(args.workbook)
+    if not _maybe_workbook(data):
+        # (evidence JSON, a CSV export, a rule file: said as what import does not take, and
+        # what to do with it; never "invalid JSON")
+        raise InvalidInputError([Problem.of(label or str(data), "", M.IMPORT_NOT_A_WORKBOOK())])
     source = open_evidence(data, name=label)
     exports = []
     if args.positioning:
@@ -63,12 +67,10 @@ def import_command(argv: list[str]) -> int:
         except InvalidInputError as error:
             problems.extend(error.problems)
             raise InvalidInputError(problems) from None
-        if problems:
-            raise InvalidInputError(problems)
         from ..evidence.load import Source  # noqa: PLC0415
 
         opened = Source(source.name, read.tree, source.sha256, cells=read)
-        found = opened.locate(checked(opened, rules))
+        found = [*problems, *opened.locate(checked(opened, rules))]
         if found:
             raise InvalidInputError(found)
         for left in read.left_out:
@@ -82,7 +84,25 @@ def import_command(argv: list[str]) -> int:
         done = M.IMPORT_DONE.render(file=source.name, inspectors=len(read.tree["inspectors"]), events=events)
         print(done, file=sys.stderr)
         return emit(args.output, dumps(read.tree) + "\n")
-    raise InvalidInputError([*problems, Problem.of(source.name, "", M.NOT_A_WORKBOOK(reason=M.IS_JSON()))])
+    raise InvalidInputError([*problems, Problem.of(source.name, "", M.IMPORT_NOT_A_WORKBOOK())])
+
+
+def _maybe_workbook(given: str | bytes) -> bool:
+    """Whether ``given`` (a path, or standard input's bytes) may be a workbook: it starts as one,
+    or is named as one (a damaged workbook is said so when read), or cannot be opened (said
+    then)."""
+    from ..evidence.load import WORKBOOK_SUFFIXES  # noqa: PLC0415
+    from ..evidence.workbook import is_workbook  # noqa: PLC0415
+
+    if isinstance(given, bytes):
+        return is_workbook(given)
+    if given.lower().endswith(WORKBOOK_SUFFIXES):
+        return True
+    try:
+        with open(given, "rb") as stream:
+            return is_workbook(stream.read(8))
+    except OSError:
+        return True
 
 
 def _given(name: str) -> tuple[str | bytes, str | None]:

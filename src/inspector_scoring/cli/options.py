@@ -171,9 +171,9 @@ def speak(args: list[str]) -> None:
         if arg == "--":
             break
         value = None
-        if arg == "--lang" and index + 1 < len(args):
+        if is_lang(arg) and "=" not in arg and index + 1 < len(args):
             value = args[index + 1]
-        elif arg.startswith("--lang="):
+        elif is_lang(arg):
             value = arg.partition("=")[2]
         if value in LANG_CHOICES:
             use_language(value)
@@ -182,6 +182,13 @@ def speak(args: list[str]) -> None:
     use_language(current_language())
     argparse._ = translate_argparse  # type: ignore[attr-defined]
     argparse.ngettext = _translate_plural  # type: ignore[attr-defined]
+
+
+def is_lang(arg: str) -> bool:
+    """Whether ``arg`` is ``--lang`` (or ``--lang=zh``), as argparse reads it: also shortened
+    (``--lan zh``, ``--la=zh``), no other option beginning so."""
+    option = arg.partition("=")[0]
+    return len(option) >= len("--l") and "--lang".startswith(option)
 
 
 def _translate_plural(singular: str, plural: str, count: int) -> str:

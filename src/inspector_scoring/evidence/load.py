@@ -67,11 +67,19 @@ class Source:
         return Source(self.name, read.tree, self.sha256, owned=True, cells=read)
 
     def locate(self, problems: list[Problem]) -> list[Problem]:
-        """Problems found at key paths of a workbook's tree, at the cells they came from."""
+        """Problems found at key paths of a workbook's tree, at the cells they came from, after
+        those of its cells that could not be read."""
         if self.cells is None:
             return problems
         cells = self.cells
-        return [cells.locate(problem) if problem.file == self.name else problem for problem in problems]
+        return cells.report(
+            [cells.locate(problem) if problem.file == self.name else problem for problem in problems]
+        )
+
+    @property
+    def unreadable(self) -> bool:
+        """Whether a workbook's cell could not be read (its tree is checked, never scored)."""
+        return self.cells is not None and bool(self.cells.problems)
 
     def fingerprint(self) -> str:
         """The sha256 the result publishes."""
@@ -105,7 +113,7 @@ def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Sour
         box = [read_bytes(path)]
         if _is_workbook(box[0]):
             return _workbook(box[0], label)
-        if path.lower().endswith(_WORKBOOK_SUFFIXES):
+        if path.lower().endswith(WORKBOOK_SUFFIXES):
             # (named as a workbook but not one: a damaged file, or a CSV or web page saved
             # under a spreadsheet's name, as some positioning systems export; not read as JSON)
             raise fail(label, "", M.NOT_A_WORKBOOK())
@@ -126,7 +134,7 @@ def _unwritten(source: Source) -> Source:
 
 
 #: the names of spreadsheet files
-_WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 def _is_workbook(data: bytes) -> bool:

@@ -150,7 +150,8 @@ def _period(rules: Ruleset) -> dict[str, Any]:
     }
     first = _first_period(kind, rules.effective_from)
     last = _last_period(kind, rules.effective_until) if rules.effective_until is not None else None
-    bounds = f"the rule file's effective dates ({rules.effective_text})"
+    # (in English, as every description: the schema is the same whatever the language)
+    bounds = f"the rule file's effective dates ({rules.effective_text.render('en')})"
     if first is None or (rules.effective_until is not None and (last is None or str(last) < str(first))):
         schema["description"] = (
             f"The assessment period, {_PERIOD_SHAPES[kind]}. No {kind.value} lies wholly within "

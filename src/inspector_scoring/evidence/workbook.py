@@ -151,10 +151,11 @@ class Workbook:
         reader = _Reader(self, rules, exports)
         tree = reader.read()
         read = Evidence(tree, reader.cells, tuple(reader.left_out), tuple(exports))
-        if reader.problems.problems:
-            raise InvalidInputError([read.in_export(problem) for problem in reader.problems.problems])
-        return read
+        return attrs.evolve(read, problems=tuple(map(read.in_export, reader.problems.problems)))
 
+
+#: what the checks of a tree say of a value a cell's problem left out of it
+_LEFT_OUT = frozenset(message.code for message in (M.MISSING_EVIDENCE, M.KEY_MISSING, M.AT_LEAST_ONE))
 
 #: the placeholders that name another place of the evidence file (a key, a key path), by the
 #: code of their message (elsewhere ``other`` and ``first`` name a township or a person)
@@ -178,6 +179,19 @@ class Evidence:
     left_out: tuple[LeftOut, ...]
     #: positioning exports read with the workbook: a problem at one of their cells is theirs
     exports: tuple[Export, ...] = ()
+    #: what could not be read, at its cell: the tree leaves it out, and is checked all the same
+    #: for every other problem (:meth:`report`)
+    problems: tuple[Problem, ...] = ()
+
+    def report(self, found: list[Problem]) -> list[Problem]:
+        """The problems of the workbook: those of its cells, then ``found`` (by the checks of its
+        tree, at their cells already) but for what follows from a cell left out: evidence or a
+        key said missing, a place already named."""
+        if not self.problems:
+            return found
+        places = {problem.path for problem in self.problems}
+        kept = [problem for problem in found if problem.code not in _LEFT_OUT and problem.path not in places]
+        return [*self.problems, *kept]
 
     def locate(self, problem: Problem) -> Problem:
         """A problem found at a key path of the tree, moved to the cell it came from; a place
@@ -671,6 +685,9 @@ class _Reader:
         self.tried: set[tuple[int, str]] = set()
         #: whether 人员 could be read (else no row can be told whose it is, and none is blamed)
         self.roster = False
+        #: whether the header of 计数 or of an event sheet had a problem: a column passed over,
+        #: whose metrics are then not said missing as well
+        self.headers_damaged = False
         #: each event kind's sheet title, and the kinds by the names their sheets may have
         self.kinds: dict[str, Kind] = {}
         for kind_id in rules.event_kinds():
@@ -748,7 +765,6 @@ class _Reader:
         columns = _Columns()
         header = sheet.rows[0] if sheet.rows else ()
         listed = [*known, *aliases]
-        before = len(self.problems.problems)
         for column, value in enumerate(header):
             where = sheet.where(0, column)
             text = read_text(self.problems, where, value)
@@ -774,10 +790,12 @@ class _Reader:
                 self.problems.add(where, M.COLUMN_TWICE, value=quote(text))
                 continue
             target[key] = column
-        for name in required:
-            if known[name] not in columns.at:
-                self.problems.add(sheet.where(0, len(header)), M.COLUMN_MISSING, value=quote(name))
-        return columns if len(self.problems.problems) == before else None
+        missing = [name for name in required if known[name] not in columns.at]
+        for name in missing:
+            self.problems.add(sheet.where(0, len(header)), M.COLUMN_MISSING, value=quote(name))
+        # A column not known (or twice) is said and passed over: the others are read all the
+        # same, so that every problem of the sheet is said at once.
+        return None if missing else columns
 
     def _rows(self, sheet: Sheet) -> Iterator[int]:
         """The rows after the header, blank rows left out."""
@@ -1060,7 +1078,9 @@ class _Reader:
         for metric in self.rules.metrics:
             names.setdefault(metric.id, metric.id)
             names.setdefault(metric.title, metric.id)
+        before = len(self.problems.problems)
         columns = self._header(sheet, names)
+        self.headers_damaged |= len(self.problems.problems) > before
         if columns is None or not self._who_columns(sheet, columns, by_card=False):
             return set()
         metrics = [key for key in columns.at if key not in WHO_COLUMNS.values()]
@@ -1088,9 +1108,11 @@ class _Reader:
         known = dict(EVENT_COLUMNS)
         for field, header in kind.fields:
             known[header] = field
+        before = len(self.problems.problems)
         columns = self._header(
             sheet, known, required=("时间",), extras=True, typos=typos, aliases=dict(kind.aliases)
         )
+        self.headers_damaged |= len(self.problems.problems) > before
         if columns is None or not self._who_columns(sheet, columns, by_card=True):
             return
         time_of_day = self._needs_time(kind.id)
@@ -1171,8 +1193,9 @@ class _Reader:
 
     def _silent_metrics(self, present: set[str], counted: set[str]) -> None:
         """Every metric a rule uses must come from somewhere: its kind's sheet, a 计数 column or
-        its default. A metric with a default and no sheet is given its default in counts."""
-        if not self.roster:
+        its default. A metric with a default and no sheet is given its default in counts. (Not
+        said after a header's problem: a column misnamed is said there.)"""
+        if not self.roster or self.headers_damaged:
             return
         for metric in self.rules.used_metrics():
             if metric.kind is not None and metric.kind in present:

@@ -109,7 +109,7 @@ def _assess(opened: Source, rules: Ruleset | None, rule_problems: list[Problem])
     evidence's own and those against the rules."""
     check = Check(opened.tree, rules, source=opened.name, owned=opened.owned)
     results: list[InspectorResult] = []
-    if rules is None or rule_problems or check.info is None:
+    if rules is None or rule_problems or check.info is None or opened.unreadable:
         for _ in check.inspectors():  # the checks alone, for their problems
             pass
     else:
@@ -122,7 +122,7 @@ def _assess(opened: Source, rules: Ruleset | None, rule_problems: list[Problem])
                 if check.clean:
                     results.append(score(measured, period_days, recorder))
     repeated = check.needs_exact(opened.strings)
-    if not check.clean or rule_problems or repeated:
+    if not check.clean or rule_problems or repeated or opened.unreadable:
         problems = check.report(rule_problems)
         # The file again, so that a key given twice is named where it is (a file without such
         # a key is not checked twice).
@@ -132,8 +132,9 @@ def _assess(opened: Source, rules: Ruleset | None, rule_problems: list[Problem])
             for _ in again.inspectors():
                 pass
             problems = again.report(rule_problems)
-        if problems:
-            raise InvalidInputError(opened.locate(problems))
+        located = opened.locate(problems)  # (with the cells of a workbook that could not be read)
+        if located:
+            raise InvalidInputError(located)
     assert rules is not None  # (no problems: the rules were chosen)
     assert check.info is not None
     evidence = EvidenceInfo(opened.name, opened.fingerprint(), check.info, opened.cells)
