@@ -161,6 +161,24 @@ def test_printed_notice_has_every_name_score_total_grade_period_and_signature(
     _assert_rows_period_and_signature(document, _printed(document, tmp_path))
 
 
+def test_printed_names_and_mines_of_usual_length_stay_on_one_line(tmp_path: Path) -> None:
+    """A name of five characters (司马相如五) and a mine of nine (石门坎煤矿有限公司) once folded
+    on paper although the item columns had room; names up to 8 characters and mines up to 12
+    now keep to one line: each row's number, name and mine are the first three words of one
+    line of the page."""
+    rules = isc.default_rules()
+    data = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
+    data["inspectors"][0]["name"] = "司马相如五"
+    data["inspectors"][1]["mine"] = "石门坎煤矿有限公司"
+    data["inspectors"][2]["name"] = "欧阳娜仁托娅"
+    data["inspectors"][2]["mine"] = "攀枝花市大田镇新华煤矿"
+    evidence = isc.load_evidence(data, rules=rules)
+    document = build_notice(isc.score_evidence(rules, evidence), publish_on=date(2021, 4, 6)).document()
+    lines = [line.split() for line in _pdf_text(_printed(document, tmp_path)).splitlines()]
+    for row in document.rows:
+        assert list(row.cells[:3]) in [words[:3] for words in lines], row.cells[1]
+
+
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_the_drawing_drawn_by_chromium_holds_every_row_and_the_signature(name: str, tmp_path: Path) -> None:
     """The SVG as Chromium draws it, set in a page and printed (an SVG file printed alone is cut

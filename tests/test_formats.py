@@ -205,6 +205,18 @@ def test_markdown_shows_links_images_headings_and_line_breaks_as_text() -> None:
     assert "\\\\x1b\\[31m红" in text  # the escape is shown: a backslash, then x1b
 
 
+@pytest.mark.parametrize("issuer", ["---", "-- -", "-", "- 乡政府"])
+def test_markdown_makes_no_rule_or_heading_of_a_dash(issuer: str) -> None:
+    """An issuer of dashes was written as it is: ``---`` alone on the 落款's line is a thematic
+    break (the issuer gone, a rule drawn), and under the line before it a setext heading. Every
+    line that starts with ``-`` from the inputs now starts with ``\\-``, shown as the dash."""
+    data = copy.deepcopy(WUBEN)
+    data["assessment"]["issuer"] = issuer
+    lines = render_markdown(_notice(data).document()).splitlines()
+    assert f"\\{issuer}" in [line.rstrip() for line in lines]
+    assert not any(line.startswith("-") and line.strip("- ") == "" for line in lines)
+
+
 def test_markdown_makes_no_bare_link() -> None:
     """GitHub's Markdown links a bare http://… or www.… even without brackets, after a Chinese
     character or a digit too: each is broken by an escape that shows as the character itself

@@ -45,9 +45,8 @@ def _unlink(match: re.Match[str]) -> str:
 
 
 # What would start a block at the start of a line: a heading (#), a list (- + 1. 1)), a setext
-# underline (=),
-# or an indented code block (spaces).
-_BLOCK_START = re.compile(r"^( *)(?:([=#]|[-+](?= |$))|(\d{1,9})([.)])(?= |$))?")
+# underline (= or -, which --- also is: a thematic break), or an indented code block (spaces).
+_BLOCK_START = re.compile(r"^( *)(?:([=#-]|\+(?= |$))|(\d{1,9})([.)])(?= |$))?")
 
 
 def _unblock(match: re.Match[str]) -> str:
