@@ -7,6 +7,7 @@ import copy
 import csv
 import io
 import json
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 import zipfile
@@ -377,6 +378,42 @@ def test_xlsx_merged_lines_stay_text(township: str) -> None:
     cells = _sheet(_notice(data).document())
     assert cells["A1"].value == f"{township}2021年3月驻矿安监员考核结果公示"
     assert cells["A1"].data_type == "s"
+
+
+def test_xlsx_names_and_mines_are_never_cut_off_in_print() -> None:
+    """The name and mine columns are as wide as their widest text (a CJK character is two
+    widths), at most 30, and fold what is longer: a mine of 27 characters once printed as its
+    first ten. Hand-worked: 青杠坪煤矿 is 10 widths, + 2 = 12 < 14 (the least); the long mine is
+    54 widths: the column is 30, and its row two lines high or more."""
+    data = copy.deepcopy(WUBEN)
+    long_mine = "攀枝花市仁和区太平乡大田镇青杠坪村第三煤矿有限责任公司"
+    data["inspectors"][0]["mine"] = long_mine
+    sheet = _sheet(_notice(data).document())
+    assert sheet.column_dimensions["B"].width == pytest.approx(10, abs=1)
+    assert sheet.column_dimensions["C"].width == pytest.approx(30, abs=1)
+    cell = next(cell for row in sheet.iter_rows() for cell in row if cell.value == long_mine)
+    assert cell.alignment.wrap_text
+    assert sheet.row_dimensions[cell.row].height >= 27  # (two lines: 28 points, as stored 27.75)
+
+
+def test_xlsx_a_text_over_a_cells_limit_says_what_is_left_out() -> None:
+    """A cell holds 32,767 characters; XlsxWriter cuts a longer text short without a word. The
+    deductions of an inspector with 3,000 absences (42,000 characters of refs) stop after a
+    whole ref and say that the rest is left out and where it is."""
+    data = copy.deepcopy(WUBEN)
+    del data["inspectors"][0]["counts"]["absences"]
+    data["inspectors"][0]["events"] = [
+        {"kind": "absence", "at": f"2021-03-{1 + n % 28:02d}", "ref": f"抽查记录#{n:06d}"}
+        for n in range(3000)
+    ]
+    workbook = render_xlsx(_notice(data).document(), created=APRIL_6)
+    with zipfile.ZipFile(io.BytesIO(workbook)) as parts:
+        strings = parts.read("xl/sharedStrings.xml").decode("utf-8")
+    cut = next(
+        text for text in re.findall(r"<t[^>]*>([^<]*)</t>", strings, flags=re.DOTALL) if len(text) > 30000
+    )
+    assert len(cut) <= 32_767
+    assert re.search(r"、抽查记录#\d{6}、……（以下超出单元格长度，未列出；全文见公示网页或 CSV 文件）$", cut)
 
 
 def test_xlsx_is_a_score_sheet_set_up_for_a4() -> None:

@@ -40,6 +40,29 @@ def _decimals(text: str) -> int:
     return len(text.partition(".")[2])
 
 
+#: the tallest a row can be (points): a spreadsheet program refuses more
+_TALLEST = 409
+#: the widest the name and mine columns grow (in character widths); a longer text folds
+_WIDEST = 30
+#: the most characters a spreadsheet cell holds (Excel's limit, which XlsxWriter enforces by
+#: cutting the text short without a word)
+_CELL_MOST = 32_767
+_CUT = "……（以下超出单元格长度，未列出；全文见公示网页或 CSV 文件）"
+
+
+def _fitted(lines: list[str]) -> str:
+    """The lines in one cell: what fits, the line that does not fit up to the last 、 or ， that
+    does (between two refs), then a word saying that the rest is left out and where it is;
+    never a text cut short without a word."""
+    text = "\n".join(lines)
+    if len(text) <= _CELL_MOST:
+        return text
+    room = _CELL_MOST - len(_CUT)
+    head = text[:room]
+    cut = max(head.rfind("、"), head.rfind("，"), head.rfind("\n"))
+    return head[: cut + 1 if cut > 0 else room] + _CUT
+
+
 _SUMMARY = ("乡镇", "考核期", "考核细则")  # the facts said under the title; the others go at the foot
 
 
@@ -57,7 +80,7 @@ class _Sheet:
         self.title = self.format(bold=True, font_size=16, align="center")
         self.info = self.format(font_size=10)
         self.head = self.format(bold=True, align="center", border=1, text_wrap=True, bg_color="#E8EDF3")
-        self.text = self.format(border=1)
+        self.text = self.format(border=1, text_wrap=True)  # (a name or mine wider than its column)
         self.center = self.format(border=1, align="center")
         self.words = self.format(border=1, text_wrap=True, valign="top", font_size=10)
         self.veto = self.format(border=1, align="center", bold=True, font_color="#A4001D")
@@ -110,7 +133,7 @@ class _Sheet:
         lines = 1
         for n, (cell, value, note) in enumerate(zip(record.cells, record.values, notes, strict=True)):
             if isinstance(cell, tuple):
-                self.work.write_string(self.row, n, "\n".join(shown(line) for line in cell), self.words)
+                self.work.write_string(self.row, n, _fitted([shown(line) for line in cell]), self.words)
                 # a line of the deductions column holds about 110 cells of text
                 lines = max(lines, sum(text_cells(line) // 110 + 1 for line in cell))
             elif value is not None:
@@ -120,9 +143,11 @@ class _Sheet:
                 self.work.write_string(self.row, n, shown(cell), self.veto if flagged else self.center)
             else:
                 self.work.write_string(self.row, n, shown(cell), self.text if n <= 2 else self.words)
+                if n in (1, 2):  # (folded within its column, as wide as _WIDEST allows)
+                    lines = max(lines, -(-(text_cells(shown(cell)) + 2) // _WIDEST))
             if note:
                 self.work.write_comment(self.row, n, shown(note), {"x_scale": 2, "font_name": _FONT})
-        self.work.set_row(self.row, max(20, 14 * lines))
+        self.work.set_row(self.row, min(_TALLEST, max(20, 14 * lines)))
         self.row += 1
 
     def widths(self) -> None:
@@ -130,7 +155,11 @@ class _Sheet:
         rows = self.document.data_rows
         for n, text in enumerate(self.header):
             if n <= 2:
-                width = (6, 10, 14)[n]
+                # as wide as the widest name or mine (a CJK character is two), _WIDEST at most:
+                # printed, a name or a mine is never cut off at the column's edge
+                cells = [record.cells[n] for record in rows]
+                widest = max((text_cells(shown(cell)) for cell in cells if isinstance(cell, str)), default=0)
+                width = min(max((6, 10, 14)[n], widest + 2), _WIDEST)
             elif n in self.items:
                 width = 12
             elif any(isinstance(record.cells[n], tuple) for record in rows):
