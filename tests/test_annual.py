@@ -188,6 +188,19 @@ def test_the_year_so_far_speaks_of_a_cumulative_grade_not_an_annual_one() -> Non
 FAILING = {"absences": 3, "entries": 13}  # 60 − 4 − 40 = 56: 不合格
 
 
+def test_an_outcome_of_the_years_grade_names_the_grade_not_every_month() -> None:
+    """56 (不合格) every month: 年度考核不合格的，建议解聘 applies. The notice's line and the data
+    export's cell (CSV, score sheet) say it by the year's grade, 年度等次为不合格: the cell once
+    listed all twelve months, as if each had caused it."""
+    from datetime import date  # noqa: PLC0415
+
+    annual = year(lambda m: [person(1, **FAILING)])
+    document = build_annual_notice(annual, publish_on=date(2022, 1, 5))
+    cell = document.data_rows[0].cells[-1]
+    assert "年度考核不合格的，建议解聘（年度等次为不合格）" in cell
+    assert "【结果运用】“年度考核不合格的，建议解聘”：年度等次为不合格。" in document.sections[0].lines
+
+
 def test_a_vetoed_month_does_not_raise_a_lower_year() -> None:
     """56 (不合格) every month and a veto in January: the year stays 不合格, the cap does not lift it."""
     result = only(year(lambda m: [person(1, **FAILING, falsified=1 if m == 1 else 0)]))

@@ -7,7 +7,14 @@ from decimal import Decimal
 
 from ..numbers import format_fixed
 from ..rules.model import OutcomeKind
-from ..scoring.annual import AnnualAssessment, AnnualResult, MonthResult, describe_method, grade_word
+from ..scoring.annual import (
+    AnnualAssessment,
+    AnnualResult,
+    MonthResult,
+    OutcomeHit,
+    describe_method,
+    grade_word,
+)
 from .document import Column, Document, Record, Row, Section
 from .notice import chinese_date, mask_name, panel_members, posting, prose_terms
 
@@ -63,6 +70,15 @@ def _lines(annual: AnnualAssessment, result: AnnualResult) -> tuple[str, ...]:
     return tuple(lines) or ("无一票否决，无结果运用事项。",)
 
 
+def _outcome_cell(annual: AnnualAssessment, result: AnnualResult, hit: OutcomeHit) -> str:
+    """An outcome as the data export's cell says it: with the months that caused it, or (one
+    that the year's grade caused) with that grade, not every month of the year."""
+    kind = next((outcome.kind for outcome in annual.ruleset.outcomes if outcome.id == hit.id), None)
+    if kind is OutcomeKind.ANNUAL:
+        return f"{hit.text}（{grade_word(to_date=annual.to_date)}为{result.grade}）"
+    return f"{hit.text}（{'、'.join(str(p) for p in hit.months)}）"
+
+
 def build_annual_notice(
     annual: AnnualAssessment, /, *, publish_on: date, mask_names: bool = False
 ) -> Document:
@@ -107,9 +123,7 @@ def build_annual_notice(
                     total,
                     result.grade,
                     result.reason,
-                    tuple(
-                        f"{hit.text}（{'、'.join(str(p) for p in hit.months)}）" for hit in result.outcomes
-                    ),
+                    tuple(_outcome_cell(annual, result, hit) for hit in result.outcomes),
                 ),
                 (
                     Decimal(number),
