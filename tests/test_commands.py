@@ -179,7 +179,7 @@ def test_check_summarises_the_default_rules(run_score: Run) -> None:
     """`score check` shows items, points and published wording, and has no warnings for the default."""
     done = run_score("check", ROOT / "rules" / "default.toml")
     assert done.returncode == 0, done.stderr
-    assert "1. 24小时在矿驻矿 [on_site] 20分" in done.stdout
+    assert "1. 24小时在矿驻矿 [on_site] 20 points" in done.stdout
     assert "每月下井少于15次的，每少1次扣2分" in done.stdout
     assert done.stdout.rstrip().endswith("No warnings.")
 

@@ -556,13 +556,33 @@ def test_a_problem_the_check_finds_is_reported_at_the_cell_it_came_from(tmp_path
 
 
 def test_a_kind_without_its_sheet_is_missing_evidence_at_that_sheet(tmp_path: Path) -> None:
-    """No 表彰记录 sheet and no 计数 column: the commendations metric has no evidence."""
+    """No 表彰记录 sheet and no 计数 column: the commendations metric has no evidence. The people
+    are listed as each language lists (张德明, 刘春燕 / 张德明、刘春燕); a name two inspectors share
+    is said with the id (李明 (QJ-03))."""
     sheets = month()
     del sheets["表彰记录"]
     assert _problems(tmp_path, sheets) == [
-        '表彰记录: missing evidence for metric "commendations" (受县级以上表彰次数) of 张德明、刘春燕: '
+        '表彰记录: missing evidence for metric "commendations" (受县级以上表彰次数) of 张德明, 刘春燕: '
         'add the sheet "表彰记录" (with no rows if nothing happened), or a column in 计数'
     ]
+    assert _problems(tmp_path, sheets, lang="zh") == [
+        '表彰记录: 指标 "commendations"（受县级以上表彰次数）缺少证据，涉及 张德明、刘春燕：'
+        '请添加工作表 "表彰记录"（没有发生可只留表头），或在计数表中加一列'
+    ]
+    sheets["人员"] += [["QJ-03", "李明"], ["QJ-04", "李明"], ["QJ-05", "王五"]]
+    english, chinese = (
+        next(line for line in _problems(tmp_path, sheets, lang=lang) if line.startswith("表彰记录"))
+        for lang in ("en", "zh")
+    )
+    assert english == (
+        '表彰记录: missing evidence for metric "commendations" (受县级以上表彰次数) of 张德明, 刘春燕, '
+        '李明 (QJ-03) and 2 more: add the sheet "表彰记录" (with no rows if nothing happened), '
+        "or a column in 计数"
+    )
+    assert chinese.startswith(
+        '表彰记录: 指标 "commendations"（受县级以上表彰次数）缺少证据，'
+        "涉及 张德明、刘春燕、李明（QJ-03）等2人："
+    )
 
 
 def test_unknown_sheets_and_missing_required_ones(tmp_path: Path) -> None:

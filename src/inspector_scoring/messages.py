@@ -740,7 +740,10 @@ NO_WHO_COLUMN_CARD = Message(
     "workbook.no_who_column_card", "needs a column 编号, 姓名 or 卡号 saying which inspector"
 )
 COUNT_TWICE = Message("workbook.count_twice", "this inspector's count is given already (at {first})")
-AND_MORE = Message("workbook.and_more", " and {count} more")
+WHO_AND_MORE = Message("workbook.who_and_more", "{names} and {count} more")
+#: an inspector named with the id, where the roster has another of the same name
+NAME_AND_ID = Message("workbook.name_and_id", "{name} ({id})")
+POINTS = Message("word.points", "{points} points")
 MISSING_IN_COUNTS = Message(
     "workbook.missing_in_counts",
     "missing evidence for metric {metric} ({title}) of {who}: give it in a column of this sheet",

@@ -37,7 +37,7 @@ from .. import messages as M
 from .._readers import check_keys, check_schema, join, read_str, read_table
 from ..errors import Collector, InvalidInputError, Problem
 from ..files import read_bytes
-from ..i18n import quote
+from ..i18n import Listing, quote
 from ..layout import EVENT_COLUMNS
 from ..rules.model import Kind
 
@@ -183,9 +183,7 @@ def read_export(path: str, mapping: ColumnMapping, /) -> Export:
         if headers <= texts:
             return Export(name, tuple(rows[first:]), first, mapping, path, sheet)
     problems = Collector(path)
-    problems.add(
-        "", M.EXPORT_NO_HEADER, columns="、".join(map(quote, sorted(headers))), mapping=mapping.source
-    )
+    problems.add("", M.EXPORT_NO_HEADER, columns=Listing(map(quote, sorted(headers))), mapping=mapping.source)
     raise InvalidInputError(problems.problems)
 
 

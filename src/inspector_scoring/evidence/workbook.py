@@ -25,7 +25,7 @@ import attrs
 from .. import messages as M
 from .._readers import full_width, join, one_edit, suggest
 from ..errors import Collector, InvalidInputError, Problem
-from ..i18n import REGISTRY, Text, quote
+from ..i18n import REGISTRY, Listing, Text, quote
 from ..layout import (
     ASSESSMENT,
     ASSESSMENT_HEADER,
@@ -1007,7 +1007,7 @@ class _Reader:
                     hint=suggest(self.problems, name, self.by_name),
                 )
             else:
-                ids = "、".join(quote(str(self.inspectors[n].get("id"))) for n in found)
+                ids = Listing(quote(str(self.inspectors[n].get("id"))) for n in found)
                 self.problems.add(name_cell, M.NAME_SHARED, value=quote(name), ids=ids)
             return None
         first = id_cell or name_cell or card_cell or sheet.where(row, 0)
@@ -1191,6 +1191,13 @@ class _Reader:
             for metric in self.rules.metrics
         )
 
+    def _who_named(self, person: Mapping[str, Any]) -> str | Text:
+        """An inspector as a message names them: by name, with the id where another has it too."""
+        name = str(person.get("name", person.get("id", "?")))
+        if len(self.by_name.get(name, ())) > 1:
+            return M.NAME_AND_ID(name=name, id=str(person.get("id")))
+        return name
+
     def _silent_metrics(self, present: set[str], counted: set[str]) -> None:
         """Every metric a rule uses must come from somewhere: its kind's sheet, a 计数 column or
         its default. A metric with a default and no sheet is given its default in counts. (Not
@@ -1208,9 +1215,10 @@ class _Reader:
                     for person in lacking:  # events are listed, so the default must be said
                         person.setdefault("counts", {})[metric.id] = _plain(metric.default)
                 continue
-            who = "、".join(str(person.get("name", person.get("id", "?"))) for person in lacking[:3])
+            names = Listing(map(self._who_named, lacking[:3]))
+            who: Listing | Text = names
             if len(lacking) > 3:
-                who += M.AND_MORE.render(count=len(lacking) - 3)
+                who = M.WHO_AND_MORE(names=names, count=len(lacking) - 3)
             if metric.kind is None:
                 self.problems.add(
                     COUNTS, M.MISSING_IN_COUNTS, metric=quote(metric.id), title=metric.title, who=who

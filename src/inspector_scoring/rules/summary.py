@@ -61,7 +61,7 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
     if rules.issuer:
         lines.append(M.CHECK_ISSUER.render(issuer=rules.issuer))
     if rules.basis:
-        lines.append(M.CHECK_BASIS.render(basis="、".join(rules.basis)))
+        lines.append(M.CHECK_BASIS.render(basis=Listing(rules.basis)))
     if rules.night:
         lines.append(
             M.CHECK_NIGHT.render(
@@ -70,7 +70,7 @@ def summarise_rules(rules: Ruleset, /) -> list[str]:
         )
     lines += ["", M.CHECK_ITEMS.render()]
     for n, item in enumerate(rules.items, start=1):
-        lines.append(f"  {n}. {item.title} [{item.id}] {num(item.points)}分")
+        lines.append(f"  {n}. {item.title} [{item.id}] {M.POINTS.render(points=num(item.points))}")
         for rule in item.rules:
             metric = rules.metric(rule.metric)
             trigger = _trigger(rule, metric.unit) + _minimum(rules, metric)
