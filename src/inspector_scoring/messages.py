@@ -461,8 +461,12 @@ JSON_EXPECTING_VALUE = Message("json.expecting_value", "Expecting value")
 JSON_EXPECTING_COMMA = Message("json.expecting_comma", "Expecting ',' delimiter")
 JSON_EXPECTING_COLON = Message("json.expecting_colon", "Expecting ':' delimiter")
 JSON_EXPECTING_NAME = Message("json.expecting_name", "Expecting property name enclosed in double quotes")
-JSON_UNTERMINATED_STRING = Message("json.unterminated_string", "Unterminated string starting at")
-JSON_CONTROL_CHARACTER = Message("json.control_character", "Invalid control character at")
+JSON_UNTERMINATED_STRING = Message(
+    "json.unterminated_string", "a text starting here has no closing double quote"
+)
+JSON_CONTROL_CHARACTER = Message(
+    "json.control_character", "an invisible control character here (a text cannot break a line or hold a tab)"
+)
 JSON_INVALID_ESCAPE = Message("json.invalid_escape", "Invalid \\escape")
 JSON_INVALID_U_ESCAPE = Message("json.invalid_u_escape", "Invalid \\uXXXX escape")
 JSON_EXTRA_DATA = Message("json.extra_data", "Extra data")

@@ -19,7 +19,17 @@ __all__ = ["ascii_for", "json_reason", "toml_reason"]
 
 #: what a Chinese input method types in place of ASCII punctuation, besides the full-width
 #: forms U+FF01-FF5E: curly quotes, the ideographic space and full stop
-_TYPED_FOR = {"“": '"', "”": '"', "‘": "'", "’": "'", "\u3000": " ", "。": "."}
+_TYPED_FOR = {
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "\u3000": " ",
+    "。": ".",
+    "、": ",",  # (the enumeration comma, typed between list items)
+    "【": "[",  # (the brackets a Chinese input method types for [ and ])
+    "】": "]",
+}
 
 
 def ascii_for(char: str) -> str | None:
