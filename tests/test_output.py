@@ -221,6 +221,25 @@ def test_output_to_a_device_writes_to_it_and_leaves_it_a_device(tmp_path: Path, 
     assert not Path(os.devnull).is_file()
 
 
+def test_output_into_a_folder_that_does_not_exist_says_so(
+    tmp_path: Path, evidence: Path, run_score: Run
+) -> None:
+    """The system's "No such file or directory" of a file that was to be made named the wrong
+    thing: it is the folder that is missing, and the message says which, in both languages."""
+    target = tmp_path / "no-such-folder" / "notice.txt"
+    done = run_score(evidence, "--output", target, "--lang", "en")
+    assert (done.returncode, done.stderr) == (
+        1,
+        f'{target}: cannot write: there is no folder "{target.parent}"\n',
+    )
+    done = run_score("template", "--output", target.with_suffix(".xlsx"), "--lang", "zh")
+    assert (done.returncode, done.stderr) == (
+        1,
+        f'{target.with_suffix(".xlsx")}: 无法写入：文件夹 "{target.parent}" 不存在\n',
+    )
+    assert not target.parent.exists()
+
+
 def test_a_rule_file_linked_into_the_rule_folder_is_an_input(
     evidence: Path, tmp_path: Path, run_score: Run
 ) -> None:

@@ -228,6 +228,7 @@ DUPLICATE_PROBLEM = Message("cases.duplicate_problem", "duplicate problem {value
 
 # -- results (score verify) -----------------------------------------------------
 
+NO_SUCH_FOLDER = Message("output.no_such_folder", "cannot write: there is no folder {folder}")
 NOT_A_RESULT = Message("verify.not_a_result", "not a JSON result: {reason}")
 RESULT_OF_A_YEAR = Message(
     "verify.result_of_a_year",

@@ -326,6 +326,13 @@ def emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> int
         raise  # the reader went away: quietly, in main
     except OSError as error:
         where = output if output is not None else M.STANDARD_OUTPUT.render()
+        if error.errno == errno.ENOENT and output is not None:
+            folder = os.path.dirname(output) or "."
+            if not os.path.isdir(folder):
+                # (the system says "no such file" of a file it was to make: it is the folder)
+                from ..i18n import quote  # noqa: PLC0415
+
+                raise fail(where, "", M.NO_SUCH_FOLDER(folder=quote(folder, most=4096))) from None
         raise fail(where, "", M.CANNOT_WRITE(reason=os_reason(error))) from None
     return 0
 
