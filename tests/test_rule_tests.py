@@ -202,6 +202,19 @@ def test_invalid_evidence_fails_a_case_that_expects_results(tmp_path: Path) -> N
     )
 
 
+def test_invalid_evidence_in_a_file_of_its_own_is_named_by_it(tmp_path: Path) -> None:
+    """Evidence given as a file (saved from Notepad in GBK): each problem names that file, as
+    score does, so that the clerk knows which of the case's files to save again."""
+    (tmp_path / "gbk.json").write_bytes('{"schema": 1, "assessment": {"township": "太平乡"}}'.encode("gbk"))
+    text = '[[cases]]\nname = "gbk"\nevidence = "gbk.json"\n[cases.expect.A]\ntotal = 1\n'
+    (result,) = run(write(tmp_path, text))
+    assert result.differences == (
+        "evidence is invalid: gbk.json: not UTF-8 text (byte 46): it looks like GBK/GB18030 (as Windows "
+        "Notepad and Excel save Chinese text); save it again as UTF-8 (in Notepad: File > Save As > "
+        "Encoding: UTF-8)",
+    )
+
+
 # -- expected errors ---------------------------------------------------------------
 
 BAD_KIND = '[{ kind = "undergound", at = "2021-03-02T23:15:00" }]'

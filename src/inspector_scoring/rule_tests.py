@@ -399,8 +399,13 @@ def _run_case(rules: Ruleset, case: Case) -> CaseResult:
         if case.expects_errors:
             differences = _compare_problems(case, error.problems)
         else:
+            # (evidence in a file of its own: its problems name that file, as score does)
+            named = isinstance(case.evidence, Path)
             differences = [
-                M.CASE_EVIDENCE_INVALID.render(problem=_shown(problem)) for problem in error.problems
+                M.CASE_EVIDENCE_INVALID.render(
+                    problem=f"{Path(problem.file).name}: {_shown(problem)}" if named else _shown(problem)
+                )
+                for problem in error.problems
             ]
         return CaseResult(case.name, not differences, tuple(differences))
     if case.errors is not None:
