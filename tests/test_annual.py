@@ -322,11 +322,17 @@ def test_missing_months_are_an_error() -> None:
 
 
 def test_a_month_given_twice_is_an_error() -> None:
-    """March twice: named with both files."""
+    """March twice: in two files, named with both; the same file named twice, said so (it once
+    read "2021-03 is given twice (also 03.json)" of 03.json itself)."""
     months = _months()
+    other = months[2]._replace(evidence=months[2].evidence._replace(source="03-copy.json"))
+    with pytest.raises(isc.InvalidInputError) as raised:
+        assess_year([*months, other])
+    assert str(raised.value) == "03-copy.json: assessment.period: 2021-03 is given twice (also 03.json)"
     with pytest.raises(isc.InvalidInputError) as raised:
         assess_year([*months, months[2]])
-    assert str(raised.value) == "03.json: assessment.period: 2021-03 is given twice (also 03.json)"
+    assert raised.value.lines("en") == ["03.json: this file is given twice"]
+    assert raised.value.lines("zh") == ["03.json: 同一个文件给出了两次"]
 
 
 def test_another_township_is_an_error() -> None:

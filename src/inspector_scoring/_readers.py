@@ -361,10 +361,11 @@ def check_order(problems: Collector, path: str, earlier: str, start: date | None
 
 def check_schema(problems: Collector, table: Mapping[str, Any], supported: int) -> None:
     """Report a ``schema`` other than the supported format version (when it is given)."""
-    if "schema" in table and as_number(table["schema"]) != supported:
-        problems.add(
-            "schema", M.SCHEMA_UNSUPPORTED, value=shown(problems, table["schema"]), supported=supported
-        )
+    given = table.get("schema")
+    if isinstance(given, str) and given.strip() == str(supported):  # ("schema": "1")
+        problems.add("schema", M.SCHEMA_QUOTED, value=shown(problems, given), supported=supported)
+    elif "schema" in table and as_number(given) != supported:
+        problems.add("schema", M.SCHEMA_UNSUPPORTED, value=shown(problems, given), supported=supported)
 
 
 def check_unique(problems: Collector, path: str, value: str, seen: dict[str, str], what: Message) -> None:

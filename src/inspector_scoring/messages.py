@@ -47,6 +47,7 @@ NOT_UTF8_UTF16 = Message(
     "again as UTF-8 (in Notepad: File > Save As > Encoding: UTF-8)",
 )
 INVALID_TOML = Message("file.invalid_toml", "invalid TOML: {reason}")
+FILE_EMPTY = Message("file.empty", "the file is empty: it holds nothing, or only spaces and line breaks")
 INVALID_JSON = Message("file.invalid_json", "invalid JSON: {reason} (at line {line}, column {column})")
 INVALID_JSON_NUMBER = Message("file.invalid_json_number", "invalid JSON: {reason}")
 FULL_WIDTH_IN_JSON = Message(
@@ -68,6 +69,9 @@ KEY_UNKNOWN = Message("key.unknown", "unknown key{hint}")
 KEY_MISSING = Message("key.missing", "missing required key")
 KEY_DUPLICATE = Message("key.duplicate", "duplicate key")
 MUST_BE = Message("value.must_be", "must be {what}, got {value}")
+SCHEMA_QUOTED = Message(
+    "value.schema_quoted", "the format version is a number: write {supported} without quotes, got {value}"
+)
 EMPTY = Message("value.empty", "must not be empty")
 NOT_AN_ID = Message("value.not_id", "must be an id (a lowercase letter, then a-z 0-9 _ -), got {value}")
 NOT_NON_NEGATIVE = Message("number.not_non_negative", "must be a non-negative number, got {value}")
@@ -197,6 +201,7 @@ TOO_DEEP = Message("file.too_deep", "nests arrays and objects too deep: at most 
 NOT_A_MONTH = Message("annual.not_a_month", "{period} is not a month")
 OTHER_TOWNSHIP = Message("annual.other_township", "{township} is not {first} ({source})")
 OTHER_YEAR = Message("annual.other_year", "{period} is not in {year} ({source})")
+FILE_TWICE = Message("annual.file_twice", "this file is given twice")
 MONTH_TWICE = Message("annual.month_twice", "{period} is given twice (also {source})")
 MONTHS_MISSING = Message("annual.months_missing", "the year {year} needs every month; missing: {missing}")
 OTHER_NAME = Message("annual.other_name", "inspector {id} is {name} here but {other} in {period} ({source})")

@@ -163,6 +163,8 @@ def parse_json_text(text: str, *, exact: bool = False) -> object:
 def json_syntax(error: json.JSONDecodeError, text: str) -> Text:
     """The message for a JSON syntax error; it names a full-width character standing where
     JSON punctuation or a digit belongs, as a Chinese input method types them."""
+    if not text.strip():  # (nothing to read: not a syntax error at line 1, column 1)
+        return M.FILE_EMPTY()
     char = text[error.pos] if error.pos < len(text) else ""
     typed = ascii_for(char) if char else None
     if typed is not None:

@@ -142,7 +142,9 @@ def _check_months(months: Sequence[Assessment], *, to_date: bool) -> list[Proble
                     ),
                 )
             )
-        if info.period in seen:
+        if info.period in seen and seen[info.period].evidence.source == assessment.evidence.source:
+            problems.append(_problem(assessment, "", M.FILE_TWICE()))  # (the same file named twice)
+        elif info.period in seen:
             problems.append(
                 _problem(
                     assessment,
