@@ -401,6 +401,19 @@ def test_score_annual_command(run_score: Run, tmp_path: Path) -> None:
     ]
     table = run_score("annual", *paths, "--publish-on", "2022-01-05")
     assert "务本乡2021年度驻矿安监员考核结果公示" in table.stdout
+    # The CSV states its facts with the labels a month's CSV has (the rule file's wording and
+    # fingerprint apart), then each month's evidence.
+    csv = run_score("annual", *paths, "--publish-on", "2022-01-05", "--format", "csv").stdout
+    labels = [line.split(",")[0].strip('"') for line in csv.lstrip("\ufeff").splitlines()[1:8]]
+    assert labels == [
+        "乡镇",
+        "考核期",
+        "公示期",
+        "发布单位",
+        "考核细则",
+        "规则文件 sha256",
+        "1月证据文件 sha256",
+    ]
 
 
 def test_score_annual_reports_a_missing_month(run_score: Run, tmp_path: Path) -> None:

@@ -149,12 +149,11 @@ def build_annual_notice(
         )
     body, span, objection = posting(last, publish_on, rules.notice.working_days, rules.calendar)
     annual_grades = rules.annual.grades if rules.annual is not None else ()
-    schemes = []
-    for assessment in annual.months:
-        scheme = assessment.ruleset
-        line = f"规则文件：{scheme.title}（{scheme.version}），sha256：{scheme.sha256}"
-        if line not in schemes:
-            schemes.append(line)
+    # Each rule file the months were scored with, once (a year may change its scheme).
+    rulesets = list({assessment.ruleset.sha256: assessment.ruleset for assessment in annual.months}.values())
+    schemes = [
+        f"规则文件：{scheme.title}（{scheme.version}），sha256：{scheme.sha256}" for scheme in rulesets
+    ]
     evidence = [
         f"{assessment.evidence.assessment.period.index}月证据文件 sha256：{assessment.evidence.sha256}"
         for assessment in annual.months
@@ -217,7 +216,15 @@ def build_annual_notice(
             ("考核期", period_text),
             ("公示期", span.removeprefix("公示期：").removesuffix("。")),
             ("发布单位", body),
-            *(("规则文件", line.removeprefix("规则文件：")) for line in schemes),
+            # (labelled as a month's notice labels them, a pair for each rule file)
+            *(
+                fact
+                for scheme in rulesets
+                for fact in (
+                    ("考核细则", f"{scheme.title}（{scheme.version}）"),
+                    ("规则文件 sha256", scheme.sha256),
+                )
+            ),
             *(
                 (f"{a.evidence.assessment.period.index}月证据文件 sha256", a.evidence.sha256)
                 for a in annual.months
