@@ -22,7 +22,7 @@ from . import messages as M
 from ._readers import join, read_key, read_list, read_part, read_table
 from .errors import Collector, fail
 from .files import read_bytes
-from .i18n import Listing, Text
+from .i18n import SHOWN, Listing, Text, quote
 from .numbers import decimals_of, format_fixed
 from .numbers import format_number as num
 
@@ -251,32 +251,46 @@ def read_published(data: bytes, source: str) -> PublishedResult:
     for n, result in enumerate(tree["results"]):
         path = join("results", n)
         read_key(problems, join(path, "inspector"), result["inspector"], "name")
-        for key in ("total", "grade", "duty_days", "vetoes"):
+        for key in ("total", "grade", "duty_days"):
             read_key(problems, path, result, key)
-        _entries(problems, join(path, "vetoes"), result.get("vetoes"), ("id",))
+        _entries(problems, path, result, "vetoes", ("id",))
         items_path = join(path, "items")
         for k, item in enumerate(read_part(problems, path, result, "items", read_list) or []):
-            table = read_table(problems, join(items_path, k), item) or {}
-            for key in ("id", "title", "score", "hits"):
-                read_key(problems, join(items_path, k), table, key)
-            _entries(problems, join(join(items_path, k), "hits"), table.get("hits"), ("rule",))
+            table = read_table(problems, join(items_path, k), item)
+            if table is not None:
+                for key in ("id", "title", "score"):
+                    read_key(problems, join(items_path, k), table, key)
+                _entries(problems, join(items_path, k), table, "hits", ("rule",), lists=("refs",))
         bonus = read_part(problems, path, result, "bonus", read_table)
         if bonus is not None:
-            for key in ("applied", "hits"):
-                read_key(problems, join(path, "bonus"), bonus, key)
-            _entries(problems, join(join(path, "bonus"), "hits"), bonus.get("hits"), ("rule",))
+            read_key(problems, join(path, "bonus"), bonus, "applied")
+            _entries(problems, join(path, "bonus"), bonus, "hits", ("rule",), lists=("refs",))
     problems.raise_if_any()
     return PublishedResult(source=source, sha256=hashlib.sha256(data).hexdigest(), tree=tree)
 
 
-def _entries(problems: Collector, path: str, raw: object, keys: tuple[str, ...]) -> None:
-    """A list of objects (hits, vetoes), each with ``keys``; nothing when the list itself is missing."""
-    if raw is None:
-        return
-    for n, entry in enumerate(read_list(problems, path, raw) or []):
-        table = read_table(problems, join(path, n), entry) or {}
-        for key in keys:
-            read_key(problems, join(path, n), table, key)
+def _entries(
+    problems: Collector,
+    path: str,
+    table: Mapping[str, Any],
+    key: str,
+    keys: tuple[str, ...],
+    *,
+    lists: tuple[str, ...] = (),
+) -> None:
+    """``table[key]``: a list (hits, vetoes) of objects, each with ``keys`` and, where given,
+    each of ``lists`` a list (a hit's refs): the parts a comparison reads, never null."""
+    entries = read_part(problems, path, table, key, read_list)
+    for n, entry in enumerate(entries or []):
+        where = join(join(path, key), n)
+        found = read_table(problems, where, entry)
+        if found is None:
+            continue
+        for name in keys:
+            read_key(problems, where, found, name)
+        for name in lists:
+            if name in found:
+                read_list(problems, join(where, name), found[name])
 
 
 def load_published(name: str) -> PublishedResult:
@@ -290,9 +304,17 @@ def load_published(name: str) -> PublishedResult:
 def _shown(value: object) -> str:
     if value is None:
         return "—"
+    if isinstance(value, Decimal) and (not value.is_finite() or abs(value.adjusted()) >= _WRITTEN_OUT):
+        return str(value)  # (1E+999999999 as it is: written out, a billion digits)
     if isinstance(value, (Decimal, int)) and not isinstance(value, bool):
         return num(value)
-    return str(value)
+    return quote(value) if isinstance(value, str) and len(value) > SHOWN else str(value)
+
+
+#: the key paths said of a result that differs in nothing the notice shows
+_PATHS_SHOWN = 5
+#: the exponent from which a number in a result is shown as it is written, not in full
+_WRITTEN_OUT = 20
 
 
 def _shown_total(value: object, precision: int | None) -> str:
@@ -486,7 +508,18 @@ def _inspector_change(
                 )
             )
     if not scores and not reasons and old["total"] == new["total"] and old["grade"] == new["grade"]:
-        return None
+        # Nothing the notice shows changed; a result that differs all the same (an amount, a
+        # title, a key: hand-edited, or of another rule file) is said so, never "unchanged".
+        from .verify import differing_paths  # noqa: PLC0415 - one comparison of result trees
+
+        paths = differing_paths(old, new)
+        if not paths:
+            return None
+        shown = Listing(paths[:_PATHS_SHOWN])
+        more = len(paths) - _PATHS_SHOWN
+        reasons.append(
+            M.CHANGE_OTHER_MORE(paths=shown, count=more) if more > 0 else M.CHANGE_OTHER(paths=shown)
+        )
     scores += [
         _figure("total", _shown_total(old["total"], precision), _shown_total(new["total"], precision)),
         _figure("grade", _shown(old["grade"]), _shown(new["grade"])),

@@ -620,6 +620,10 @@ CHANGE_VETO_CHANGED = Message(
     "change.veto_changed",
     "[veto] “{text}”: before review: {before}; after review: {after}; the grade is at most {grade}.",
 )
+CHANGE_OTHER = Message("change.other", "[other] the two results differ besides, at {paths}.")
+CHANGE_OTHER_MORE = Message(
+    "change.other_more", "[other] the two results differ besides, at {paths} and {count} more place(s)."
+)
 CHANGE_NAME = Message("change.name", "[name] before review: {before}; corrected on review: {after}.")
 CHANGE_MINE = Message("change.mine", "[mine] before review: {before}; corrected on review: {after}.")
 #: a veto's metric and value when the rule file is not at hand (score diff reads results only)

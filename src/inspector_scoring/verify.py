@@ -15,7 +15,7 @@ never compared.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -151,36 +151,67 @@ def repeated_keys(problems: Collector, tree: object) -> None:
 def _differences(published: Mapping[str, Any], fresh: Mapping[str, Any]) -> list[Text]:
     """Every difference between the published tree and the recomputed one, in the order of the
     recomputed result (then what only the published one has), each at its key path."""
-    found: list[Text] = []
     ids = [entry["inspector"]["id"] for entry in fresh["results"]]
-    # Each entry: the key path's parts, what the result says, what is recomputed.
-    stack: list[tuple[tuple[str | int, ...], object, object]] = [((), published, fresh)]
+    found: list[Text] = []
+    for parts, said, computed in _walk(published, fresh, skip=_NOT_COMPARED):
+        if said is _ABSENT:
+            found.append(_missing(parts, computed, ids))
+        elif computed is _ABSENT:
+            found.append(_extra(parts, said, ids))
+        else:
+            found.append(_labelled(parts, ids, M.VERIFY_DIFFERS(said=_show(said), computed=_show(computed))))
+    return found
+
+
+def differing_paths(said: object, computed: object) -> list[str]:
+    """The key paths at which two JSON trees differ, as :func:`verify_result` compares them
+    (numbers as numbers, never a boolean for a number), in order."""
+    paths = []
+    for parts, _, _ in _walk(said, computed, skip=frozenset()):
+        path = ""
+        for part in parts:
+            path = join(path, part)
+        paths.append(path)
+    return paths
+
+
+#: what one tree has and the other has not
+_ABSENT = object()
+
+
+def _walk(
+    said: object, computed: object, *, skip: frozenset[str]
+) -> Iterator[tuple[tuple[str | int, ...], object, object]]:
+    """Each place where two trees differ: its key path's parts, what each holds there
+    (:data:`_ABSENT` where one has nothing), in the order of ``computed`` (then what only
+    ``said`` has); top-level keys in ``skip`` are passed over."""
+    # Each entry: the key path's parts, what the one tree says, what the other.
+    stack: list[tuple[tuple[str | int, ...], object, object]] = [((), said, computed)]
     while stack:
         parts, said, computed = stack.pop()
         pending: list[tuple[tuple[str | int, ...], object, object]] = []
         if isinstance(said, Mapping) and isinstance(computed, Mapping):
             for key, value in computed.items():
-                if not parts and key in _NOT_COMPARED:
+                if not parts and key in skip:
                     continue
                 if key in said:
                     pending.append(((*parts, key), said[key], value))
                 else:
-                    found.append(_missing((*parts, key), value, ids))
+                    yield (*parts, key), _ABSENT, value
             for key, value in said.items():
-                if key not in computed and not (not parts and key in _NOT_COMPARED):
-                    found.append(_extra((*parts, str(key)), value, ids))
+                if key not in computed and not (not parts and key in skip):
+                    yield (*parts, str(key)), value, _ABSENT
         elif isinstance(said, list) and isinstance(computed, list):
             for n, value in enumerate(computed):
                 if n < len(said):
                     pending.append(((*parts, n), said[n], value))
                 else:
-                    found.append(_missing((*parts, n), value, ids))
+                    yield (*parts, n), _ABSENT, value
             for n in range(len(computed), len(said)):
-                found.append(_extra((*parts, n), said[n], ids))
+                yield (*parts, n), said[n], _ABSENT
         elif not _same(said, computed):
-            found.append(_labelled(parts, ids, M.VERIFY_DIFFERS(said=_show(said), computed=_show(computed))))
+            yield parts, said, computed
         stack.extend(reversed(pending))
-    return found
 
 
 def _same(said: object, computed: object) -> bool:
