@@ -657,13 +657,17 @@ def test_diff_of_a_hand_edited_result_never_says_unchanged(
     ]
     chinese = run_score("diff", published["published"], edited, "--lang", "zh").stdout
     assert "    【其他】两份结果另有不同之处：items[1].deducted、bonus.raw。" in chinese
-    for where, path in (
-        (lambda t: t["results"][0]["items"][1], "results[0].items[1].hits"),
-        (lambda t: t["results"][0], "results[0].vetoes"),
-        (lambda t: t["results"][0]["items"][1]["hits"][0], "results[0].items[1].hits[0].refs"),
+    parts: tuple[str | int, ...]
+    for parts, path in (
+        (("results", 0, "items", 1, "hits"), "results[0].items[1].hits"),
+        (("results", 0, "vetoes"), "results[0].vetoes"),
+        (("results", 0, "items", 1, "hits", 0, "refs"), "results[0].items[1].hits[0].refs"),
     ):
         tree = json.loads(published["published"].read_text(encoding="utf-8"))
-        where(tree)[path.rsplit(".", 1)[1]] = None
+        place: Any = tree
+        for part in parts[:-1]:
+            place = place[part]
+        place[parts[-1]] = None
         edited.write_text(json.dumps(tree, ensure_ascii=False), encoding="utf-8")
         for command in (
             ("diff", published["published"], edited),

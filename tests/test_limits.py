@@ -46,6 +46,43 @@ def _problems(source: object, *, rules: isc.Ruleset | None = None) -> list[str]:
 # -- what a message shows -----------------------------------------------------------
 
 
+def test_a_file_with_bad_events_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Events with problems (an exit before its entry, a kind that is no text) are counted in the
+    file's strings like any other: a file whose keys are each given once is not read a second
+    time to look for a repeated key (10^5 bad events took twice as long). A key that is given
+    twice still is found."""
+    from inspector_scoring.evidence import load  # noqa: PLC0415
+
+    events = [{"kind": "underground", "at": "2021-03-05T10:00:00", "until": "2021-03-05T09:00:00"}] * 3
+    events.append({"kind": 7, "at": "2021-03-05", "ref": "R-1"})
+    data = {
+        "schema": 1,
+        "assessment": {"township": "太平乡", "period": "2021-03"},
+        "inspectors": [{"id": "A", "name": "甲", "events": events}],
+    }
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    exact = load.parse_json_exact
+    read_again: list[str] = []
+
+    def counted(data: bytes, name: str) -> object:
+        read_again.append(name)
+        return exact(data, name)
+
+    monkeypatch.setattr(load, "parse_json_exact", counted)
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(path)
+    assert len(raised.value.problems) == 4
+    assert read_again == []
+    path.write_text(
+        json.dumps(data, ensure_ascii=False).replace('"ref": "R-1"', '"ref": "R-1", "ref": "R-2"')
+    )
+    with pytest.raises(isc.InvalidInputError) as raised:
+        isc.score_file(path)
+    assert read_again == [str(path)]
+    assert "inspectors[0].events[3].ref: duplicate key" in str(raised.value)
+
+
 def test_visible_escapes_what_a_terminal_would_obey() -> None:
     """ESC, C1 CSI, BEL, BS, CR, NUL and U+202E are written as escapes; Chinese text stays."""
     assert visible("a\x1b[31mb\x9bc\x07\x08\r\x00\u202e张") == "a\\x1b[31mb\\x9bc\\x07\\x08\\r\\x00\\u202e张"

@@ -95,7 +95,12 @@ class InvalidInputError(ValueError):
         self.problems = tuple(problems)
         if not self.problems:
             raise ValueError("InvalidInputError needs at least one problem")
-        super().__init__("\n".join(str(problem) for problem in self.problems))
+        super().__init__(str(self.problems[0]))  # (the first, for repr(); str() says them all)
+
+    def __str__(self) -> str:
+        # (written when asked for: a file with 10^5 problems whose error is only counted, or
+        # printed problem by problem, does not pay for one more copy of them all)
+        return "\n".join(str(problem) for problem in self.problems)
 
     def lines(self, language: str | None = None) -> list[str]:
         """Every problem as ``FILE: PATH: message``, in ``language`` (default: the current one)."""
