@@ -51,9 +51,11 @@ def test_a_file_with_bad_events_is_read_once(tmp_path: Path, monkeypatch: pytest
     file's strings like any other: a file whose keys are each given once is not read a second
     time to look for a repeated key (10^5 bad events took twice as long). A key that is given
     twice still is found."""
-    from inspector_scoring.evidence import load  # noqa: PLC0415
+    from inspector_scoring.evidence import read  # noqa: PLC0415
 
-    events = [{"kind": "underground", "at": "2021-03-05T10:00:00", "until": "2021-03-05T09:00:00"}] * 3
+    events: list[dict[str, Any]] = [
+        {"kind": "underground", "at": "2021-03-05T10:00:00", "until": "2021-03-05T09:00:00"}
+    ] * 3
     events.append({"kind": 7, "at": "2021-03-05", "ref": "R-1"})
     data = {
         "schema": 1,
@@ -62,14 +64,14 @@ def test_a_file_with_bad_events_is_read_once(tmp_path: Path, monkeypatch: pytest
     }
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    exact = load.parse_json_exact
+    exact = read.parse_json_exact
     read_again: list[str] = []
 
     def counted(data: bytes, name: str) -> object:
         read_again.append(name)
         return exact(data, name)
 
-    monkeypatch.setattr(load, "parse_json_exact", counted)
+    monkeypatch.setattr("inspector_scoring.evidence.load.parse_json_exact", counted)
     with pytest.raises(isc.InvalidInputError) as raised:
         isc.score_file(path)
     assert len(raised.value.problems) == 4
