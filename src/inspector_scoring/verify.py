@@ -166,13 +166,15 @@ def _differences(published: Mapping[str, Any], fresh: Mapping[str, Any]) -> list
 def differing_paths(said: object, computed: object) -> list[str]:
     """The key paths at which two JSON trees differ, as :func:`verify_result` compares them
     (numbers as numbers, never a boolean for a number), in order."""
-    paths = []
-    for parts, _, _ in _walk(said, computed, skip=frozenset()):
-        path = ""
-        for part in parts:
-            path = join(path, part)
-        paths.append(path)
-    return paths
+    return [_path(parts) for parts, _, _ in _walk(said, computed, skip=frozenset())]
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    """The key path of ``parts``: ``results[0].items[3].hits``."""
+    path = ""
+    for part in parts:
+        path = join(path, part)
+    return path
 
 
 #: what one tree has and the other has not
@@ -236,9 +238,7 @@ def _extra(parts: tuple[str | int, ...], said: object, ids: list[str]) -> Text:
 
 def _labelled(parts: tuple[str | int, ...], ids: list[str], text: Text) -> Text:
     """``text`` at the key path ``parts``, after the inspector's id when it is about one."""
-    path = ""
-    for part in parts:
-        path = join(path, part)
+    path = _path(parts)
     inspector = ""
     if len(parts) > 1 and parts[0] == "results" and isinstance(parts[1], int) and parts[1] < len(ids):
         inspector = ids[parts[1]]

@@ -759,12 +759,16 @@ class _Reader:
         extras: bool = False,
         typos: bool = True,
         aliases: Mapping[str, str] = {},
+        evidence: bool = False,
     ) -> _Columns | None:
         """Read the header row: every header a known one (an event sheet keeps others as fields,
-        unless one edit away from a known header); ``None`` when a required column is missing."""
+        unless one edit away from a known header); ``None`` when a required column is missing.
+        A problem with the header of a sheet of ``evidence`` (计数, an event sheet) marks
+        :attr:`headers_damaged`."""
         columns = _Columns()
         header = sheet.rows[0] if sheet.rows else ()
         listed = [*known, *aliases]
+        before = len(self.problems.problems)
         for column, value in enumerate(header):
             where = sheet.where(0, column)
             text = read_text(self.problems, where, value)
@@ -793,6 +797,7 @@ class _Reader:
         missing = [name for name in required if known[name] not in columns.at]
         for name in missing:
             self.problems.add(sheet.where(0, len(header)), M.COLUMN_MISSING, value=quote(name))
+        self.headers_damaged |= evidence and len(self.problems.problems) > before
         # A column not known (or twice) is said and passed over: the others are read all the
         # same, so that every problem of the sheet is said at once.
         return None if missing else columns
@@ -1078,9 +1083,7 @@ class _Reader:
         for metric in self.rules.metrics:
             names.setdefault(metric.id, metric.id)
             names.setdefault(metric.title, metric.id)
-        before = len(self.problems.problems)
-        columns = self._header(sheet, names)
-        self.headers_damaged |= len(self.problems.problems) > before
+        columns = self._header(sheet, names, evidence=True)
         if columns is None or not self._who_columns(sheet, columns, by_card=False):
             return set()
         metrics = [key for key in columns.at if key not in WHO_COLUMNS.values()]
@@ -1108,11 +1111,15 @@ class _Reader:
         known = dict(EVENT_COLUMNS)
         for field, header in kind.fields:
             known[header] = field
-        before = len(self.problems.problems)
         columns = self._header(
-            sheet, known, required=("时间",), extras=True, typos=typos, aliases=dict(kind.aliases)
+            sheet,
+            known,
+            required=("时间",),
+            extras=True,
+            typos=typos,
+            aliases=dict(kind.aliases),
+            evidence=True,
         )
-        self.headers_damaged |= len(self.problems.problems) > before
         if columns is None or not self._who_columns(sheet, columns, by_card=True):
             return
         time_of_day = self._needs_time(kind.id)

@@ -142,14 +142,13 @@ def _check_months(months: Sequence[Assessment], *, to_date: bool) -> list[Proble
                     ),
                 )
             )
-        if info.period in seen and seen[info.period].evidence.source == assessment.evidence.source:
-            problems.append(_problem(assessment, "", M.FILE_TWICE()))  # (the same file named twice)
-        elif info.period in seen:
+        if info.period in seen:
+            earlier = seen[info.period].evidence.source
             problems.append(
-                _problem(
-                    assessment,
-                    "assessment.period",
-                    M.MONTH_TWICE(period=str(info.period), source=seen[info.period].evidence.source),
+                _problem(assessment, "", M.FILE_TWICE())  # (the same file named twice)
+                if earlier == assessment.evidence.source
+                else _problem(
+                    assessment, "assessment.period", M.MONTH_TWICE(period=str(info.period), source=earlier)
                 )
             )
         seen.setdefault(info.period, assessment)
