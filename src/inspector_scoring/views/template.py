@@ -43,12 +43,10 @@ _FIRST_DATETIME = datetime(2000, 1, 1)
 
 def template_workbook(rules: Ruleset, /) -> bytes:
     """The workbook's bytes: the same rule file gives the same bytes."""
-    import xlsxwriter  # noqa: PLC0415 - only to write a workbook
+    from .xlsx_notice import text_workbook  # noqa: PLC0415 - only to write a workbook
 
     out = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        out, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
+    book = text_workbook(out)
     book.set_properties({"title": f"{rules.title}（{rules.version}）考核记录", "created": _FIRST_DATETIME})
     styles = _Styles(book)
     _help(book, styles, rules)

@@ -31,7 +31,7 @@ from .shown import shown
 if TYPE_CHECKING:
     from xlsxwriter.worksheet import Worksheet
 
-__all__ = ["render_xlsx"]
+__all__ = ["render_xlsx", "text_workbook"]
 
 _FONT = "宋体"  # the font Chinese office documents are set in; any CJK font stands in for it
 
@@ -233,15 +233,13 @@ def _part_sheet(book: Any, styles: _Sheet, part: Part) -> None:
     work.fit_to_pages(1, 0)
 
 
-def render_xlsx(document: Document, /, *, created: date, sheet: str = "考核评分表") -> bytes:
-    """The document's score sheet as the bytes of an .xlsx workbook (``created``: the date the
-    workbook says it was made, the notice's date, so that the bytes depend on nothing else)."""
+def text_workbook(buffer: io.BytesIO) -> Any:
+    """An XlsxWriter workbook written in memory to ``buffer`` in which every text is text: a
+    title from a township "=1+1乡" or "http://…" is no formula, no link and no number, however
+    it is written (merged cells go through XlsxWriter's ``write()``, which would make them so)."""
     import xlsxwriter  # noqa: PLC0415 - only for a workbook
 
-    buffer = io.BytesIO()
-    # Every text is text: a title from a township "=1+1乡" or "http://…" is no formula or link
-    # (merged cells are written by XlsxWriter's write(), which would make them so).
-    book = xlsxwriter.Workbook(
+    return xlsxwriter.Workbook(
         buffer,
         {
             "in_memory": True,
@@ -250,6 +248,13 @@ def render_xlsx(document: Document, /, *, created: date, sheet: str = "考核评
             "strings_to_urls": False,
         },
     )
+
+
+def render_xlsx(document: Document, /, *, created: date, sheet: str = "考核评分表") -> bytes:
+    """The document's score sheet as the bytes of an .xlsx workbook (``created``: the date the
+    workbook says it was made, the notice's date, so that the bytes depend on nothing else)."""
+    buffer = io.BytesIO()
+    book = text_workbook(buffer)
     book.set_properties(
         {
             "title": shown(document.title),
