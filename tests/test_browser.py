@@ -78,17 +78,25 @@ def _year() -> Document:
     return isc.build_annual_notice(isc.assess_year(months), publish_on=date(2022, 1, 5))
 
 
+def _taiping_with(*changes: tuple[int, str, str]) -> Document:
+    """太平乡's month, each change (inspector, key, text) made, as a notice of 2021-04-06."""
+    rules = isc.default_rules()
+    data = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
+    for n, key, text in changes:
+        data["inspectors"][n][key] = text
+    evidence = isc.load_evidence(data, rules=rules)
+    return build_notice(isc.score_evidence(rules, evidence), publish_on=date(2021, 4, 6)).document()
+
+
 def _long_names() -> Document:
     """太平乡's month with the longest texts a page meets: a mine of 26 characters, a name of
     14 with a middle dot, and one of 36 that has no place to break (a formula someone typed)."""
-    rules = isc.default_rules()
-    data = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
-    data["inspectors"][0]["mine"] = "攀枝花市仁和区大田镇新华村第二煤矿有限责任公司三号井"
-    data["inspectors"][1]["name"] = "阿卜杜热合曼·买买提依明·艾则孜江"
-    data["inspectors"][1]["mine"] = "攀枝花市仁和区大田镇新华村第二煤矿有限责任公司三号井"
-    data["inspectors"][2]["name"] = '=HYPERLINK("http://evil.example","点我")'
-    evidence = isc.load_evidence(data, rules=rules)
-    return build_notice(isc.score_evidence(rules, evidence), publish_on=date(2021, 4, 6)).document()
+    return _taiping_with(
+        (0, "mine", "攀枝花市仁和区大田镇新华村第二煤矿有限责任公司三号井"),
+        (1, "name", "阿卜杜热合曼·买买提依明·艾则孜江"),
+        (1, "mine", "攀枝花市仁和区大田镇新华村第二煤矿有限责任公司三号井"),
+        (2, "name", '=HYPERLINK("http://evil.example","点我")'),
+    )
 
 
 DOCUMENTS = {
@@ -166,14 +174,12 @@ def test_printed_names_and_mines_of_usual_length_stay_on_one_line(tmp_path: Path
     on paper although the item columns had room; names up to 8 characters and mines up to 12
     now keep to one line: each row's number, name and mine are the first three words of one
     line of the page."""
-    rules = isc.default_rules()
-    data = json.loads((EXAMPLES / "taiping-2021-03.json").read_text(encoding="utf-8"))
-    data["inspectors"][0]["name"] = "司马相如五"
-    data["inspectors"][1]["mine"] = "石门坎煤矿有限公司"
-    data["inspectors"][2]["name"] = "欧阳娜仁托娅"
-    data["inspectors"][2]["mine"] = "攀枝花市大田镇新华煤矿"
-    evidence = isc.load_evidence(data, rules=rules)
-    document = build_notice(isc.score_evidence(rules, evidence), publish_on=date(2021, 4, 6)).document()
+    document = _taiping_with(
+        (0, "name", "司马相如五"),
+        (1, "mine", "石门坎煤矿有限公司"),
+        (2, "name", "欧阳娜仁托娅"),
+        (2, "mine", "攀枝花市大田镇新华煤矿"),
+    )
     lines = [line.split() for line in _pdf_text(_printed(document, tmp_path)).splitlines()]
     for row in document.rows:
         assert list(row.cells[:3]) in [words[:3] for words in lines], row.cells[1]

@@ -116,6 +116,24 @@ def published(tmp_path: Path, run_score: Run) -> dict[str, Path]:
     return files
 
 
+def _scored(
+    tmp_path: Path, run_score: Run, march: dict[str, Any], found: dict[str, Any], *, corrects: bool = False
+) -> dict[str, Path]:
+    """The evidence as published (``march``) and as found on review (``found``), each written and
+    scored to its result JSON (``published``, ``result``); the second as a correction of the
+    first when ``corrects``."""
+    files = {name: tmp_path / f"{name}.json" for name in ("march", "found", "published", "result")}
+    files["march"].write_text(json.dumps(march, ensure_ascii=False), encoding="utf-8")
+    files["found"].write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
+    for evidence, result, more in (
+        ("march", "published", ()),
+        ("found", "result", ("--corrects", files["published"]) if corrects else ()),
+    ):
+        done = run_score(files[evidence], *more, "--format", "json", "--output", files[result])
+        assert done.returncode == 0, done.stderr
+    return files
+
+
 ZHANG = [
     "1. 张三（青杠坪煤矿）",
     "    下井检查：14 → 16",
@@ -288,14 +306,7 @@ def test_a_veto_found_on_review_says_what_fired_it(tmp_path: Path, run_score: Ru
     found["inspectors"][2]["events"].append(
         {"kind": "falsification", "at": "2021-03-09", "ref": "核查记录#7", "note": "捎卡"}
     )
-    files = {name: tmp_path / f"{name}.json" for name in ("march", "found", "published", "result")}
-    files["march"].write_text(json.dumps(march, ensure_ascii=False), encoding="utf-8")
-    files["found"].write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-    assert run_score(files["march"], "--format", "json", "--output", files["published"]).returncode == 0
-    done = run_score(
-        files["found"], "--corrects", files["published"], "--format", "json", "--output", files["result"]
-    )
-    assert done.returncode == 0, done.stderr
+    files = _scored(tmp_path, run_score, march, found, corrects=True)
     wording = "弄虚作假（伪造下井记录、捎卡、补填日志）的，当期考核为不合格"
     notice = run_score(files["found"], "--corrects", files["published"], "--format", "markdown")
     assert notice.returncode == 0, notice.stderr
@@ -334,11 +345,7 @@ def test_a_veto_on_other_facts_and_a_name_put_right_are_changes(tmp_path: Path, 
     found["inspectors"][2]["events"].append(
         {"kind": "falsification", "at": "2021-03-16", "ref": "核查记录#9"}
     )
-    files = {name: tmp_path / f"{name}.json" for name in ("march", "found", "published", "result")}
-    files["march"].write_text(json.dumps(march, ensure_ascii=False), encoding="utf-8")
-    files["found"].write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-    assert run_score(files["march"], "--format", "json", "--output", files["published"]).returncode == 0
-    assert run_score(files["found"], "--format", "json", "--output", files["result"]).returncode == 0
+    files = _scored(tmp_path, run_score, march, found)
     wording = "弄虚作假（伪造下井记录、捎卡、补填日志）的，当期考核为不合格"
     chinese = run_score("diff", files["published"], files["result"], "--lang", "zh")
     assert chinese.returncode == 3, chinese.stderr
@@ -383,11 +390,7 @@ def test_diff_lists_the_rules_in_one_order_both_ways(tmp_path: Path, run_score: 
     march = _evidence(corrected=False)
     found = _evidence(corrected=True)
     found["inspectors"][1]["counts"] = {**found["inspectors"][1]["counts"], "days_without_work_log": 1}
-    files = {name: tmp_path / f"{name}.json" for name in ("march", "found", "published", "result")}
-    files["march"].write_text(json.dumps(march, ensure_ascii=False), encoding="utf-8")
-    files["found"].write_text(json.dumps(found, ensure_ascii=False), encoding="utf-8")
-    assert run_score(files["march"], "--format", "json", "--output", files["published"]).returncode == 0
-    assert run_score(files["found"], "--format", "json", "--output", files["result"]).returncode == 0
+    files = _scored(tmp_path, run_score, march, found)
     ways = [
         run_score("diff", *pair, "--lang", "zh").stdout
         for pair in ((files["published"], files["result"]), (files["result"], files["published"]))
