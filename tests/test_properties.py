@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 import inspector_scoring as isc
 from conftest import EXAMPLES
-from strategies import default_evidence, json_values, rule_mappings, rules_and_evidence
+from strategies import default_evidence, json_values, rule_mappings, rules_and_events, rules_and_evidence
 
 Case = tuple[isc.Ruleset, dict[str, Any]]
 
@@ -99,6 +100,26 @@ def test_a_veto_never_raises_a_grade_nor_changes_the_total(case: Case) -> None:
         assert with_vetoes.total == without.total
         assert _rank(ruleset, with_vetoes.grade) >= _rank(ruleset, without.grade)
         assert (with_vetoes.grade != without.grade) <= bool(with_vetoes.vetoes)
+
+
+def _as_objects(text: str) -> date | datetime:
+    return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
+
+
+@given(rules_and_events())
+def test_law_dates_given_as_objects_score_as_their_iso_text(case: Case) -> None:
+    """A mapping whose event and leave dates are ``date``/``datetime`` objects gives the result,
+    fingerprint included, of the same mapping with them as ISO text (the canonical JSON writes
+    them so)."""
+    ruleset, evidence = case
+    objects = copy.deepcopy(evidence)
+    for person in objects["inspectors"]:
+        for entry in [*person.get("events", []), *person.get("leave", [])]:
+            for key in ("at", "until", "from", "to"):
+                if key in entry:
+                    entry[key] = _as_objects(entry[key])
+    as_text = isc.result_to_json(isc.score_evidence(ruleset, evidence))
+    assert isc.result_to_json(isc.score_evidence(ruleset, objects)) == as_text
 
 
 @given(default_evidence(), st.randoms(use_true_random=False))

@@ -208,7 +208,11 @@ def cited(moments: Moments, events: list[Any]) -> tuple[str, ...]:
     """The refs of the events behind a value, in time order (a date alone before any time that
     day), then by ref: the order a deduction cites them in, whatever the order of the file."""
     ats = list(map(_AT, events))
-    if len(set(map(len, ats))) == 1 and type(ats[0]) is str:
+    try:
+        lengths = set(map(len, ats))
+    except TypeError:  # (a caller's mapping may give datetime objects: ordered by their moments)
+        lengths = set()
+    if len(lengths) == 1 and type(ats[0]) is str:
         # Texts of one form sort as their moments do; equal texts are one moment.
         refs = map(dict.get, events, repeat("ref"), repeat(""))
         return tuple(ref for _, ref in sorted(zip(ats, refs, strict=True)) if ref)
