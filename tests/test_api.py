@@ -6,6 +6,7 @@ import contextlib
 import hashlib
 import inspect
 import io
+import json
 import os
 import re
 import subprocess
@@ -66,6 +67,7 @@ EXPORTS = {
     "load_rules",
     "loads_rules",
     "parse_period",
+    "pause_collector",
     "pick_rules",
     "result_to_dict",
     "result_to_json",
@@ -202,3 +204,52 @@ def test_scoring_leaves_the_collector_as_it_found_it(enabled: bool) -> None:
     finally:
         gc.unfreeze()
         (gc.enable if was else gc.disable)()
+
+
+def test_overlapping_calls_in_threads_give_the_collector_back_once_the_last_ends() -> None:
+    """Two calls that overlap (threads of one program) share the one pause: the first to end
+    leaves it paused for the other, the last gives it back as the first found it."""
+    import gc  # noqa: PLC0415
+
+    from inspector_scoring._bulk import bulk  # noqa: PLC0415
+
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        first, second = bulk(), bulk()
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert not gc.isenabled()  # (the second still builds its records)
+        second.__exit__(None, None, None)
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize("pausing", [True, False])
+def test_a_program_may_keep_the_collector_running(pausing: bool) -> None:
+    """``pause_collector(False)`` leaves the collector alone: it collects during a call (it
+    would not, paused), and the result is the same."""
+    import gc  # noqa: PLC0415
+
+    month = json.loads((ROOT / "examples" / "taiping-2021-03.json").read_text(encoding="utf-8"))
+    # (twenty townships' worth, enough records for the collector to run several times)
+    month["inspectors"] = [
+        {**person, "id": f"{person['id']}-{n}"} for n in range(20) for person in month["inspectors"]
+    ]
+    rules = isc.default_rules()
+    expected = isc.result_to_json(isc.score_evidence(rules, month))
+    runs: list[str] = []
+    was = gc.isenabled()
+    before = isc.pause_collector(pausing)
+    gc.enable()
+    gc.callbacks.append(lambda phase, info: runs.append(phase))
+    try:
+        assessment = isc.score_evidence(rules, month)
+    finally:
+        gc.callbacks.pop()
+        isc.pause_collector(before)
+        (gc.enable if was else gc.disable)()
+    assert bool(runs) is not pausing
+    assert isc.result_to_json(assessment) == expected

@@ -19,6 +19,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
+    from ._bulk import pause_collector
     from .errors import InvalidInputError, Problem
     from .evidence.load import load_evidence
     from .evidence.model import AssessmentInfo, Event, Evidence, Inspector, Leave, PanelMember, Person
@@ -111,6 +112,7 @@ _HOME = {
     "load_rules": "rules.load",
     "loads_rules": "rules.load",
     "parse_period": "periods",
+    "pause_collector": "_bulk",
     "pick_rules": "rules.load",
     "result_to_dict": "views.json_result",
     "result_to_json": "views.json_result",
@@ -170,6 +172,7 @@ __all__ = [
     "load_rules",
     "loads_rules",
     "parse_period",
+    "pause_collector",
     "pick_rules",
     "result_to_dict",
     "result_to_json",
@@ -184,11 +187,11 @@ def __getattr__(name: str) -> Any:
     home = _HOME.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from importlib import import_module  # noqa: PLC0415 - on first use only
-
     from ._bulk import bulk  # noqa: PLC0415 - on first use only
 
     with bulk():  # a module's classes and functions live as long as the process: none is young garbage
+        from importlib import import_module  # noqa: PLC0415 - on first use only
+
         module = import_module(f".{home}", __name__)
     value = getattr(module, name)
     globals()[name] = value
