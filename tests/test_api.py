@@ -8,9 +8,11 @@ import inspect
 import io
 import json
 import os
+import pathlib
 import re
 import subprocess
 import sys
+from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
 
@@ -18,7 +20,7 @@ import attrs
 import pytest
 
 import inspector_scoring as isc
-from conftest import ROOT
+from conftest import ROOT, Run
 
 EXPORTS = {
     "AnnualAssessment",
@@ -77,6 +79,16 @@ EXPORTS = {
     "use_language",
     "EvidenceInfo",
     "Person",
+    "Corrects",
+    "Document",
+    "InspectorChange",
+    "PublishedResult",
+    "ResultChanges",
+    "ScoreChange",
+    "compare_results",
+    "load_published",
+    "read_published",
+    "render_notice",
 }
 
 
@@ -253,3 +265,129 @@ def test_a_program_may_keep_the_collector_running(pausing: bool) -> None:
         (gc.enable if was else gc.disable)()
     assert bool(runs) is not pausing
     assert isc.result_to_json(assessment) == expected
+
+
+@pytest.mark.parametrize("form", ["table", "csv", "markdown", "html", "svg", "xlsx"])
+def test_a_notice_rendered_by_the_library_is_the_commands(
+    form: str, run_score: Run, tmp_path: pathlib.Path
+) -> None:
+    """``render_notice`` is what ``score --format FORM`` writes, byte for byte (one path: the
+    command calls it), the workbook dated by the notice's date."""
+    evidence = ROOT / "examples" / "taiping-2021-03.json"
+    assessment = isc.score_file(evidence)
+    notice = isc.build_notice(assessment, publish_on=date(2021, 4, 6))
+    rendered = isc.render_notice(notice.document(), form)
+    out = tmp_path / f"notice.{form}"
+    done = run_score(evidence, "--format", form, "--publish-on", "2021-04-06", "--output", out)
+    assert done.returncode == 0, done.stderr
+    expected = out.read_bytes()
+    assert (rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")) == expected
+
+
+def test_render_notice_refuses_what_it_cannot_write() -> None:
+    """Another format, a width outside 40-1000 cells and an undated workbook are refused by name."""
+    notice = isc.build_notice(
+        isc.score_file(ROOT / "examples" / "taiping-2021-03.json"), publish_on=date(2021, 4, 6)
+    )
+    document = notice.document()
+    with pytest.raises(
+        ValueError, match="format must be one of table, csv, markdown, html, svg, xlsx, got 'pdf'"
+    ):
+        isc.render_notice(document, "pdf")
+    with pytest.raises(ValueError, match="width must be a whole number from 40 to 1000, got 99999999"):
+        isc.render_notice(document, "table", width=99999999)
+    with pytest.raises(ValueError, match=r"document\.published"):
+        isc.render_notice(attrs.evolve(document, published=None), "xlsx")
+    # (the table at 40 cells: every line fits)
+    assert max(len(line) for line in str(isc.render_notice(document, width=40)).splitlines()) <= 40
+
+
+def test_the_notice_day_is_a_date_and_a_datetime_gives_its_day() -> None:
+    """``publish_on`` as text is a TypeError naming the argument (not a failed comparison
+    inside); a ``datetime`` is its day."""
+    assessment = isc.score_file(ROOT / "examples" / "taiping-2021-03.json")
+    with pytest.raises(TypeError, match=r"^build_notice: publish_on must be a datetime.date, got str$"):
+        isc.build_notice(assessment, publish_on="2021-04-06")  # type: ignore[arg-type]
+    at_eight = isc.build_notice(assessment, publish_on=datetime(2021, 4, 6, 8, 30))
+    assert at_eight == isc.build_notice(assessment, publish_on=date(2021, 4, 6))
+    assert at_eight.published == date(2021, 4, 6)
+
+
+def test_bytes_are_named_as_the_caller_says() -> None:
+    """Evidence given as bytes (an upload) is called what ``name`` says in every problem, and
+    standard input's name without it."""
+    with pytest.raises(isc.InvalidInputError) as named:
+        isc.score_file(b'{"schema": 1}', name="uploads/三月.json")
+    assert {problem.file for problem in named.value.problems} == {"uploads/三月.json"}
+    with pytest.raises(isc.InvalidInputError) as unnamed:
+        isc.score_file(b'{"schema": 1}')
+    assert {problem.file for problem in unnamed.value.problems} == {"<stdin>"}
+
+
+def test_a_correction_compared_through_the_library() -> None:
+    """A published result and its correction compared with the exported names, as ``score diff``
+    compares them: what changed, and the fingerprints of each."""
+    evidence = ROOT / "examples" / "taiping-2021-03.json"
+    published = isc.result_to_json(isc.score_file(evidence)).encode("utf-8")
+    old = isc.read_published(published, "published.json")
+    month = json.loads(evidence.read_text(encoding="utf-8"))
+    month["inspectors"][0]["events"] = [
+        event for event in month["inspectors"][0]["events"] if event["kind"] != "work_log"
+    ]
+    corrected = isc.result_to_json(isc.score_file(month), corrects=old.corrects).encode("utf-8")
+    new = isc.read_published(corrected, "corrected.json")
+    changes = isc.compare_results(old, new)
+    assert isinstance(changes, isc.ResultChanges)
+    assert changes.before == old.corrects
+    assert changes.before.sha256 == hashlib.sha256(published).hexdigest()
+    assert [change.id for change in changes.changes] == [month["inspectors"][0]["id"]]
+    assert changes.unchanged == len(month["inspectors"]) - 1
+
+
+def test_the_library_page_names_every_public_name() -> None:
+    """docs/library.md, the reference for other systems, names each exported name."""
+    text = (ROOT / "docs" / "library.md").read_text(encoding="utf-8")
+    assert [name for name in isc.__all__ if f"`{name}" not in text] == []
+
+
+def test_the_library_pages_examples_run(tmp_path: pathlib.Path) -> None:
+    """docs/library.md's examples work as written: a month to a page and a result, then a
+    correction compared and noticed (in a folder with the files they name)."""
+    (tmp_path / "examples").symlink_to(ROOT / "examples")
+    month = json.loads((ROOT / "examples" / "taiping-2021-03.json").read_text(encoding="utf-8"))
+    # (an underground entry of 刘成富's, 67 points, found on objection)
+    found = {
+        "kind": "underground",
+        "at": "2021-03-30T09:00:00",
+        "until": "2021-03-30T12:00:00",
+        "ref": "定位系统#9999",
+    }
+    [objector] = [person for person in month["inspectors"] if person["name"] == "刘成富"]
+    objector["events"].append(found)
+    (tmp_path / "2021-03-corrected.json").write_text(json.dumps(month, ensure_ascii=False), encoding="utf-8")
+    text = (ROOT / "docs" / "library.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.DOTALL)
+    assert len(blocks) == 2
+    namespace: dict[str, object] = {}
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            exec(compile(blocks[0], "library.md", "exec"), namespace)
+            (tmp_path / "2021-03-result.json").write_bytes((tmp_path / "2021-03.json").read_bytes())
+            exec(compile(blocks[1], "library.md", "exec"), namespace)
+    finally:
+        os.chdir(cwd)
+    page = (tmp_path / "2021-03.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "太平乡" in page
+    printed = out.getvalue().splitlines()
+    assert printed[0] == "杨国华 100.0 优秀"
+    assert len(printed) > 8
+    # (after the eight inspectors, the comparison: the one whose entry was found, and why: 14
+    # entries were 1 short of 15, 2 points; now none)
+    assert printed[8].startswith("1. 刘成富")
+    assert printed[-1].endswith("复核后不再扣分。")
+    notice = namespace["notice"]
+    assert isinstance(notice, isc.Notice)
+    assert notice.title.endswith("复核结果公示")

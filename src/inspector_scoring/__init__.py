@@ -20,6 +20,16 @@ if TYPE_CHECKING:
     from typing import Any
 
     from ._bulk import pause_collector
+    from .corrections import (
+        Corrects,
+        InspectorChange,
+        PublishedResult,
+        ResultChanges,
+        ScoreChange,
+        compare_results,
+        load_published,
+        read_published,
+    )
     from .errors import InvalidInputError, Problem
     from .evidence.load import load_evidence
     from .evidence.model import AssessmentInfo, Event, Evidence, Inspector, Leave, PanelMember, Person
@@ -54,6 +64,7 @@ if TYPE_CHECKING:
     from .scoring.score import score_evidence, score_file
     from .verify import verify_result
     from .views.annual_notice import build_annual_notice
+    from .views.document import Document
     from .views.json_result import (
         annual_to_dict,
         annual_to_json,
@@ -62,6 +73,7 @@ if TYPE_CHECKING:
         result_to_json,
     )
     from .views.notice import Notice, NoticeEntry, build_notice
+    from .views.render import render_notice
 
 # Where each public name lives. Names are imported on first use, so `score --version`
 # and `score --help` start without loading the engine (PEP 562).
@@ -73,12 +85,15 @@ _HOME = {
     "Bonus": "rules.model",
     "BonusResult": "scoring.results",
     "Comparison": "rules.model",
+    "Corrects": "corrections",
+    "Document": "views.document",
     "Event": "evidence.model",
     "Evidence": "evidence.model",
     "EvidenceInfo": "scoring.results",
     "Finding": "rules.analysis",
     "Grade": "rules.model",
     "Inspector": "evidence.model",
+    "InspectorChange": "corrections",
     "InspectorResult": "scoring.results",
     "InvalidInputError": "errors",
     "Item": "rules.model",
@@ -94,9 +109,12 @@ _HOME = {
     "PeriodKind": "periods",
     "Person": "evidence.model",
     "Problem": "errors",
+    "PublishedResult": "corrections",
+    "ResultChanges": "corrections",
     "Rule": "rules.model",
     "RuleResult": "scoring.results",
     "Ruleset": "rules.model",
+    "ScoreChange": "corrections",
     "Veto": "rules.model",
     "VetoHit": "scoring.results",
     "analyse_rules": "rules.analysis",
@@ -105,18 +123,22 @@ _HOME = {
     "assess_year": "scoring.annual",
     "build_annual_notice": "views.annual_notice",
     "build_notice": "views.notice",
+    "compare_results": "corrections",
     "default_rules": "rules.load",
     "dumps_rules": "rules.write",
     "evidence_schema": "evidence.schema",
+    "iter_result_json": "views.json_result",
     "load_evidence": "evidence.load",
+    "load_published": "corrections",
     "load_rules": "rules.load",
     "loads_rules": "rules.load",
     "parse_period": "periods",
     "pause_collector": "_bulk",
     "pick_rules": "rules.load",
+    "read_published": "corrections",
+    "render_notice": "views.render",
     "result_to_dict": "views.json_result",
     "result_to_json": "views.json_result",
-    "iter_result_json": "views.json_result",
     "score_evidence": "scoring.score",
     "score_file": "scoring.score",
     "use_language": "i18n",
@@ -131,12 +153,15 @@ __all__ = [
     "Bonus",
     "BonusResult",
     "Comparison",
+    "Corrects",
+    "Document",
     "Event",
     "Evidence",
     "EvidenceInfo",
     "Finding",
     "Grade",
     "Inspector",
+    "InspectorChange",
     "InspectorResult",
     "InvalidInputError",
     "Item",
@@ -152,9 +177,12 @@ __all__ = [
     "PeriodKind",
     "Person",
     "Problem",
+    "PublishedResult",
+    "ResultChanges",
     "Rule",
     "RuleResult",
     "Ruleset",
+    "ScoreChange",
     "Veto",
     "VetoHit",
     "__version__",
@@ -164,16 +192,20 @@ __all__ = [
     "assess_year",
     "build_annual_notice",
     "build_notice",
+    "compare_results",
     "default_rules",
     "dumps_rules",
     "evidence_schema",
     "iter_result_json",
     "load_evidence",
+    "load_published",
     "load_rules",
     "loads_rules",
     "parse_period",
     "pause_collector",
     "pick_rules",
+    "read_published",
+    "render_notice",
     "result_to_dict",
     "result_to_json",
     "score_evidence",

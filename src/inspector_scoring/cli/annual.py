@@ -50,4 +50,4 @@ def annual_command(argv: list[str]) -> int:
     latest = max((day for day in dates if day is not None), default=None)
     publish_on = args.publish_on or latest or date.today()
     document = build_annual_notice(annual, publish_on=publish_on, mask_names=args.mask_names)
-    return render(document, args, engine=annual.engine, created=publish_on)
+    return render(document, args)

@@ -16,6 +16,7 @@ from .. import messages as M
 from .._version import __version__
 from ..i18n import Message, current_language, translate_argparse, use_language, visible
 from ..views.measure import char_cells, text_cells
+from ..views.render import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, NOTICE_FORMATS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,10 +29,7 @@ EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_MISMATCH = 3
-FORMATS = ("table", "json", "csv", "markdown", "html", "svg", "xlsx")
-DEFAULT_WIDTH = 130  # cells: the table written to a file or a pipe, when COLUMNS does not say
-MIN_WIDTH = 40
-MAX_WIDTH = 1000  # cells: wider than any screen; the table is laid out in time bounded by it
+FORMATS = ("table", "json", *NOTICE_FORMATS[1:])
 LANG_CHOICES = ("zh", "en")
 
 #: argparse's sentences a person can read, as Python 3.11 to 3.13 write them: each has a

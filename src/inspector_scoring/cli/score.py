@@ -58,7 +58,7 @@ def score_command(argv: list[str]) -> int:
         explain_all=args.explain == "all",
         changes=changes,
     )
-    return render(notice.document(), args, engine=assessment.engine, created=publish_on)
+    return render(notice.document(), args)
 
 
 def corrections_of(assessment: Assessment, published: str, evidence: str) -> ResultChanges:
@@ -82,36 +82,20 @@ def score_one(evidence: str, rules: str | None) -> Assessment:
     return score_file(evidence, rules=rules)
 
 
-def render(document: Document, args: argparse.Namespace, *, engine: str, created: date) -> int:
-    """Write a notice (monthly or annual) in the format the arguments ask for (``engine`` names the
-    program in the HTML page; ``created`` dates the workbook: the notice's date)."""
-    if args.format == "csv":
-        from ..views.csv_notice import render_csv  # noqa: PLC0415
+def render(document: Document, args: argparse.Namespace) -> int:
+    """Write a notice (monthly or annual) in the format the arguments ask for: the library's
+    :func:`render_notice`, or on a terminal the table in its width, with bold and colour."""
+    from ..views.render import DEFAULT_WIDTH, MIN_WIDTH, render_notice  # noqa: PLC0415 - per command
 
-        return emit(args.output, render_csv(document))
-    if args.format == "markdown":
-        from ..views.markdown_notice import render_markdown  # noqa: PLC0415
-
-        return emit(args.output, render_markdown(document))
-    if args.format == "html":
-        from ..views.html_notice import render_html  # noqa: PLC0415
-
-        return emit(args.output, render_html(document, engine=engine))
-    if args.format == "svg":
-        from ..views.svg_notice import render_svg  # noqa: PLC0415
-
-        return emit(args.output, render_svg(document))
-    if args.format == "xlsx":
-        if args.output is None and sys.stdout.isatty():
-            raise options.Usage(M.XLSX_TO_TERMINAL.render())
-        from ..views.xlsx_notice import render_xlsx  # noqa: PLC0415
-
-        return emit(args.output, [render_xlsx(document, created=created)])
-    from ..views import terminal  # noqa: PLC0415
-
-    if args.output is None and sys.stdout.isatty():
+    if args.format == "table" and args.output is None and sys.stdout.isatty():
         import shutil  # noqa: PLC0415
 
-        width = args.width or shutil.get_terminal_size((options.DEFAULT_WIDTH, 24)).columns
-        return emit(None, terminal.render_ansi(document, width=max(width, options.MIN_WIDTH)))
-    return emit(args.output, terminal.render_plain(document, width=args.width or options.columns()))
+        from ..views import terminal  # noqa: PLC0415
+
+        width = args.width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+        return emit(None, terminal.render_ansi(document, width=max(width, MIN_WIDTH)))
+    if args.format == "xlsx" and args.output is None and sys.stdout.isatty():
+        raise options.Usage(M.XLSX_TO_TERMINAL.render())
+    width = args.width or options.columns()
+    rendered = render_notice(document, args.format, width=width)
+    return emit(args.output, [rendered] if isinstance(rendered, bytes) else rendered)

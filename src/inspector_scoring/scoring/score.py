@@ -33,14 +33,18 @@ __all__ = ["ENGINE", "score_evidence", "score_file"]
 ENGINE = f"inspector_scoring {__version__}"
 
 
-def score_file(evidence: EvidenceSource, /, *, rules: RulesSource = None) -> Assessment:
+def score_file(
+    evidence: EvidenceSource, /, *, rules: RulesSource = None, name: str | None = None
+) -> Assessment:
     """Read, check and score evidence: what ``score EVIDENCE`` does, at the same speed.
 
-    ``evidence`` is the path of an evidence file (JSON), its bytes, a JSON-like
-    mapping, or :class:`~inspector_scoring.Evidence` records. ``rules`` is a
-    :class:`~inspector_scoring.Ruleset`, the path of a rule file, the path of a
-    folder of them (the one in force for the evidence's period is used), or
-    ``None`` for the bundled scheme. Raises
+    ``evidence`` is the path of an evidence file (JSON, or a workbook), its bytes,
+    a JSON-like mapping, or :class:`~inspector_scoring.Evidence` records. ``rules``
+    is a :class:`~inspector_scoring.Ruleset`, the path of a rule file, the path of
+    a folder of them (the one in force for the evidence's period is used), or
+    ``None`` for the bundled scheme. ``name`` is what its problems call the
+    evidence (by default its path; for bytes, standard input; for a mapping,
+    ``<evidence>``): an upload's file name, say. Raises
     :class:`~inspector_scoring.InvalidInputError` with every problem of both
     files, in the order they are reported: the evidence's structure, the rule
     file, then the evidence against the rules.
@@ -48,14 +52,14 @@ def score_file(evidence: EvidenceSource, /, *, rules: RulesSource = None) -> Ass
     with bulk():
         # (in a function of its own: the evidence it read is let go before the collector
         # runs again, which would otherwise walk a province's file once more)
-        return _score_file(evidence, rules)
+        return _score_file(evidence, rules, name)
 
 
-def _score_file(evidence: EvidenceSource, rules: RulesSource) -> Assessment:
+def _score_file(evidence: EvidenceSource, rules: RulesSource, name: str | None) -> Assessment:
     problems: list[Problem] = []
     opened = None
     try:
-        opened = open_evidence(evidence)
+        opened = open_evidence(evidence, name=name)
     except InvalidInputError as error:
         problems.extend(error.problems)
     chosen: Ruleset | None = None

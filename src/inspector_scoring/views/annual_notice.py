@@ -16,7 +16,7 @@ from ..scoring.annual import (
     grade_word,
 )
 from .document import Column, Document, Record, Row, Section
-from .notice import chinese_date, mask_name, panel_members, posting, prose_terms
+from .notice import chinese_date, mask_name, panel_members, posting, posting_day, prose_terms
 
 __all__ = ["build_annual_notice"]
 
@@ -83,6 +83,7 @@ def build_annual_notice(
     annual: AnnualAssessment, /, *, publish_on: date, mask_names: bool = False
 ) -> Document:
     """The year's notice, posted from ``publish_on``; ``mask_names`` shows 张*三-style names."""
+    publish_on = posting_day(publish_on, "build_annual_notice")
     rules = annual.ruleset
     last = annual.months[-1].evidence.assessment
     through = annual.through.index if annual.to_date else 12
@@ -199,6 +200,7 @@ def build_annual_notice(
         sections=tuple(sections),
         footer=footer,
         signature=(body, chinese_date(publish_on)),
+        published=publish_on,
         terms=prose_terms(last, body, (grade.name for grade in (*annual_grades, *rules.grades))),
         data_header=(
             "序号",

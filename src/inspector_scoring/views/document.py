@@ -8,6 +8,7 @@ Text in a document is as the inputs gave it: each view shows it through
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 import attrs
@@ -146,3 +147,5 @@ class Document:
     #: words that prose never splits between two lines: the grades, the township, who posts
     #: the notice, the contact (a view that folds text keeps each on one line)
     terms: tuple[str, ...] = ()
+    #: the day the notice is posted from (its 落款 date): the date its workbook says it was made
+    published: date | None = None

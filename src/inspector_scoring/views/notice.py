@@ -9,7 +9,7 @@ name, mine and scores reach a notice, never another personal field.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import attrs
@@ -78,6 +78,8 @@ class Notice:
     facts: tuple[tuple[str, str], ...] = ()
     #: words the prose never splits (:attr:`Document.terms`)
     terms: tuple[str, ...] = ()
+    #: the day the notice is posted from (:attr:`Document.published`)
+    published: date | None = None
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -206,6 +208,7 @@ class Notice:
             ),
             facts=self.facts,
             parts=(self.corrections,) if self.corrections is not None else (),
+            published=self.published,
         )
 
 
@@ -243,6 +246,16 @@ def panel_members(info: AssessmentInfo) -> tuple[str, ...]:
         f"{member.role or '成员'}：{member.name}" + (f"（{member.unit}）" if member.unit else "")
         for member in info.panel
     )
+
+
+def posting_day(value: object, caller: str) -> date:
+    """``publish_on`` as a day: a ``datetime`` gives its date; anything else that is no date is
+    refused by name (a string compared with dates would fail somewhere inside)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    raise TypeError(f"{caller}: publish_on must be a datetime.date, got {type(value).__name__}")
 
 
 def chinese_date(day: date) -> str:
@@ -347,6 +360,7 @@ def build_notice(
     published result compared with this corrected one) makes it a 复核结果公示:
     what changed for whom, before and after, and the evidence behind it.
     """
+    publish_on = posting_day(publish_on, "build_notice")
     rules = assessment.ruleset
     info = assessment.evidence.assessment
     period_text = info.period.chinese
@@ -427,6 +441,7 @@ def build_notice(
         entries=entries,
         footer=footer,
         signature=(body, chinese_date(publish_on)),
+        published=publish_on,
         terms=prose_terms(info, body, (grade.name for grade in rules.grades)),
         ranked=ranked,
         corrections=corrections,
