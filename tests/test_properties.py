@@ -223,3 +223,51 @@ def test_fast_json_writer_equals_the_generic_one_on_events(evidence: dict[str, A
 
     assessment = _score(isc.default_rules(), evidence)
     assert isc.result_to_json(assessment) == dumps(isc.result_to_dict(assessment)) + "\n"
+
+
+# Trees as a caller may give them: JSON's values, and what no file holds (keys that are no
+# strings, half of a surrogate pair, floats, deep or shared containers).
+_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.decimals(allow_nan=True, allow_infinity=True)
+    | st.floats()
+    | st.text(max_size=6)
+    | st.sampled_from(["\ud800", "a\udfffb", "杨国华"])
+)
+_KEYS = st.text(max_size=4) | st.integers(0, 3) | st.just("\udc80")
+_TREES = st.recursive(
+    _LEAVES,
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.tuples(children, children)
+        | st.dictionaries(_KEYS, children, max_size=3)
+    ),
+    max_leaves=16,
+)
+
+
+def _shared(tree: object) -> object:
+    """``tree`` where it is a container, held twice, as a caller's mapping may hold one."""
+    return [tree, tree] if isinstance(tree, (list, dict, tuple)) else tree
+
+
+@given(st.one_of(_TREES, _TREES.map(_shared)), st.integers(1, 6))
+def test_law_a_plain_trees_fingerprint_is_the_canonical_texts(tree: object, most: int) -> None:
+    """The one walk that fingerprints a caller's mapping gives the sha256 of the canonical text
+    whenever it gives one, and gives one only for a tree the located checks find nothing in (so
+    that they need not walk it again)."""
+    import hashlib  # noqa: PLC0415
+
+    from inspector_scoring._readers import check_tree  # noqa: PLC0415
+    from inspector_scoring.errors import Collector  # noqa: PLC0415
+    from inspector_scoring.jsontext import dumps, plain_sha256  # noqa: PLC0415
+
+    digest = plain_sha256(tree, most=most)
+    if digest is None:
+        return
+    assert digest == hashlib.sha256(dumps(tree, indent=None, sort_keys=True).encode("utf-8")).hexdigest()
+    problems = Collector("<evidence>", json_file=True)
+    check_tree(problems, tree, most=most)
+    assert problems.problems == []

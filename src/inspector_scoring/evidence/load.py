@@ -17,10 +17,10 @@ from typing import Any
 import attrs
 
 from .. import messages as M
-from .._readers import check_tree
+from .._readers import MAX_DEPTH, check_tree
 from ..errors import Collector, InvalidInputError, Problem, fail
 from ..files import MAX_JSON_BYTES, check_size, read_bytes
-from ..jsontext import canonical_sha256
+from ..jsontext import canonical_sha256, plain_sha256
 from ..rules.model import Ruleset
 from .check import Check
 from .model import Evidence
@@ -44,7 +44,8 @@ class Source:
 
     name: str
     tree: object
-    #: ``None`` until known: a mapping's fingerprint is its canonical JSON's, worked out once valid
+    #: a file's, or a caller's mapping's canonical JSON's (:func:`_unwritten`); ``None`` until
+    #: known, for a mapping that is not plain, worked out once it is valid
     sha256: str | None
     #: the string tokens of the file's text, for the duplicate-key test; ``None`` for a mapping
     strings: int | None = None
@@ -126,11 +127,15 @@ def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Sour
 
 def _unwritten(source: Source) -> Source:
     """``source``, a caller's mapping or records, after the checks a file gets from its parser:
-    no key that is no string, no half of a surrogate pair, no nesting beyond the bound."""
-    problems = Collector(source.name, json_file=True)
-    check_tree(problems, source.tree)
-    problems.raise_if_any()
-    return source
+    no key that is no string, no half of a surrogate pair, no nesting beyond the bound. A plain
+    tree passes them in the walk that gives its fingerprint; only another is walked again, to
+    say where it is not plain (or to find it as fine as a file, and its fingerprint later)."""
+    digest = plain_sha256(source.tree, most=MAX_DEPTH)
+    if digest is None:
+        problems = Collector(source.name, json_file=True)
+        check_tree(problems, source.tree)
+        problems.raise_if_any()
+    return attrs.evolve(source, sha256=digest)
 
 
 #: the names of spreadsheet files
