@@ -9,6 +9,7 @@ import io
 import json
 import re
 import unicodedata
+import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from datetime import date
@@ -35,6 +36,7 @@ from inspector_scoring.views.xlsx_notice import render_xlsx
 WUBEN: dict[str, Any] = json.loads((EXAMPLES / "wuben-2021-03.json").read_text(encoding="utf-8"))
 APRIL_6 = date(2021, 4, 6)
 RULES = ROOT / "rules" / "default.toml"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _notice(data: dict[str, Any]) -> Notice:
@@ -510,3 +512,22 @@ def test_no_format_lets_a_hidden_character_through(name: str, mine: str) -> None
     ):
         assert not HIDDEN.search(text.replace("\r\n", "").replace("\n", ""))
     ET.fromstring(render_svg(document).encode("utf-8"))
+
+
+def test_xlsx_of_a_scheme_of_one_item_heads_its_column() -> None:
+    """A scheme of one item has one item column: its heading 考核项目（得分） is that one cell (a
+    merge of one cell once wrote nothing, with a warning from XlsxWriter on standard error)."""
+    small = (FIXTURES / "rules" / "small.toml").read_text(encoding="utf-8")
+    # (the small scheme without its second item, 在岗履职 of 40 points: 60 in all)
+    second = small.index("[[items]]", small.index("[[items]]") + 1)
+    one_item = small[:second] + small[small.index("[bonus]") :]
+    rules = isc.loads_rules(one_item.replace("total = 100", "total = 60"), source="one.toml")
+    assert [item.id for item in rules.items] == ["underground"]
+    evidence = isc.load_evidence(FIXTURES / "evidence" / "minimal.json", rules=rules)
+    notice = build_notice(isc.score_evidence(rules, evidence), publish_on=APRIL_6)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # (XlsxWriter's "Can't merge single cell" fails the test)
+        sheet = _sheet(notice.document())
+    heading = [cell.value for cell in sheet[3]]
+    assert heading[:5] == ["序号", "姓名", "所驻煤矿", "考核项目（得分）", "加分"]
+    assert [cell.value for cell in sheet[4]][3] == "下井检查（60分）"

@@ -606,6 +606,17 @@ def test_the_same_id_twice_in_the_roster_is_reported_at_its_cell(tmp_path: Path)
     assert _problems(tmp_path, sheets, "zh") == ['人员!A4: 安监员编号 "QJ-01" 重复（首次出现于 人员!A2）']
 
 
+def test_a_roster_row_of_an_id_twice_has_its_dates_checked_too(tmp_path: Path) -> None:
+    """The row left out for its 编号 still has an impossible date said, in the same run (every
+    problem at once): 2021-13-01 is no day."""
+    sheets = month()
+    sheets["人员"].append(["QJ-01", "王五", "白沙沟煤矿", "2021-13-01", None, "8009"])
+    problems = _problems(tmp_path, sheets)
+    assert problems[0] == '人员!A4: duplicate inspector id "QJ-01" (first at 人员!A2)'
+    assert len(problems) == 2
+    assert problems[1].startswith("人员!D4: ")
+
+
 @pytest.mark.parametrize(
     ("name", "content"), [("t.xlsx", b"hello"), ("c.xls", b"a,b\n1,2\n"), ("e.ods", b"")]
 )

@@ -261,13 +261,17 @@ class Check:
                     groups = _report_events(self, path, events, against_rules)
                 else:
                     groups, spans = plain
+        if inspector_id is not None:  # (an id given twice is said even when the name is unusable)
+            first = self._ids.setdefault(inspector_id, path)
+            if first is not path:
+                problems.add(
+                    join(path, "id"),
+                    M.DUPLICATE_INSPECTOR,
+                    value=describe(inspector_id),
+                    first=join(first, "id"),
+                )
         if inspector_id is None or name is None:
             return None
-        first = self._ids.setdefault(inspector_id, path)
-        if first is not path:
-            problems.add(
-                join(path, "id"), M.DUPLICATE_INSPECTOR, value=describe(inspector_id), first=join(first, "id")
-            )
         damaged = len(problems.problems) > before
         if against_rules is not None:
             for problem in against_rules.problems:

@@ -918,11 +918,10 @@ class _Reader:
             first = self.by_id.get(person.get("id", ""))
             if first is not None:
                 # The same 编号 twice: rows naming it could be either's, so this one is reported
-                # and left out, before anything else is said of it.
+                # and left out (what else of it cannot be read is said all the same).
                 id_cell = self.cells[join(path, "id")]
                 first_cell = self.cells[join(join("inspectors", first), "id")]
                 self.problems.add(id_cell, M.DUPLICATE_INSPECTOR, value=quote(person["id"]), first=first_cell)
-                continue
             for key in ("serving_from", "serving_until"):
                 where, value = columns.get(sheet, row, key)
                 if where:
@@ -930,6 +929,8 @@ class _Reader:
                     day = read_date(self.problems, where, value)
                     if day is not None:
                         person[key] = day
+            if first is not None:
+                continue
             where, value = columns.get(sheet, row, "cards")
             cards = read_text(self.problems, where, value) if where else None
             # (separators may be full-width, 8001，8002; a card itself may not: ８００１)

@@ -102,7 +102,7 @@ class _Sheet:
 
     def line(self, text: str, style: Any, height: int | None = None) -> None:
         """One line across the whole table's width."""
-        self.work.merge_range(self.row, 0, self.row, self.last, text, style)
+        _merge(self.work, (self.row, 0, self.row, self.last), text, style)
         if height is not None:
             self.work.set_row(self.row, height)
         self.row += 1
@@ -119,8 +119,8 @@ class _Sheet:
         start, end = self.items[0], self.items[-1]
         for n, text in enumerate(self.header):
             if not start <= n <= end:
-                self.work.merge_range(self.row, n, self.row + 1, n, text, self.head)
-        self.work.merge_range(self.row, start, self.row, end, "考核项目（得分）", self.head)
+                _merge(self.work, (self.row, n, self.row + 1, n), text, self.head)
+        _merge(self.work, (self.row, start, self.row, end), "考核项目（得分）", self.head)
         for n in range(start, end + 1):
             self.work.write_string(self.row + 1, n, self.header[n], self.head)
         self.work.set_row(self.row + 1, 48)
@@ -193,7 +193,7 @@ def _part_sheet(book: Any, styles: _Sheet, part: Part) -> None:
 
     def line(text: str, style: Any) -> None:
         nonlocal row
-        work.merge_range(row, 0, row, last, text, style)
+        _merge(work, (row, 0, row, last), text, style)
         row += 1
 
     line(shown(part.title), styles.title)
@@ -221,7 +221,7 @@ def _part_sheet(book: Any, styles: _Sheet, part: Part) -> None:
         for section in part.sections:
             line(shown(section.heading), styles.info)
             for text in section.lines:
-                work.merge_range(row, 0, row, last, shown(text), styles.words)
+                _merge(work, (row, 0, row, last), shown(text), styles.words)
                 work.set_row(row, max(20, 14 * (text_cells(text) // 110 + 1)))
                 row += 1
     for n, column in enumerate(part.columns):
@@ -231,6 +231,17 @@ def _part_sheet(book: Any, styles: _Sheet, part: Part) -> None:
     if part.rows:
         work.repeat_rows(first, first)
     work.fit_to_pages(1, 0)
+
+
+def _merge(work: Any, cells: tuple[int, int, int, int], text: str, style: Any) -> None:
+    """``text`` over ``cells`` (first row and column, last row and column), merged; in the one cell
+    when they are one (XlsxWriter merges no single cell: it would warn and write nothing, as a
+    scheme of one item's heading once did)."""
+    first_row, first_col, last_row, last_col = cells
+    if (first_row, first_col) == (last_row, last_col):
+        work.write_string(first_row, first_col, text, style)
+    else:
+        work.merge_range(first_row, first_col, last_row, last_col, text, style)
 
 
 def text_workbook(buffer: io.BytesIO) -> Any:
