@@ -277,6 +277,8 @@ class Check:
             for problem in against_rules.problems:
                 self._rules.report_problem(problem)
         period = self.info.period if self.info is not None else None
+        if damaged and plan is not None:
+            _without_evidence(plan, self._rules, path, table)
         if damaged or period is None or service is None or plan is None:
             return None
         duty = self._all_days if service is _ON_DUTY else frozenset(duty_dates(period, *service))
@@ -584,6 +586,16 @@ def _read_until(check: Check, path: str, value: object, start: Any, at: object) 
             path, M.UNTIL_TOO_LATE, other="at", at=start.value.isoformat(), value=shown(problems, value)
         )
 
+
+def _without_evidence(plan: Measures, problems: Collector, path: str, table: Mapping[str, Any]) -> None:
+    """What nothing gives of an inspector whose records are unusable, said now too (every problem
+    at once); not when its counts is no object (that was said, and what it holds is unknown)."""
+    raw_counts = table.get("counts", _NO_COUNTS)
+    if isinstance(raw_counts, Mapping):
+        plan.without_evidence(problems, path, raw_counts.keys(), "events" in table)
+
+
+_NO_COUNTS: Mapping[str, Any] = {}
 
 # -- small helpers ------------------------------------------------------------------
 

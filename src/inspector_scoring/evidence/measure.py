@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, time, timedelta
 from decimal import Decimal
 from itertools import compress
@@ -202,15 +202,29 @@ class Measures:
             return len(counted), counted, skipped
         if metric.default is not None:
             return _plain(metric.default), None, ()
-        how = M.GIVE_IN_COUNTS_OR_EVENTS() if kind else M.GIVE_IN_COUNTS()
-        scope.problems.add(
-            join(join(scope.person.path, "counts"), metric.id),
-            M.MISSING_EVIDENCE,
-            metric=describe(metric.id),
-            title=metric.title,
-            how=how,
-        )
+        missing_evidence(scope.problems, scope.person.path, metric)
         return 0, None, ()
+
+    def without_evidence(self, problems: Collector, path: str, counted: Iterable[str], events: bool) -> None:
+        """Report each used metric of an inspector whose other records are unusable that nothing
+        could give: no count under ``counted`` (the keys its counts object has, valid or not), no
+        default, and no events list (``events``) to count from. Every problem at once: this one
+        is not kept back until the others are put right."""
+        for metric in self.metrics:
+            if metric.id not in counted and metric.default is None and (metric.kind is None or not events):
+                missing_evidence(problems, path, metric)
+
+
+def missing_evidence(problems: Collector, path: str, metric: Metric) -> None:
+    """Report that nothing gives ``metric`` for the inspector at ``path``: silence is never zero."""
+    how = M.GIVE_IN_COUNTS_OR_EVENTS() if metric.kind else M.GIVE_IN_COUNTS()
+    problems.add(
+        join(join(path, "counts"), metric.id),
+        M.MISSING_EVIDENCE,
+        metric=describe(metric.id),
+        title=metric.title,
+        how=how,
+    )
 
 
 #: how long an event with an ``until`` lasted, by the event's ``id``, as the check read it
