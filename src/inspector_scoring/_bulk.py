@@ -11,17 +11,17 @@ __all__ = ["bulk", "pause_collector"]
 
 
 class _Pause:
-    """The pause, shared by every thread that calls the library: Python has one cyclic collector
-    per process, so the first call to begin pauses it, and the last to end gives it back as the
-    first found it (two calls overlapping in threads must not leave it off, nor turn it on under
-    the other)."""
+    """The pause, shared by every thread that calls the library (Python has one cyclic collector
+    per process). Only a call that begins while no other runs pauses it, and it gives it back when
+    it ends, whatever others are still running: so the collector is never off for longer than
+    one call, however the calls of a busy server overlap (calls that joined a running pause kept
+    it off for as long as any overlapped: for ever, under steady load)."""
 
-    __slots__ = ("lock", "running", "wanted", "was_enabled")
+    __slots__ = ("lock", "running", "wanted")
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.running = 0
-        self.was_enabled = False
         self.wanted = True
 
 
@@ -29,16 +29,18 @@ _pause = _Pause()
 
 
 def pause_collector(enabled: bool, /) -> bool:
-    """Whether the library pauses Python's cyclic garbage collector while it builds records.
+    """Set whether calls of the library pause Python's cyclic garbage collector while they build
+    records; returns the setting it replaces.
 
-    It does by default: the records are acyclic and freed by reference counting, and
+    They do by default: the records are acyclic and freed by reference counting, and
     the collector would only walk them again and again as they pile up (about a tenth
     of a 20,000-inspector month, loaded, scored and written). The collector is the
-    process's, so while a call runs, *other threads* get no cyclic collection either,
-    and a ``gc.enable()`` or ``gc.disable()`` made meanwhile is undone when the last
-    running call ends. A program for which that matters turns the pause off with
-    ``pause_collector(False)``; the results are the same either way. Returns the
-    setting it replaces.
+    process's: a call that begins while no other call runs turns it off until it
+    ends, for every thread, then turns it back on if it was on (even if another
+    thread turned it off meanwhile); calls that overlap it run as it is. A program
+    whose other threads must collect all the time turns the pause off with
+    ``pause_collector(False)``, from the next call on; the results are the same
+    either way.
     """
     with _pause.lock:
         was, _pause.wanted = _pause.wanted, bool(enabled)
@@ -47,27 +49,21 @@ def pause_collector(enabled: bool, /) -> bool:
 
 @contextlib.contextmanager
 def bulk() -> Iterator[None]:
-    """Pause the cyclic collector while a loader or the scorer builds its records.
-
-    Its previous state is restored when the last overlapping call ends, with what
-    was built meanwhile in its oldest generation. Nothing is paused when
-    :func:`pause_collector` turned it off (and no other call is running).
-    """
+    """Pause the cyclic collector while a loader or the scorer builds its records (when no other
+    call runs and :func:`pause_collector` allows), and give it back as it was when this ends,
+    with what was built meanwhile in its oldest generation."""
     with _pause.lock:
-        paused = _pause.wanted or _pause.running > 0
-        if paused:
-            if _pause.running == 0:
-                _pause.was_enabled = gc.isenabled()
-                gc.disable()
-            _pause.running += 1
+        pausing = _pause.wanted and _pause.running == 0 and gc.isenabled()
+        if pausing:
+            gc.disable()
+        _pause.running += 1
     try:
         yield
     finally:
-        if paused:
-            with _pause.lock:
-                _pause.running -= 1
-                if _pause.running == 0 and _pause.was_enabled:
-                    _resume()
+        with _pause.lock:
+            _pause.running -= 1
+            if pausing:
+                _resume()
 
 
 def _resume() -> None:
