@@ -437,7 +437,12 @@ def test_a_busy_server_still_collects_its_garbage() -> None:
 
     was = gc.isenabled()
     gc.enable()
-    gc.callbacks.append(lambda phase, info: phase == "start" and runs.append(time.monotonic()))
+
+    def collected(phase: str, info: object) -> None:
+        if phase == "start":
+            runs.append(time.monotonic())
+
+    gc.callbacks.append(collected)
     try:
         threads = [threading.Thread(target=scoring, args=(k * 0.03,)) for k in range(3)]
         threads.append(threading.Thread(target=program))
