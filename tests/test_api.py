@@ -308,6 +308,14 @@ def test_render_notice_refuses_what_it_cannot_write() -> None:
         isc.render_notice(document, "table", width=99999999)
     with pytest.raises(ValueError, match=r"document\.published"):
         isc.render_notice(attrs.evolve(document, published=None), "xlsx")
+    with pytest.raises(ValueError, match="width must be a whole number from 40 to 1000, got 5"):
+        isc.render_notice(document, "csv", width=5)  # (whatever the format: a slip is a slip)
+    with pytest.raises(
+        TypeError, match=r"^render_notice: document must be a Notice or a Document, got dict$"
+    ):
+        isc.render_notice({}, "html")  # type: ignore[call-overload]
+    # A Notice is laid out as its document; the format may be named.
+    assert isc.render_notice(notice, format="html") == isc.render_notice(document, "html")
     # (the table at 40 cells: every line fits)
     assert max(len(line) for line in str(isc.render_notice(document, width=40)).splitlines()) <= 40
 
@@ -332,6 +340,16 @@ def test_bytes_are_named_as_the_caller_says() -> None:
     with pytest.raises(isc.InvalidInputError) as unnamed:
         isc.score_file(b'{"schema": 1}')
     assert {problem.file for problem in unnamed.value.problems} == {"<stdin>"}
+    # (a mapping too, through each of the three names that read evidence)
+    rules = isc.default_rules()
+    for call in (
+        lambda: isc.score_file({"schema": 1}, name="api:42"),
+        lambda: isc.load_evidence({"schema": 1}, rules=rules, name="api:42"),
+        lambda: isc.score_evidence(rules, {"schema": 1}, name="api:42"),
+    ):
+        with pytest.raises(isc.InvalidInputError) as mapping:
+            call()
+        assert {problem.file for problem in mapping.value.problems} == {"api:42"}
 
 
 def test_a_correction_compared_through_the_library() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import random
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -120,6 +121,23 @@ def test_law_dates_given_as_objects_score_as_their_iso_text(case: Case) -> None:
                     entry[key] = _as_objects(entry[key])
     as_text = isc.result_to_json(isc.score_evidence(ruleset, evidence))
     assert isc.result_to_json(isc.score_evidence(ruleset, objects)) == as_text
+
+
+@given(rules_and_events(), st.randoms(use_true_random=False))
+def test_law_events_as_other_mappings_score_as_dicts(case: Case, rng: random.Random) -> None:
+    """A caller's events may be read-only mappings (``MappingProxyType``), some or all of them:
+    the result, fingerprint included, is that of the same events as dicts."""
+    from types import MappingProxyType  # noqa: PLC0415
+
+    ruleset, evidence = case
+    proxied = copy.deepcopy(evidence)
+    for person in proxied["inspectors"]:
+        if "events" in person:
+            person["events"] = [
+                MappingProxyType(event) if rng.random() < 0.5 else event for event in person["events"]
+            ]
+    as_dicts = isc.result_to_json(isc.score_evidence(ruleset, evidence))
+    assert isc.result_to_json(isc.score_evidence(ruleset, proxied)) == as_dicts
 
 
 @given(default_evidence(), st.randoms(use_true_random=False))
@@ -271,3 +289,37 @@ def test_law_a_plain_trees_fingerprint_is_the_canonical_texts(tree: object, most
     problems = Collector("<evidence>", json_file=True)
     check_tree(problems, tree, most=most)
     assert problems.problems == []
+
+
+class _TextAndTable(str, Mapping[str, object]):  # type: ignore[misc]  # (two things, on purpose)
+    """Text that is also an (empty) mapping: the general writer writes it as text."""
+
+    def __getitem__(self, key: str) -> object:  # type: ignore[override]
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+
+def test_a_value_that_is_two_things_is_fingerprinted_as_the_general_writer_writes_it() -> None:
+    """A caller's value of a kind of its own (text that is also a mapping, a read-only mapping,
+    an ordered one) is left by the one walk to the general writer: the fingerprint is always the
+    canonical text's."""
+    import hashlib  # noqa: PLC0415
+    from collections import OrderedDict  # noqa: PLC0415
+    from types import MappingProxyType  # noqa: PLC0415
+
+    from inspector_scoring.jsontext import canonical_sha256, dumps, plain_sha256  # noqa: PLC0415
+
+    for tree in (
+        {"a": _TextAndTable("文字")},
+        _TextAndTable("x"),
+        {"a": MappingProxyType({"b": 1})},
+        OrderedDict([("b", 1), ("a", [2])]),
+    ):
+        text = dumps(tree, indent=None, sort_keys=True)
+        assert canonical_sha256(tree) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+        assert plain_sha256(tree) is None

@@ -12,6 +12,7 @@ corrected notice show one comparison, worked out once.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -231,12 +232,17 @@ class ResultChanges:
 # -- reading a published result ---------------------------------------------------
 
 
-def read_published(data: bytes, source: str) -> PublishedResult:
-    """A published result from its file's bytes, checked for the parts a comparison reads.
+def read_published(data: bytes | str, source: str) -> PublishedResult:
+    """A published result from its file's bytes (or its text, as :func:`result_to_json` gives it:
+    its UTF-8 bytes are the file's), checked for the parts a comparison reads; ``source`` names it
+    in problems.
 
     Raises :class:`~inspector_scoring.InvalidInputError` when it is not a
     result in the shape ``score --format json`` writes.
     """
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    source = os.fspath(source)
     from .verify import check_shape, read_result  # noqa: PLC0415 - one reader of result files
 
     tree = read_result(data, source)
@@ -293,9 +299,10 @@ def _entries(
                 read_list(problems, join(where, name), found[name])
 
 
-def load_published(name: str) -> PublishedResult:
+def load_published(name: str | os.PathLike[str]) -> PublishedResult:
     """The published result in the file ``name`` (see :func:`read_published`)."""
-    return read_published(read_bytes(name), name)
+    path = os.fspath(name)
+    return read_published(read_bytes(path), path)
 
 
 # -- comparing --------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from datetime import date, time
+from datetime import date, datetime, time
 from decimal import Decimal
 from json.encoder import encode_basestring  # (C; what json.dumps(text, ensure_ascii=False) gives)
 from typing import Any
@@ -120,40 +120,46 @@ def _plain(value: object, out: list[str], depth: int, most: int, seen: set[int])
     if depth > most or id(value) in seen:
         raise _NotPlain
     seen.add(id(value))
-    keyed = isinstance(value, Mapping)
+    kind = type(value)
     pairs: list[tuple[Any, Any]]
-    if isinstance(value, Mapping):
-        pairs = sorted(value.items())
+    if kind is dict:
+        pairs = sorted(value.items())  # type: ignore[attr-defined]
         out.append("{")
-    elif isinstance(value, (list, tuple)):
-        pairs = [(None, item) for item in value]
+    elif kind is list or kind is tuple:
+        pairs = [(None, item) for item in value]  # type: ignore[attr-defined]
         out.append("[")
     else:
-        raise _NotPlain  # (evidence is an object; anything else is for the checks to name)
+        # (what a parser never gives: another kind of mapping or sequence, or a value that is
+        # two things at once, is for the general writer and the checks)
+        raise _NotPlain
     # (the usual leaves, text and numbers, written here rather than by a call each: a
     # province's month has millions)
     append = out.append
     for n, (key, item) in enumerate(pairs):
         if n:
             append(",")
-        if keyed:
+        if kind is dict:
             if type(key) is not str:
                 raise _NotPlain
             append(encode_basestring(key))
             append(":")
-        kind = type(item)
-        if kind is str:
+        of = type(item)
+        if of is str:
             append(encode_basestring(item))
-        elif kind is int:
+        elif of is int:
             append(str(item))
-        elif kind is Decimal:
+        elif of is Decimal:
             if not (item.is_finite() and -_WIDE < item.adjusted() < _WIDE):
                 raise _NotPlain
             append(format_number(item))
-        elif isinstance(item, (Mapping, list, tuple)):
+        elif of is dict or of is list or of is tuple:
             _plain(item, out, depth + 1, most, seen)
-        elif isinstance(item, Decimal):
-            raise _NotPlain  # (a kind of Decimal of its own: for the checks to name)
-        else:
+        elif of in _SIMPLE:
             _write(item, out, None, 0, True)
-    append("}" if keyed else "]")
+        else:
+            raise _NotPlain
+    append("}" if kind is dict else "]")
+
+
+#: the other values a plain tree holds, each written by :func:`_write`
+_SIMPLE = frozenset({bool, type(None), date, datetime, time})

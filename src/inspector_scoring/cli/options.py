@@ -15,8 +15,8 @@ from datetime import date
 from .. import messages as M
 from .._version import __version__
 from ..i18n import Message, current_language, translate_argparse, use_language, visible
+from ..views.formats import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, NOTICE_FORMATS
 from ..views.measure import char_cells, text_cells
-from ..views.render import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, NOTICE_FORMATS
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:

@@ -85,7 +85,8 @@ def score_one(evidence: str, rules: str | None) -> Assessment:
 def render(document: Document, args: argparse.Namespace) -> int:
     """Write a notice (monthly or annual) in the format the arguments ask for: the library's
     :func:`render_notice`, or on a terminal the table in its width, with bold and colour."""
-    from ..views.render import DEFAULT_WIDTH, MIN_WIDTH, render_notice  # noqa: PLC0415 - per command
+    from ..views.formats import DEFAULT_WIDTH, MIN_WIDTH  # noqa: PLC0415 - per command
+    from ..views.render import render_notice  # noqa: PLC0415
 
     if args.format == "table" and args.output is None and sys.stdout.isatty():
         import shutil  # noqa: PLC0415

@@ -97,9 +97,10 @@ class Source:
 def open_evidence(source: EvidenceSource, /, *, name: str | None = None) -> Source:
     """Read evidence from a path, bytes (standard input), a JSON-like mapping or records."""
     if isinstance(source, Evidence):
+        label = name or source.source
         if source.sha256:  # loaded from a file, and checked then
-            return Source(source.source, evidence_tree(source), source.sha256)
-        return _unwritten(Source(source.source, evidence_tree(source), None))
+            return Source(label, evidence_tree(source), source.sha256)
+        return _unwritten(Source(label, evidence_tree(source), None))
     if isinstance(source, bytes):
         data = source
         label = name or M.STANDARD_INPUT.render()
@@ -163,17 +164,20 @@ def _again(path: str, data: bytes) -> Callable[[], bytes]:
     return lambda: data
 
 
-def load_evidence(source: EvidenceSource, /, *, rules: Ruleset | None = None) -> Evidence:
+def load_evidence(
+    source: EvidenceSource, /, *, rules: Ruleset | None = None, name: str | None = None
+) -> Evidence:
     """Load an evidence file from a path, or evidence given as a JSON-like mapping, as records.
 
     With ``rules``, the evidence is also checked against that rule file (event
     kinds, metric names, the period, every metric a rule needs), and all
-    problems are reported together. Raises :class:`InvalidInputError`.
+    problems are reported together. ``name`` is what problems call the evidence
+    (as for :func:`~inspector_scoring.score_file`). Raises :class:`InvalidInputError`.
 
     A province's month is scored faster by :func:`~inspector_scoring.score_file`,
     which builds no record per event.
     """
-    opened = open_evidence(source)
+    opened = open_evidence(source, name=name)
     if opened.book is not None:
         from ..rules.load import default_rules  # noqa: PLC0415
 

@@ -81,20 +81,23 @@ def _score_file(evidence: EvidenceSource, rules: RulesSource, name: str | None) 
     return _assess(opened, chosen, rule_problems)
 
 
-def score_evidence(rules: Ruleset, evidence: Evidence | Mapping[str, object], /) -> Assessment:
+def score_evidence(
+    rules: Ruleset, evidence: Evidence | Mapping[str, object], /, *, name: str | None = None
+) -> Assessment:
     """Score every inspector in ``evidence`` (records, or a JSON-like mapping) under ``rules``.
 
     The evidence is checked against the rules first (period, event kinds,
     metric names, missing evidence), exactly as a file is; any problem raises
-    :class:`~inspector_scoring.InvalidInputError` listing them all; ``rules``
-    that is no :class:`~inspector_scoring.Ruleset` raises :class:`TypeError`.
+    :class:`~inspector_scoring.InvalidInputError` listing them all (``name`` is
+    what they call the evidence, as for :func:`score_file`); ``rules`` that is
+    no :class:`~inspector_scoring.Ruleset` raises :class:`TypeError`.
     """
     if not isinstance(rules, Ruleset):
         # (the arguments swapped is the usual slip: said plainly, not as a hashing error deep inside)
         given = type(rules).__name__
         raise TypeError(f"score_evidence(rules, evidence): rules must be a Ruleset, got {given}")
     with bulk():
-        return _assess(open_evidence(evidence), rules, [])
+        return _assess(open_evidence(evidence, name=name), rules, [])
 
 
 def _period(opened: Source | None) -> Period | None:

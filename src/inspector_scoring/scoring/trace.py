@@ -12,6 +12,7 @@ numbers already say.
 from __future__ import annotations
 
 import operator
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from itertools import repeat
@@ -213,11 +214,20 @@ def cited(moments: Moments, events: list[Any]) -> tuple[str, ...]:
     except TypeError:  # (a caller's mapping may give datetime objects: ordered by their moments)
         lengths = set()
     if len(lengths) == 1 and type(ats[0]) is str:
-        # Texts of one form sort as their moments do; equal texts are one moment.
-        refs = map(dict.get, events, repeat("ref"), repeat(""))
+        # Texts of one form sort as their moments do; equal texts are one moment. (A caller's
+        # events may be mappings of another kind than dict: read as such.)
+        get = dict.get if type(events[0]) is dict else _get
+        try:
+            refs = list(map(get, events, repeat("ref"), repeat("")))
+        except TypeError:  # (dicts and other mappings mixed)
+            refs = list(map(_get, events, repeat("ref"), repeat("")))
         return tuple(ref for _, ref in sorted(zip(ats, refs, strict=True)) if ref)
     return tuple(ref for event in chronological(moments, events) if (ref := event.get("ref")) is not None)
 
 
 _AT = operator.itemgetter("at")
 _new = tuple.__new__
+
+
+def _get(event: Mapping[str, Any], key: str, default: object) -> Any:
+    return event.get(key, default)

@@ -6,30 +6,67 @@ XlsxWriter for the score sheet), so choosing costs nothing else.
 
 from __future__ import annotations
 
+from typing import Literal, overload
+
+from .document import Document
+from .formats import DEFAULT_WIDTH, MAX_WIDTH, MIN_WIDTH, NOTICE_FORMATS
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from .document import Document
+    from .notice import Notice
 
-__all__ = ["DEFAULT_WIDTH", "MAX_WIDTH", "MIN_WIDTH", "NOTICE_FORMATS", "render_notice"]
-
-#: the formats a notice is written in (the result JSON is no notice: :func:`result_to_json`)
-NOTICE_FORMATS = ("table", "csv", "markdown", "html", "svg", "xlsx")
-DEFAULT_WIDTH = 130  # cells: the table written to a file or a pipe, when nothing else says
-MIN_WIDTH = 40
-MAX_WIDTH = 1000  # cells: wider than any screen; the table is laid out in time bounded by it
+__all__ = ["render_notice"]
 
 
-def render_notice(document: Document, format: str = "table", /, *, width: int = DEFAULT_WIDTH) -> str | bytes:
-    """``document`` (:meth:`Notice.document`, or what :func:`build_annual_notice` returns) as
-    ``score --format FORMAT`` writes it: ``table`` (plain text ``width`` cells wide, 40 to
-    1000), ``csv``, ``markdown``, ``html``, ``svg`` as text, ``xlsx`` as the workbook's bytes.
+@overload
+def render_notice(
+    document: Document | Notice, /, format: Literal["xlsx"], *, width: int = DEFAULT_WIDTH
+) -> bytes: ...
 
-    The same document gives the same bytes: the page names this program and the workbook
-    says it was made on the notice's date (:attr:`Document.published`). Raises
-    :class:`ValueError` for another format or width, or an ``xlsx`` of a document with no date.
+
+@overload
+def render_notice(
+    document: Document | Notice,
+    /,
+    format: Literal["table", "csv", "markdown", "html", "svg"] = "table",
+    *,
+    width: int = DEFAULT_WIDTH,
+) -> str: ...
+
+
+@overload
+def render_notice(
+    document: Document | Notice, /, format: str = "table", *, width: int = DEFAULT_WIDTH
+) -> str | bytes: ...
+
+
+def render_notice(
+    document: Document | Notice, /, format: str = "table", *, width: int = DEFAULT_WIDTH
+) -> str | bytes:
+    """A notice as ``score --format FORMAT`` writes it: ``table`` (plain text ``width`` cells wide,
+    40 to 1000), ``csv``, ``markdown``, ``html``, ``svg`` as text, ``xlsx`` as the workbook's bytes.
+
+    ``document`` is what :func:`build_notice` returns (a :class:`Notice`) or what
+    :func:`build_annual_notice` returns (a :class:`Document`). The same document gives the same
+    bytes: the page names this program, and the workbook says it was made on the notice's
+    date (:attr:`Document.published`). Write text with ``newline=""`` (or as UTF-8 bytes), so
+    that the CSV's own line ends are kept. Raises :class:`ValueError` for another format or
+    width, or a workbook of a document with no date, and :class:`TypeError` for a ``document``
+    of another kind.
     """
+    if not isinstance(document, Document):
+        from .notice import Notice  # noqa: PLC0415
+
+        if not isinstance(document, Notice):
+            given = type(document).__name__
+            raise TypeError(f"render_notice: document must be a Notice or a Document, got {given}")
+        document = document.document()
     if format not in NOTICE_FORMATS:
         raise ValueError(f"render_notice: format must be one of {', '.join(NOTICE_FORMATS)}, got {format!r}")
+    if isinstance(width, bool) or not isinstance(width, int) or not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise ValueError(
+            f"render_notice: width must be a whole number from {MIN_WIDTH} to {MAX_WIDTH}, got {width!r}"
+        )
     if format == "csv":
         from .csv_notice import render_csv  # noqa: PLC0415 - each format when asked for
 
