@@ -240,6 +240,26 @@ def test_output_into_a_folder_that_does_not_exist_says_so(
     assert not target.parent.exists()
 
 
+@pytest.mark.skipif(not Path("/proc/version").is_file(), reason="a system without /proc")
+def test_output_into_a_folder_that_takes_no_new_file_says_so(evidence: Path, run_score: Run) -> None:
+    """/proc/version exists, but /proc takes no new file (the one written beside it first): "No
+    such file or directory" alone named a file that is there; the folder is named, in both
+    languages, and the file is as it was."""
+    before = Path("/proc/version").read_bytes()
+    done = run_score(evidence, "--output", "/proc/version", "--lang", "en")
+    assert (done.returncode, done.stderr) == (
+        1,
+        '/proc/version: cannot write: no new file can be made in the folder "/proc"'
+        " (No such file or directory)\n',
+    )
+    done = run_score(evidence, "--output", "/proc/version", "--lang", "zh")
+    assert (done.returncode, done.stderr) == (
+        1,
+        '/proc/version: 无法写入：文件夹 "/proc" 中不能新建文件（文件不存在）\n',
+    )
+    assert Path("/proc/version").read_bytes() == before
+
+
 def test_a_rule_file_linked_into_the_rule_folder_is_an_input(
     evidence: Path, tmp_path: Path, run_score: Run
 ) -> None:

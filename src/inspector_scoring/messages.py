@@ -234,6 +234,9 @@ DUPLICATE_PROBLEM = Message("cases.duplicate_problem", "duplicate problem {value
 # -- results (score verify) -----------------------------------------------------
 
 NO_SUCH_FOLDER = Message("output.no_such_folder", "cannot write: there is no folder {folder}")
+FOLDER_TAKES_NO_FILE = Message(
+    "output.folder_takes_no_file", "cannot write: no new file can be made in the folder {folder} ({reason})"
+)
 NOT_A_RESULT = Message("verify.not_a_result", "not a JSON result: {reason}")
 RESULT_OF_A_YEAR = Message(
     "verify.result_of_a_year",

@@ -327,12 +327,16 @@ def emit(output: str | None, text: str | Iterable[str] | Iterable[bytes]) -> int
     except OSError as error:
         where = output if output is not None else M.STANDARD_OUTPUT.render()
         if error.errno == errno.ENOENT and output is not None:
+            # (the system says "no such file" of the file it was to make, beside the output: it is
+            # the folder, which is not there, or takes no new file, as /proc does)
+            from ..i18n import quote  # noqa: PLC0415
+
             folder = os.path.dirname(output) or "."
             if not os.path.isdir(folder):
-                # (the system says "no such file" of a file it was to make: it is the folder)
-                from ..i18n import quote  # noqa: PLC0415
-
                 raise fail(where, "", M.NO_SUCH_FOLDER(folder=quote(folder, most=4096))) from None
+            raise fail(
+                where, "", M.FOLDER_TAKES_NO_FILE(folder=quote(folder, most=4096), reason=os_reason(error))
+            ) from None
         raise fail(where, "", M.CANNOT_WRITE(reason=os_reason(error))) from None
     return 0
 
