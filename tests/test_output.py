@@ -250,7 +250,7 @@ def test_output_into_a_folder_that_takes_no_new_file_says_so(evidence: Path, run
     assert (done.returncode, done.stderr) == (
         1,
         '/proc/version: cannot write: no new file can be made in the folder "/proc"'
-        " (No such file or directory)\n',
+        " (No such file or directory)\n",
     )
     done = run_score(evidence, "--output", "/proc/version", "--lang", "zh")
     assert (done.returncode, done.stderr) == (
