@@ -214,12 +214,10 @@ def cited(moments: Moments, events: list[Any]) -> tuple[str, ...]:
     except TypeError:  # (a caller's mapping may give datetime objects: ordered by their moments)
         lengths = set()
     if len(lengths) == 1 and type(ats[0]) is str:
-        # Texts of one form sort as their moments do; equal texts are one moment. (A caller's
-        # events may be mappings of another kind than dict: read as such.)
-        get = dict.get if type(events[0]) is dict else _get
+        # Texts of one form sort as their moments do; equal texts are one moment.
         try:
-            refs = list(map(get, events, repeat("ref"), repeat("")))
-        except TypeError:  # (dicts and other mappings mixed)
+            refs = list(map(dict.get, events, repeat("ref"), repeat("")))
+        except TypeError:  # (a caller's events may be mappings of another kind than dict)
             refs = list(map(_get, events, repeat("ref"), repeat("")))
         return tuple(ref for _, ref in sorted(zip(ats, refs, strict=True)) if ref)
     return tuple(ref for event in chronological(moments, events) if (ref := event.get("ref")) is not None)
