@@ -17,7 +17,7 @@ from typing import Any
 
 from .numbers import format_number
 
-__all__ = ["canonical_sha256", "dumps", "plain_sha256"]
+__all__ = ["canonical_sha256", "dumps", "plain_sha256", "written_sha256"]
 
 
 def _write(value: object, out: list[str], indent: int | None, level: int, sort: bool) -> None:
@@ -82,8 +82,12 @@ def canonical_sha256(value: object) -> str:
     """sha256 of the canonical JSON (sorted keys, no spaces, UTF-8) of ``value``: the text
     ``dumps(value, indent=None, sort_keys=True)`` gives."""
     digest = plain_sha256(value)
-    if digest is not None:
-        return digest
+    return digest if digest is not None else written_sha256(value)
+
+
+def written_sha256(value: object) -> str:
+    """:func:`canonical_sha256` by the general writer: for a tree :func:`plain_sha256` has
+    already found not plain (so that it is not walked that way again)."""
     return hashlib.sha256(dumps(value, indent=None, sort_keys=True).encode("utf-8")).hexdigest()
 
 

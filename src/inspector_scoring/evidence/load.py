@@ -20,7 +20,7 @@ from .. import messages as M
 from .._readers import MAX_DEPTH, check_tree
 from ..errors import Collector, InvalidInputError, Problem, fail
 from ..files import MAX_JSON_BYTES, check_size, read_bytes
-from ..jsontext import canonical_sha256, plain_sha256
+from ..jsontext import plain_sha256, written_sha256
 from ..rules.model import Ruleset
 from .check import Check
 from .model import Evidence
@@ -84,7 +84,8 @@ class Source:
 
     def fingerprint(self) -> str:
         """The sha256 the result publishes."""
-        return self.sha256 if self.sha256 is not None else canonical_sha256(self.tree)
+        # (no sha256 yet: a caller's tree that is not plain, which _unwritten's walk found so)
+        return self.sha256 if self.sha256 is not None else written_sha256(self.tree)
 
     def exact(self) -> Source | None:
         """The same file read so that repeated keys are named, or ``None`` when it has no text."""
